@@ -1,0 +1,778 @@
+//! Lifecycles and the one transition table.
+//!
+//! A *lifecycle* is a status type ([`IncidentStatus`] or [`MaintenanceStatus`])
+//! plus a transition table, a [`Policy`]. A policy is data: a bit matrix over
+//! `(from, to)` pairs and a bit set of allowed first statuses, built in `const`
+//! context, so checking a move is one table look-up.
+//!
+//! # The presets
+//!
+//! [`Policy::standard`] (the default) for incidents:
+//!
+//! - any open -> open move: forward, repeated, or back ("the fix did not hold");
+//! - open -> resolved, resolved -> resolved, resolved -> postmortem,
+//!   postmortem -> postmortem;
+//! - resolved or postmortem -> any open status, as a *reopen* only (see below);
+//! - a first update may carry any status but postmortem (a backfilled incident
+//!   starts resolved).
+//!
+//! [`Policy::standard`] for maintenances:
+//!
+//! - forward moves, with skips, and repeats: scheduled -> in_progress -> verifying
+//!   -> completed; verifying -> in_progress (the work was not done after all);
+//! - completed -> any open status, as a reopen only;
+//! - a first update may carry any status (a backfilled maintenance starts
+//!   completed).
+//!
+//! [`Policy::strict`]: the moves of `standard` that go forward or repeat; no
+//! regressions, no reopens. First statuses as in `standard`.
+//!
+//! [`Policy::permissive`]: anything follows anything, and anything may come first.
+//! This is what Statuspage itself enforces (nothing); use it to *load* real data,
+//! never to bless it: re-validate the loaded value under `standard` to see what
+//! `standard` would reject.
+//!
+//! # Reopens
+//!
+//! A move out of a closed status (resolved, postmortem, completed) into an open one
+//! is a *reopen*. It is never made by accident: it must be in the table **and** the
+//! update must be marked as a reopen ([`Update::reopening`], or
+//! [`Event::reopen`](crate::Event::reopen)); and an update marked as a reopen must
+//! really move out of a closed status. This holds under every policy, so a reopen
+//! is always explicit in the data and in the serialized form.
+//!
+//! # Custom policies
+//!
+//! Custom tables are built from the same type, in `const` context if you like:
+//!
+//! ```
+//! use incident_model::{IncidentStatus::*, Policy};
+//!
+//! // The standard table, but an incident may not go back to investigating.
+//! const NO_REINVESTIGATING: Policy<incident_model::IncidentStatus> = Policy::standard()
+//!     .forbidding(Identified, Investigating)
+//!     .forbidding(Monitoring, Investigating);
+//! assert!(!NO_REINVESTIGATING.allows(Monitoring, Investigating));
+//! assert!(NO_REINVESTIGATING.allows(Monitoring, Identified));
+//! ```
+//!
+//! [`Update::reopening`]: crate::Update::reopening
+
+use core::fmt;
+use core::hash::Hash;
+use core::marker::PhantomData;
+use core::str::FromStr;
+
+use crate::error::ParseStatusError;
+use crate::status::{IncidentStatus, MaintenanceStatus};
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for crate::IncidentStatus {}
+    impl Sealed for crate::MaintenanceStatus {}
+}
+
+/// A status type with a lifecycle: [`IncidentStatus`] or [`MaintenanceStatus`].
+///
+/// The trait is sealed: the crate knows exactly two lifecycles, and all code that
+/// works on incidents and maintenances is written once, generically over this
+/// trait.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus};
+///
+/// fn closing_status<S: Lifecycle>() -> S {
+///     S::CLOSED
+/// }
+/// assert_eq!(closing_status::<IncidentStatus>(), IncidentStatus::Resolved);
+/// assert_eq!(closing_status::<MaintenanceStatus>(), MaintenanceStatus::Completed);
+/// ```
+pub trait Lifecycle:
+    sealed::Sealed
+    + Copy
+    + Eq
+    + Ord
+    + Hash
+    + fmt::Debug
+    + fmt::Display
+    + FromStr<Err = ParseStatusError>
+    + Send
+    + Sync
+    + 'static
+{
+    /// Every status of the lifecycle, in lifecycle order.
+    const ALL: &'static [Self];
+    /// What the lifecycle's values are called in messages: `"incident"` or
+    /// `"maintenance"`.
+    const KIND: &'static str;
+    /// The status that closes the lifecycle: resolved or completed.
+    const CLOSED: Self;
+    /// The status that says the problem is mitigated and being watched: monitoring
+    /// or verifying.
+    const MITIGATED: Self;
+    /// The lifecycle's [`Policy::standard`] table.
+    const STANDARD: Policy<Self>;
+    /// The lifecycle's [`Policy::strict`] table.
+    const STRICT: Policy<Self>;
+    /// The impact a builder gives when none is set: `None` for incidents (the
+    /// impact is calculated from the component changes, as Statuspage does),
+    /// `maintenance` for maintenances.
+    const DEFAULT_IMPACT: Option<crate::Impact>;
+    /// Whether values of the lifecycle have a scheduled window (maintenances do,
+    /// incidents do not).
+    const HAS_SCHEDULE: bool;
+
+    /// Whether the status is open (the incident or maintenance is not over).
+    fn is_open(self) -> bool;
+
+    /// The wire name of the status.
+    fn as_str(self) -> &'static str;
+
+    /// Position of the status in [`Lifecycle::ALL`].
+    fn index(self) -> usize;
+}
+
+macro_rules! lifecycle {
+    ($S:ident, $kind:literal, closed = $closed:ident, mitigated = $mitigated:ident,
+     default_impact = $impact:expr, has_schedule = $sched:literal) => {
+        impl Lifecycle for $S {
+            const ALL: &'static [Self] = $S::ALL;
+            const KIND: &'static str = $kind;
+            const CLOSED: Self = $S::$closed;
+            const MITIGATED: Self = $S::$mitigated;
+            const STANDARD: Policy<Self> = standard_tables::$S;
+            const STRICT: Policy<Self> = strict_tables::$S;
+            const DEFAULT_IMPACT: Option<crate::Impact> = $impact;
+            const HAS_SCHEDULE: bool = $sched;
+
+            fn is_open(self) -> bool {
+                $S::is_open(self)
+            }
+
+            fn as_str(self) -> &'static str {
+                $S::as_str(self)
+            }
+
+            fn index(self) -> usize {
+                $S::index(self)
+            }
+        }
+
+        impl Policy<$S> {
+            /// The same table with the move `from -> to` allowed.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::{Policy, ", stringify!($S), "};")]
+            #[doc = concat!("let first = ", stringify!($S), "::ALL[0];")]
+            #[doc = concat!("let last = ", stringify!($S), "::ALL[", stringify!($S), "::ALL.len() - 1];")]
+            #[doc = concat!("const EMPTY: Policy<", stringify!($S), "> = Policy::empty();")]
+            /// assert!(EMPTY.allowing(last, first).allows(last, first));
+            /// ```
+            #[must_use]
+            pub const fn allowing(self, from: $S, to: $S) -> Self {
+                Self::from_bits(self.moves | edge(from.index(), to.index()), self.first)
+            }
+
+            /// The same table with the move `from -> to` forbidden.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::{Policy, ", stringify!($S), "};")]
+            #[doc = concat!("let s = ", stringify!($S), "::ALL[0];")]
+            #[doc = concat!("let policy = Policy::<", stringify!($S), ">::permissive().forbidding(s, s);")]
+            /// assert!(!policy.allows(s, s));
+            /// ```
+            #[must_use]
+            pub const fn forbidding(self, from: $S, to: $S) -> Self {
+                Self::from_bits(self.moves & !edge(from.index(), to.index()), self.first)
+            }
+
+            /// The same table with every listed move allowed.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::{Policy, ", stringify!($S), "};")]
+            #[doc = concat!("let all = ", stringify!($S), "::ALL;")]
+            #[doc = concat!("let policy = Policy::<", stringify!($S), ">::empty().allowing_moves(&[(all[0], all[1]), (all[1], all[2])]);")]
+            /// assert!(policy.allows(all[0], all[1]) && policy.allows(all[1], all[2]));
+            /// assert!(!policy.allows(all[0], all[2]));
+            /// ```
+            #[must_use]
+            pub const fn allowing_moves(self, moves: &[($S, $S)]) -> Self {
+                let mut policy = self;
+                let mut rest = moves;
+                while let [(from, to), tail @ ..] = rest {
+                    policy = policy.allowing(*from, *to);
+                    rest = tail;
+                }
+                policy
+            }
+
+            /// The same table with `status` allowed on the first update.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::{Policy, ", stringify!($S), "};")]
+            #[doc = concat!("let s = ", stringify!($S), "::ALL[1];")]
+            #[doc = concat!("assert!(Policy::<", stringify!($S), ">::empty().allowing_first(s).allows_first(s));")]
+            /// ```
+            #[must_use]
+            pub const fn allowing_first(self, status: $S) -> Self {
+                Self::from_bits(self.moves, self.first | (1 << status.index()))
+            }
+
+            /// The same table with `status` forbidden on the first update.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::{Policy, ", stringify!($S), "};")]
+            #[doc = concat!("let s = ", stringify!($S), "::ALL[0];")]
+            #[doc = concat!("assert!(!Policy::<", stringify!($S), ">::permissive().forbidding_first(s).allows_first(s));")]
+            /// ```
+            #[must_use]
+            pub const fn forbidding_first(self, status: $S) -> Self {
+                Self::from_bits(self.moves, self.first & !(1 << status.index()))
+            }
+        }
+    };
+}
+
+lifecycle!(
+    IncidentStatus,
+    "incident",
+    closed = Resolved,
+    mitigated = Monitoring,
+    default_impact = None,
+    has_schedule = false
+);
+lifecycle!(
+    MaintenanceStatus,
+    "maintenance",
+    closed = Completed,
+    mitigated = Verifying,
+    default_impact = Some(crate::Impact::Maintenance),
+    has_schedule = true
+);
+
+/// The bit of the move `from -> to` in the matrix (row `from`, column `to`).
+const fn edge(from: usize, to: usize) -> u64 {
+    1 << (from * 8 + to)
+}
+
+#[allow(non_upper_case_globals)]
+mod standard_tables {
+    use super::Policy;
+    use crate::status::IncidentStatus::{self, *};
+    use crate::status::MaintenanceStatus::{self, *};
+
+    pub(super) const IncidentStatus: Policy<IncidentStatus> = Policy::<IncidentStatus>::empty()
+        .allowing_moves(&[
+            (Investigating, Investigating),
+            (Investigating, Identified),
+            (Investigating, Monitoring),
+            (Identified, Investigating),
+            (Identified, Identified),
+            (Identified, Monitoring),
+            (Monitoring, Investigating),
+            (Monitoring, Identified),
+            (Monitoring, Monitoring),
+            (Investigating, Resolved),
+            (Identified, Resolved),
+            (Monitoring, Resolved),
+            (Resolved, Resolved),
+            (Resolved, Postmortem),
+            (Postmortem, Postmortem),
+            // Reopens: legal only through an explicit reopen.
+            (Resolved, Investigating),
+            (Resolved, Identified),
+            (Resolved, Monitoring),
+            (Postmortem, Investigating),
+            (Postmortem, Identified),
+            (Postmortem, Monitoring),
+        ])
+        .allowing_first(Investigating)
+        .allowing_first(Identified)
+        .allowing_first(Monitoring)
+        .allowing_first(Resolved);
+
+    pub(super) const MaintenanceStatus: Policy<MaintenanceStatus> =
+        Policy::<MaintenanceStatus>::empty()
+            .allowing_moves(&[
+                (Scheduled, Scheduled),
+                (Scheduled, InProgress),
+                (Scheduled, Verifying),
+                (Scheduled, Completed),
+                (InProgress, InProgress),
+                (InProgress, Verifying),
+                (InProgress, Completed),
+                (Verifying, InProgress),
+                (Verifying, Verifying),
+                (Verifying, Completed),
+                (Completed, Completed),
+                // Reopens: legal only through an explicit reopen.
+                (Completed, Scheduled),
+                (Completed, InProgress),
+                (Completed, Verifying),
+            ])
+            .allowing_first(Scheduled)
+            .allowing_first(InProgress)
+            .allowing_first(Verifying)
+            .allowing_first(Completed);
+}
+
+#[allow(non_upper_case_globals)]
+mod strict_tables {
+    use super::Policy;
+    use crate::status::IncidentStatus::{self, *};
+    use crate::status::MaintenanceStatus::{self, *};
+
+    // `standard` without its backward moves (regressions and reopens).
+    pub(super) const IncidentStatus: Policy<IncidentStatus> =
+        super::standard_tables::IncidentStatus
+            .forbidding(Identified, Investigating)
+            .forbidding(Monitoring, Investigating)
+            .forbidding(Monitoring, Identified)
+            .forbidding(Resolved, Investigating)
+            .forbidding(Resolved, Identified)
+            .forbidding(Resolved, Monitoring)
+            .forbidding(Postmortem, Investigating)
+            .forbidding(Postmortem, Identified)
+            .forbidding(Postmortem, Monitoring);
+
+    pub(super) const MaintenanceStatus: Policy<MaintenanceStatus> =
+        super::standard_tables::MaintenanceStatus
+            .forbidding(Verifying, InProgress)
+            .forbidding(Completed, Scheduled)
+            .forbidding(Completed, InProgress)
+            .forbidding(Completed, Verifying);
+}
+
+/// A transition table: which status may follow which, and which may come first.
+///
+/// A policy is a small bit matrix; it is `Copy`, `const`-constructible, and a
+/// check is a single look-up. See the [module documentation](self) for the
+/// presets and the rules they encode.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{IncidentStatus::*, Policy};
+///
+/// let standard = Policy::standard();
+/// assert!(standard.allows(Monitoring, Investigating)); // the fix did not hold
+/// assert!(!Policy::strict().allows(Monitoring, Investigating));
+/// assert!(!standard.allows(Investigating, Postmortem));
+/// assert!(!standard.allows_first(Postmortem));
+/// assert_eq!(standard.name(), "standard");
+/// ```
+pub struct Policy<S> {
+    /// Bit `from * 8 + to` is set when `from -> to` is allowed.
+    moves: u64,
+    /// Bit `s` is set when status `s` may carry the first update.
+    first: u8,
+    lifecycle: PhantomData<fn() -> S>,
+}
+
+impl<S> Policy<S> {
+    /// A table that allows nothing: no move, no first status. Start custom tables
+    /// from here or from a preset.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus, Policy};
+    /// let empty = Policy::<IncidentStatus>::empty();
+    /// assert!(!empty.allows_first(IncidentStatus::Investigating));
+    /// ```
+    #[must_use]
+    pub const fn empty() -> Self {
+        Self::from_bits(0, 0)
+    }
+
+    const fn from_bits(moves: u64, first: u8) -> Self {
+        Policy {
+            moves,
+            first,
+            lifecycle: PhantomData,
+        }
+    }
+}
+
+impl<S: Lifecycle> Policy<S> {
+    /// The standard table (the default): see the [module documentation](self).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, Policy};
+    /// assert!(Policy::standard().allows(Resolved, Postmortem));
+    /// assert!(!Policy::standard().allows(Postmortem, Resolved));
+    /// ```
+    #[must_use]
+    pub const fn standard() -> Self {
+        S::STANDARD
+    }
+
+    /// Forward moves only (skips and repeats allowed), no reopen: see the
+    /// [module documentation](self).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{MaintenanceStatus::*, Policy};
+    /// assert!(Policy::strict().allows(Scheduled, Completed));
+    /// assert!(!Policy::strict().allows(Verifying, InProgress));
+    /// ```
+    #[must_use]
+    pub const fn strict() -> Self {
+        S::STRICT
+    }
+
+    /// Anything follows anything, anything may come first: for loading real data,
+    /// never for blessing it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, Policy};
+    /// assert!(Policy::permissive().allows(Postmortem, Investigating));
+    /// assert!(Policy::permissive().allows_first(Postmortem));
+    /// ```
+    #[must_use]
+    pub fn permissive() -> Self {
+        let n = S::ALL.len();
+        let mut moves = 0;
+        for from in 0..n {
+            for to in 0..n {
+                moves |= edge(from, to);
+            }
+        }
+        // At most 8 statuses per lifecycle, so the mask fits in a u8.
+        let first = u8::try_from((1u16 << n) - 1).unwrap_or(u8::MAX);
+        Self::from_bits(moves, first)
+    }
+
+    /// A custom table allowing exactly the listed first statuses and moves.
+    ///
+    /// In `const` context, use [`Policy::empty`] with `allowing` and
+    /// `allowing_first` instead.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, Policy};
+    /// let linear = Policy::from_table(
+    ///     &[Investigating],
+    ///     &[(Investigating, Identified), (Identified, Monitoring), (Monitoring, Resolved)],
+    /// );
+    /// assert!(linear.allows(Identified, Monitoring));
+    /// assert!(!linear.allows(Investigating, Resolved));
+    /// assert_eq!(linear.first_statuses().collect::<Vec<_>>(), [Investigating]);
+    /// ```
+    #[must_use]
+    pub fn from_table(first: &[S], moves: &[(S, S)]) -> Self {
+        let first = first.iter().fold(0u8, |bits, s| bits | (1 << s.index()));
+        let moves = moves.iter().fold(0u64, |bits, (from, to)| {
+            bits | edge(from.index(), to.index())
+        });
+        Self::from_bits(moves, first)
+    }
+
+    /// Whether the table allows `to` to follow `from`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, Policy};
+    /// assert!(Policy::standard().allows(Investigating, Resolved));
+    /// ```
+    #[must_use]
+    pub fn allows(&self, from: S, to: S) -> bool {
+        self.moves & edge(from.index(), to.index()) != 0
+    }
+
+    /// Whether the table allows `status` on the first update.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, Policy};
+    /// assert!(Policy::standard().allows_first(Resolved)); // backfilled
+    /// ```
+    #[must_use]
+    pub fn allows_first(&self, status: S) -> bool {
+        self.first & (1 << status.index()) != 0
+    }
+
+    /// Every allowed move, `from` then `to` in lifecycle order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{MaintenanceStatus::*, Policy};
+    /// let moves: Vec<_> = Policy::strict().moves().filter(|(from, _)| *from == Verifying).collect();
+    /// assert_eq!(moves, [(Verifying, Verifying), (Verifying, Completed)]);
+    /// ```
+    pub fn moves(&self) -> impl Iterator<Item = (S, S)> + '_ {
+        S::ALL.iter().flat_map(move |&from| {
+            S::ALL
+                .iter()
+                .filter(move |&&to| self.allows(from, to))
+                .map(move |&to| (from, to))
+        })
+    }
+
+    /// Every status allowed on the first update, in lifecycle order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus, Policy};
+    /// assert_eq!(Policy::<IncidentStatus>::standard().first_statuses().count(), 4);
+    /// ```
+    pub fn first_statuses(&self) -> impl Iterator<Item = S> + '_ {
+        S::ALL
+            .iter()
+            .copied()
+            .filter(move |&s| self.allows_first(s))
+    }
+
+    /// The preset this table equals, or `"custom"`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, Policy};
+    /// assert_eq!(Policy::strict().name(), "strict");
+    /// assert_eq!(Policy::strict().allowing(Monitoring, Identified).name(), "custom");
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        if *self == Self::standard() {
+            "standard"
+        } else if *self == Self::strict() {
+            "strict"
+        } else if *self == Self::permissive() {
+            "permissive"
+        } else {
+            "custom"
+        }
+    }
+
+    /// The preset with the given name (`standard`, `strict`, `permissive`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus, Policy};
+    /// assert_eq!(Policy::<IncidentStatus>::preset("strict"), Some(Policy::strict()));
+    /// assert_eq!(Policy::<IncidentStatus>::preset("lenient"), None);
+    /// ```
+    #[must_use]
+    pub fn preset(name: &str) -> Option<Self> {
+        match name {
+            "standard" => Some(Self::standard()),
+            "strict" => Some(Self::strict()),
+            "permissive" => Some(Self::permissive()),
+            _ => None,
+        }
+    }
+
+    /// Checks the move from `from` (`None` for the first update) to `to`, where
+    /// `reopening` says whether the update is marked as a reopen.
+    ///
+    /// # Errors
+    ///
+    /// The reason the move is refused, if it is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, MoveKind, Policy, Refusal};
+    /// let p = Policy::standard();
+    /// assert_eq!(p.check(Some(Monitoring), Investigating, false), Ok(MoveKind::Regression));
+    /// assert_eq!(p.check(Some(Resolved), Investigating, false), Err(Refusal::ReopenNotMarked));
+    /// assert_eq!(p.check(Some(Resolved), Investigating, true), Ok(MoveKind::Reopen));
+    /// ```
+    pub fn check(&self, from: Option<S>, to: S, reopening: bool) -> Result<MoveKind, Refusal> {
+        let kind = MoveKind::of(from, to);
+        let allowed = match from {
+            None => self.allows_first(to),
+            Some(from) => self.allows(from, to),
+        };
+        if !allowed {
+            return Err(Refusal::NotInTable);
+        }
+        match (kind == MoveKind::Reopen, reopening) {
+            (true, false) => Err(Refusal::ReopenNotMarked),
+            (false, true) => Err(Refusal::NothingToReopen),
+            _ => Ok(kind),
+        }
+    }
+}
+
+impl<S: Lifecycle> Default for Policy<S> {
+    /// [`Policy::standard`].
+    fn default() -> Self {
+        Self::standard()
+    }
+}
+
+// Manual impls: the derives would require `S: Clone` etc. of the phantom type.
+impl<S> Clone for Policy<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<S> Copy for Policy<S> {}
+impl<S> PartialEq for Policy<S> {
+    fn eq(&self, other: &Self) -> bool {
+        self.moves == other.moves && self.first == other.first
+    }
+}
+impl<S> Eq for Policy<S> {}
+impl<S> Hash for Policy<S> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        (self.moves, self.first).hash(state);
+    }
+}
+
+impl<S: Lifecycle> fmt::Debug for Policy<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            "custom" => f
+                .debug_struct("Policy")
+                .field("first", &self.first_statuses().collect::<Vec<_>>())
+                .field("moves", &self.moves().collect::<Vec<_>>())
+                .finish(),
+            name => write!(f, "Policy::{name}()"),
+        }
+    }
+}
+
+impl<S: Lifecycle> fmt::Display for Policy<S> {
+    /// The preset's name, or `custom`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+/// What kind of move an update makes, by the lifecycle order alone (whatever the
+/// policy says of it).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{IncidentStatus::*, MoveKind};
+/// assert_eq!(MoveKind::of(None, Identified), MoveKind::First);
+/// assert_eq!(MoveKind::of(Some(Identified), Monitoring), MoveKind::Forward);
+/// assert_eq!(MoveKind::of(Some(Monitoring), Monitoring), MoveKind::Repeat);
+/// assert_eq!(MoveKind::of(Some(Monitoring), Investigating), MoveKind::Regression);
+/// assert_eq!(MoveKind::of(Some(Resolved), Investigating), MoveKind::Reopen);
+/// assert_eq!(MoveKind::of(Some(Postmortem), Resolved), MoveKind::Backward);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum MoveKind {
+    /// The first update: there is no previous status.
+    First,
+    /// To a later status in lifecycle order (skips included).
+    Forward,
+    /// To the same status.
+    Repeat,
+    /// Back from an open status to an earlier open one.
+    Regression,
+    /// Out of a closed status into an open one.
+    Reopen,
+    /// Back from a closed status to an earlier closed one (postmortem -> resolved).
+    Backward,
+}
+
+impl MoveKind {
+    /// Classifies the move from `from` (`None` for a first update) to `to`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{MaintenanceStatus::*, MoveKind};
+    /// assert_eq!(MoveKind::of(Some(Verifying), InProgress), MoveKind::Regression);
+    /// ```
+    #[must_use]
+    pub fn of<S: Lifecycle>(from: Option<S>, to: S) -> MoveKind {
+        let Some(from) = from else {
+            return MoveKind::First;
+        };
+        match (from.cmp(&to), from.is_open(), to.is_open()) {
+            (core::cmp::Ordering::Equal, _, _) => MoveKind::Repeat,
+            (core::cmp::Ordering::Less, _, _) => MoveKind::Forward,
+            (core::cmp::Ordering::Greater, true, _) => MoveKind::Regression,
+            (core::cmp::Ordering::Greater, false, true) => MoveKind::Reopen,
+            (core::cmp::Ordering::Greater, false, false) => MoveKind::Backward,
+        }
+    }
+}
+
+/// Why a policy refused a move.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{IncidentStatus::*, Policy, Refusal};
+/// let refusal = Policy::strict().check(Some(Monitoring), Investigating, false).unwrap_err();
+/// assert_eq!(refusal, Refusal::NotInTable);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Refusal {
+    /// The table does not allow the move (or the first status).
+    NotInTable,
+    /// The move leaves a closed status for an open one, but the update is not
+    /// marked as a reopen: use `reopen`.
+    ReopenNotMarked,
+    /// The update is marked as a reopen, but it does not leave a closed status.
+    NothingToReopen,
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Refusal::NotInTable => "the policy's table does not allow it",
+            Refusal::ReopenNotMarked => {
+                "it reopens a closed lifecycle, which takes an explicit reopen"
+            }
+            Refusal::NothingToReopen => {
+                "the update is marked as a reopen but the status before it is not closed"
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_fit_the_bit_matrix() {
+        assert!(IncidentStatus::ALL.len() <= 8);
+        assert!(MaintenanceStatus::ALL.len() <= 8);
+    }
+
+    #[test]
+    fn permissive_allows_every_pair_and_first() {
+        let p = Policy::<IncidentStatus>::permissive();
+        for &a in IncidentStatus::ALL {
+            assert!(p.allows_first(a));
+            for &b in IncidentStatus::ALL {
+                assert!(p.allows(a, b));
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! The crate's own serde format (feature `serde`).
+//!
+//! An incident serializes as:
+//!
+//! ```json
+//! {
+//!   "id": "x9mb3wh2r6nr",
+//!   "name": "Slow page loads",
+//!   "impact": "minor",
+//!   "components": [{ "id": "api", "name": "API" }],
+//!   "started_at": "2020-03-16T14:28:00Z",
+//!   "created_at": "2020-03-16T14:28:00Z",
+//!   "policy": "standard",
+//!   "updates": [
+//!     {
+//!       "id": "u1",
+//!       "status": "identified",
+//!       "body": "Sign-ups are slowing page loads.",
+//!       "display_at": "2020-03-16T14:28:00Z",
+//!       "created_at": "2020-03-16T14:28:00Z",
+//!       "component_changes": [
+//!         { "component_id": "api", "name": "API",
+//!           "old_status": "operational", "new_status": "degraded_performance" }
+//!       ]
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! - `components`, `started_at`, `component_changes` may be left out (empty or
+//!   absent); `body` defaults to the empty string.
+//! - a maintenance has `"schedule": {"scheduled_for": ..., "scheduled_until": ...}`;
+//! - an update that reopened the event has `"reopen": true`;
+//! - `policy` is the name of a preset (`standard`, the default when absent,
+//!   `strict`, `permissive`) or a custom table
+//!   `{"first": ["investigating", ...], "moves": [["investigating", "identified"], ...]}`;
+//! - times are RFC 3339 (any offset, any precision on input; UTC on output);
+//! - unknown fields are errors, so a typo never silently drops data;
+//! - updates must be in display order.
+//!
+//! Deserialization goes through [`Event::from_parts`]: invalid data gets the same
+//! [`ValidationError`](crate::ValidationError) as the builder, as the
+//! deserializer's error message (with `serde_json`, plus line and column).
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use chrono::{DateTime, Utc};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+
+use crate::component::{Component, IncidentId};
+use crate::incident::{Event, EventParts, Schedule};
+use crate::policy::{Lifecycle, Policy};
+use crate::status::Impact;
+use crate::update::Update;
+
+/// The serialized shape of an event, borrowed for writing.
+#[derive(Serialize)]
+struct EventRef<'a, S: Lifecycle> {
+    id: &'a IncidentId,
+    name: &'a str,
+    impact: Impact,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    components: &'a [Component],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    started_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schedule: Option<&'a Schedule>,
+    policy: Policy<S>,
+    updates: &'a [Update<S>],
+}
+
+/// The serialized shape of an event, owned for reading.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound = "S: Lifecycle + Deserialize<'de>")]
+pub(crate) struct EventWire<S> {
+    id: IncidentId,
+    name: String,
+    impact: Impact,
+    #[serde(default)]
+    components: Vec<Component>,
+    #[serde(default)]
+    started_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    #[serde(default)]
+    schedule: Option<Schedule>,
+    #[serde(default)]
+    policy: Option<Policy<S>>,
+    updates: Vec<Update<S>>,
+}
+
+impl<S: Lifecycle> EventWire<S> {
+    pub(crate) fn into_event(self) -> Result<Event<S>, crate::ValidationError<S>> {
+        let parts = EventParts {
+            id: self.id,
+            name: self.name,
+            impact: self.impact,
+            components: self.components,
+            started_at: self.started_at,
+            created_at: self.created_at,
+            schedule: self.schedule,
+            updates: self.updates,
+        };
+        Event::from_parts(parts, self.policy.unwrap_or_default())
+    }
+}
+
+impl<S: Lifecycle + Serialize> Serialize for Event<S> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        EventRef {
+            id: &self.id,
+            name: &self.name,
+            impact: self.impact,
+            components: &self.components,
+            started_at: self.started_at,
+            created_at: self.created_at,
+            schedule: self.schedule.as_ref(),
+            policy: self.policy,
+            updates: &self.updates,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de, S: Lifecycle + Deserialize<'de>> Deserialize<'de> for Event<S> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        EventWire::deserialize(deserializer)?
+            .into_event()
+            .map_err(de::Error::custom)
+    }
+}
+
+/// A custom policy table as serialized.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table<S> {
+    first: Vec<S>,
+    moves: Vec<(S, S)>,
+}
+
+impl<S: Lifecycle + Serialize> Serialize for Policy<S> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        match self.name() {
+            "custom" => Table {
+                first: self.first_statuses().collect(),
+                moves: self.moves().collect(),
+            }
+            .serialize(serializer),
+            name => serializer.serialize_str(name),
+        }
+    }
+}
+
+impl<'de, S: Lifecycle + Deserialize<'de>> Deserialize<'de> for Policy<S> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PolicyVisitor<S>(PhantomData<S>);
+
+        impl<'de, S: Lifecycle + Deserialize<'de>> Visitor<'de> for PolicyVisitor<S> {
+            type Value = Policy<S>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a policy: \"standard\", \"strict\", \"permissive\" or a {first, moves} table",
+                )
+            }
+
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Policy<S>, E> {
+                Policy::preset(name).ok_or_else(|| {
+                    E::custom(format_args!(
+                        "unknown policy {name:?}: expected standard, strict, permissive or a {{first, moves}} table"
+                    ))
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Policy<S>, A::Error> {
+                let table = Table::<S>::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Policy::from_table(&table.first, &table.moves))
+            }
+        }
+
+        deserializer.deserialize_any(PolicyVisitor(PhantomData))
+    }
+}
+
+#[cfg(feature = "json")]
+mod json {
+    use super::EventWire;
+    use crate::error::FormatError;
+    use crate::incident::Event;
+    use crate::policy::Lifecycle;
+
+    impl<S: Lifecycle + serde::Serialize + serde::de::DeserializeOwned> Event<S> {
+        /// Reads an event from the crate's own JSON format, with a typed error.
+        ///
+        /// # Errors
+        ///
+        /// [`FormatError::Syntax`] for JSON that does not parse or has the wrong
+        /// shape (with line and column), [`FormatError::Invalid`] for data the
+        /// constructors refuse (the very [`ValidationError`](crate::ValidationError)
+        /// the builder gives).
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use incident_model::{FormatError, Incident, ValidationError};
+        /// let json = r#"{"id": "inc-1", "name": "x", "impact": "none",
+        ///                "created_at": "2020-03-16T14:28:00Z", "updates": []}"#;
+        /// let err = Incident::from_json(json).unwrap_err();
+        /// assert!(matches!(err, FormatError::Invalid(ValidationError::NoUpdates { .. })));
+        /// ```
+        pub fn from_json(json: &str) -> Result<Self, FormatError<S>> {
+            let wire: EventWire<S> = serde_json::from_str(json).map_err(FormatError::from_json)?;
+            wire.into_event().map_err(FormatError::Invalid)
+        }
+
+        /// Writes the event in the crate's own JSON format (pretty-printed).
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use chrono::Utc;
+        /// use incident_model::{Incident, IncidentStatus, Update};
+        /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc::now())).build()?;
+        /// assert_eq!(Incident::from_json(&incident.to_json())?, incident);
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
+        #[must_use]
+        pub fn to_json(&self) -> String {
+            // Serializing the model into a String cannot fail: every key is a
+            // string and every value serializes.
+            serde_json::to_string_pretty(self).unwrap_or_default()
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The four status vocabularies: incident status, maintenance status, impact and
+//! component status.
+//!
+//! Every enum here is `Copy`, `Eq`, `Hash`, `Debug`, ordered where an order means
+//! something, prints and parses its Statuspage wire name (`Display`/`FromStr`,
+//! serde with the `serde` feature), is `#[non_exhaustive]`, and lists its values in
+//! a `const ALL`.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::error::ParseStatusError;
+
+/// Declares a wire-named enum with `ALL`, `as_str`, `Display`, `FromStr` and serde.
+///
+/// `FromStr` and serde go through the same match, so a bad value gets the same
+/// [`ParseStatusError`] from both.
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal, $example:literal {
+            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            #[doc = concat!("Every ", $what, ", in order.")]
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::", stringify!($name), ";")]
+            #[doc = concat!("assert!(", stringify!($name), "::ALL.windows(2).all(|w| w[0] < w[1]));")]
+            /// ```
+            pub const ALL: &'static [$name] = &[ $( $name::$variant, )+ ];
+
+            /// The wire name, as Statuspage spells it (snake_case).
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::", stringify!($name), ";")]
+            #[doc = concat!("let value: ", stringify!($name), " = \"", $example, "\".parse().unwrap();")]
+            #[doc = concat!("assert_eq!(value.as_str(), \"", $example, "\");")]
+            /// ```
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                }
+            }
+
+            /// Position of this value in [`Self::ALL`].
+            #[allow(dead_code)] // used for the lifecycles only
+            pub(crate) const fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseStatusError;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $( $wire => Ok($name::$variant), )+
+                    _ => Err(ParseStatusError::new($what, s, &[ $( $wire, )+ ])),
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!("a ", $what, " name"))
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
+                        v.parse().map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// The status of an incident, in lifecycle order.
+    ///
+    /// The first three are *open*; `resolved` and `postmortem` are *closed*. The
+    /// order is the lifecycle's: `Investigating < Identified < Monitoring < Resolved
+    /// < Postmortem`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::IncidentStatus;
+    /// let status: IncidentStatus = "monitoring".parse()?;
+    /// assert!(status.is_open());
+    /// assert!(status > IncidentStatus::Identified);
+    /// assert_eq!(status.to_string(), "monitoring");
+    /// # Ok::<(), incident_model::ParseStatusError>(())
+    /// ```
+    IncidentStatus, "incident status", "identified" {
+        /// The cause is being looked for.
+        Investigating => "investigating",
+        /// The cause is known.
+        Identified => "identified",
+        /// A fix is in place and being watched (the incident is mitigated).
+        Monitoring => "monitoring",
+        /// The incident is over.
+        Resolved => "resolved",
+        /// A postmortem was published for the resolved incident.
+        Postmortem => "postmortem",
+    }
+}
+
+impl IncidentStatus {
+    /// Whether the incident is still open (investigating, identified or monitoring).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::IncidentStatus;
+    /// assert!(IncidentStatus::Investigating.is_open());
+    /// assert!(!IncidentStatus::Postmortem.is_open());
+    /// ```
+    #[must_use]
+    pub const fn is_open(self) -> bool {
+        matches!(
+            self,
+            IncidentStatus::Investigating | IncidentStatus::Identified | IncidentStatus::Monitoring
+        )
+    }
+}
+
+wire_enum! {
+    /// The status of a scheduled maintenance, in lifecycle order.
+    ///
+    /// `scheduled`, `in_progress` and `verifying` are *open*; `completed` is
+    /// *closed*.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::MaintenanceStatus;
+    /// let status: MaintenanceStatus = "in_progress".parse()?;
+    /// assert!(status.is_open());
+    /// assert!(MaintenanceStatus::Completed > status);
+    /// # Ok::<(), incident_model::ParseStatusError>(())
+    /// ```
+    MaintenanceStatus, "maintenance status", "in_progress" {
+        /// Announced, not started.
+        Scheduled => "scheduled",
+        /// The work is under way.
+        InProgress => "in_progress",
+        /// The work is done and being checked.
+        Verifying => "verifying",
+        /// The maintenance is over.
+        Completed => "completed",
+    }
+}
+
+impl MaintenanceStatus {
+    /// Whether the maintenance is still open (anything but completed).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::MaintenanceStatus;
+    /// assert!(MaintenanceStatus::Verifying.is_open());
+    /// assert!(!MaintenanceStatus::Completed.is_open());
+    /// ```
+    #[must_use]
+    pub const fn is_open(self) -> bool {
+        !matches!(self, MaintenanceStatus::Completed)
+    }
+}
+
+wire_enum! {
+    /// The impact of an incident, ordered by severity.
+    ///
+    /// `maintenance` is the impact Statuspage gives scheduled maintenances; it ranks
+    /// above `none` and below `minor`, so the order is
+    /// `None < Maintenance < Minor < Major < Critical`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::Impact;
+    /// let impact: Impact = "major".parse()?;
+    /// assert!(impact > Impact::Minor && impact < Impact::Critical);
+    /// # Ok::<(), incident_model::ParseStatusError>(())
+    /// ```
+    Impact, "impact", "critical" {
+        /// No visible impact.
+        None => "none",
+        /// The impact of a scheduled maintenance.
+        Maintenance => "maintenance",
+        /// Minor impact (degraded performance).
+        Minor => "minor",
+        /// Major impact (partial outage).
+        Major => "major",
+        /// Critical impact (major outage).
+        Critical => "critical",
+    }
+}
+
+impl Impact {
+    /// The impact Statuspage calculates from the worst affected component status:
+    /// `major_outage` gives `critical`, `partial_outage` gives `major`,
+    /// `degraded_performance` gives `minor`, anything else gives `none`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus, Impact};
+    /// assert_eq!(Impact::from_component_status(ComponentStatus::PartialOutage), Impact::Major);
+    /// assert_eq!(Impact::from_component_status(ComponentStatus::UnderMaintenance), Impact::None);
+    /// ```
+    #[must_use]
+    pub const fn from_component_status(status: ComponentStatus) -> Impact {
+        match status {
+            ComponentStatus::MajorOutage => Impact::Critical,
+            ComponentStatus::PartialOutage => Impact::Major,
+            ComponentStatus::DegradedPerformance => Impact::Minor,
+            ComponentStatus::Operational | ComponentStatus::UnderMaintenance => Impact::None,
+        }
+    }
+
+    /// Statuspage's calculated impact: an explicit `impact_override` wins when
+    /// present; otherwise the impact of the worst of the affected component
+    /// statuses ([`Impact::from_component_status`]), `none` when there are none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus, Impact};
+    /// use ComponentStatus::*;
+    /// assert_eq!(Impact::calculated(None, [DegradedPerformance, MajorOutage]), Impact::Critical);
+    /// assert_eq!(Impact::calculated(Some(Impact::Minor), [MajorOutage]), Impact::Minor);
+    /// assert_eq!(Impact::calculated(None, []), Impact::None);
+    /// ```
+    #[must_use]
+    pub fn calculated(
+        impact_override: Option<Impact>,
+        affected: impl IntoIterator<Item = ComponentStatus>,
+    ) -> Impact {
+        impact_override.unwrap_or_else(|| {
+            affected
+                .into_iter()
+                .max()
+                .map_or(Impact::None, Impact::from_component_status)
+        })
+    }
+}
+
+wire_enum! {
+    /// The status of a component (an API, a website), ordered by severity.
+    ///
+    /// The order is `Operational < UnderMaintenance < DegradedPerformance <
+    /// PartialOutage < MajorOutage`: a component under maintenance is worse off than
+    /// an operational one but better than a degraded one, as Statuspage ranks them.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::ComponentStatus;
+    /// let worst = ["degraded_performance", "major_outage", "operational"]
+    ///     .iter()
+    ///     .map(|s| s.parse::<ComponentStatus>())
+    ///     .collect::<Result<Vec<_>, _>>()?
+    ///     .into_iter()
+    ///     .max();
+    /// assert_eq!(worst, Some(ComponentStatus::MajorOutage));
+    /// # Ok::<(), incident_model::ParseStatusError>(())
+    /// ```
+    ComponentStatus, "component status", "partial_outage" {
+        /// Working normally.
+        Operational => "operational",
+        /// Taken down or limited on purpose for a maintenance.
+        UnderMaintenance => "under_maintenance",
+        /// Working, but slowly.
+        DegradedPerformance => "degraded_performance",
+        /// Some of it does not work.
+        PartialOutage => "partial_outage",
+        /// None of it works.
+        MajorOutage => "major_outage",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip<T>(all: &[T])
+    where
+        T: Copy + fmt::Display + FromStr + PartialEq + fmt::Debug,
+        T::Err: fmt::Debug,
+    {
+        for value in all {
+            let text = value.to_string();
+            assert_eq!(text.parse::<T>().unwrap(), *value, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_value_round_trips_through_its_wire_name() {
+        round_trip(IncidentStatus::ALL);
+        round_trip(MaintenanceStatus::ALL);
+        round_trip(Impact::ALL);
+        round_trip(ComponentStatus::ALL);
+    }
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, s) in IncidentStatus::ALL.iter().enumerate() {
+            assert_eq!(s.index(), i);
+        }
+        for (i, s) in MaintenanceStatus::ALL.iter().enumerate() {
+            assert_eq!(s.index(), i);
+        }
+    }
+
+    #[test]
+    fn display_honours_width() {
+        assert_eq!(format!("{:>10}", Impact::Major), "     major");
+    }
+}
