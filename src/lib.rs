@@ -53,6 +53,13 @@
 //! - `json` (default): [`Event::from_json`] and [`Event::to_json`] with typed
 //!   errors.
 #![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
+#![deny(missing_docs, missing_debug_implementations)]
+// Library code never panics on data from outside; tests may.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
 
 mod component;
 pub mod error;
@@ -61,6 +68,7 @@ pub mod policy;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod status;
+mod timeline;
 mod update;
 
 pub use component::{Component, ComponentId, IncidentId, UpdateId};

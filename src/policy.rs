@@ -109,6 +109,9 @@ pub trait Lifecycle:
     const KIND: &'static str;
     /// The status that closes the lifecycle: resolved or completed.
     const CLOSED: Self;
+    /// The status that says the cause is known: identified for incidents; none for
+    /// maintenances, whose cause is known from the start.
+    const IDENTIFIED: Option<Self>;
     /// The status that says the problem is mitigated and being watched: monitoring
     /// or verifying.
     const MITIGATED: Self;
@@ -135,12 +138,13 @@ pub trait Lifecycle:
 }
 
 macro_rules! lifecycle {
-    ($S:ident, $kind:literal, closed = $closed:ident, mitigated = $mitigated:ident,
+    ($S:ident, $kind:literal, closed = $closed:ident, identified = $identified:expr, mitigated = $mitigated:ident,
      default_impact = $impact:expr, has_schedule = $sched:literal) => {
         impl Lifecycle for $S {
             const ALL: &'static [Self] = $S::ALL;
             const KIND: &'static str = $kind;
             const CLOSED: Self = $S::$closed;
+            const IDENTIFIED: Option<Self> = $identified;
             const MITIGATED: Self = $S::$mitigated;
             const STANDARD: Policy<Self> = standard_tables::$S;
             const STRICT: Policy<Self> = strict_tables::$S;
@@ -249,6 +253,7 @@ lifecycle!(
     IncidentStatus,
     "incident",
     closed = Resolved,
+    identified = Some(IncidentStatus::Identified),
     mitigated = Monitoring,
     default_impact = None,
     has_schedule = false
@@ -257,6 +262,7 @@ lifecycle!(
     MaintenanceStatus,
     "maintenance",
     closed = Completed,
+    identified = None,
     mitigated = Verifying,
     default_impact = Some(crate::Impact::Maintenance),
     has_schedule = true
