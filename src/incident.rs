@@ -88,8 +88,16 @@ pub type Maintenance = Event<MaintenanceStatus>;
 #[non_exhaustive]
 pub struct Schedule {
     /// When the maintenance is scheduled to start.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::serde_impl::time::scheduled_for")
+    )]
     pub scheduled_for: DateTime<Utc>,
     /// When the maintenance is scheduled to end.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::serde_impl::time::scheduled_until")
+    )]
     pub scheduled_until: DateTime<Utc>,
 }
 

@@ -84,3 +84,8 @@ pub use incident::{Event, EventBuilder, EventParts, Incident, Maintenance, Sched
 pub use policy::{Lifecycle, MoveKind, Policy, Refusal};
 pub use status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};
+
+/// The README's examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -46,10 +46,11 @@
 //! Custom tables are built from the same type, in `const` context if you like:
 //!
 //! ```
-//! use incident_model::{IncidentStatus::*, Policy};
+//! use incident_model::{IncidentStatus::{self, *}, Policy};
 //!
 //! // The standard table, but an incident may not go back to investigating.
-//! const NO_REINVESTIGATING: Policy<incident_model::IncidentStatus> = Policy::standard()
+//! // (The `const` builders exist per lifecycle: name it with `::<IncidentStatus>`.)
+//! const NO_REINVESTIGATING: Policy<IncidentStatus> = Policy::<IncidentStatus>::standard()
 //!     .forbidding(Identified, Investigating)
 //!     .forbidding(Monitoring, Investigating);
 //! assert!(!NO_REINVESTIGATING.allows(Monitoring, Investigating));

@@ -94,7 +94,7 @@ macro_rules! wire_enum {
                 impl serde::de::Visitor<'_> for Visitor {
                     type Value = $name;
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str(concat!("a ", $what, " name"))
+                        f.write_str(concat!("a string (", $what, ")"))
                     }
                     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$name, E> {
                         v.parse().map_err(E::custom)

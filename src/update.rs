@@ -99,7 +99,15 @@ pub struct Update<S> {
     pub(crate) status: S,
     #[cfg_attr(feature = "serde", serde(default))]
     pub(crate) body: String,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::serde_impl::time::display_at")
+    )]
     pub(crate) display_at: DateTime<Utc>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::serde_impl::time::created_at")
+    )]
     pub(crate) created_at: DateTime<Utc>,
     #[cfg_attr(
         feature = "serde",

@@ -1,0 +1,77 @@
+//! Id newtypes: foreign ids kept as they are, minted ids UUID v7.
+
+use chrono::{Duration, TimeZone, Utc};
+use incident_model::{ComponentId, IdError, IncidentId, UpdateId};
+
+#[test]
+fn foreign_ids_are_kept_as_they_are() {
+    for raw in [
+        "x9mb3wh2r6nr",
+        "01HZX3J5K8Q2W7N4R9T6Y1V0BC",
+        " spaced ",
+        "ünïcödé",
+        "0",
+    ] {
+        let id = IncidentId::new(raw).unwrap();
+        assert_eq!(id.as_str(), raw);
+        assert_eq!(id.to_string(), raw);
+        assert_eq!(String::from(id.clone()), raw);
+        assert_eq!(raw.parse::<IncidentId>().unwrap(), id);
+        assert_eq!(IncidentId::try_from(raw).unwrap(), id);
+        assert_eq!(IncidentId::try_from(raw.to_owned()).unwrap(), id);
+        assert_eq!(id, raw);
+        assert_eq!(id.as_ref(), raw);
+    }
+}
+
+#[test]
+fn empty_ids_are_rejected_naming_the_kind() {
+    assert_eq!(
+        IncidentId::new("").unwrap_err(),
+        IdError::Empty {
+            what: "incident id"
+        }
+    );
+    assert_eq!(
+        ComponentId::new("").unwrap_err().to_string(),
+        "empty component id: an id must have at least one character"
+    );
+    assert!("".parse::<UpdateId>().is_err());
+}
+
+#[test]
+fn minted_ids_are_uuid_v7_ordered_by_time() {
+    let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    let ids: Vec<_> = (0..50)
+        .map(|i| UpdateId::mint(at + Duration::seconds(i)))
+        .collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    for id in &ids {
+        let uuid = uuid::Uuid::parse_str(id.as_str()).unwrap();
+        assert_eq!(uuid.get_version_num(), 7);
+    }
+    assert_ne!(
+        IncidentId::mint(at),
+        IncidentId::mint(at),
+        "random bits differ"
+    );
+}
+
+#[test]
+fn debug_shows_the_string() {
+    assert_eq!(format!("{:?}", ComponentId::new("api").unwrap()), "\"api\"");
+    assert_eq!(format!("{:>5}", ComponentId::new("api").unwrap()), "  api");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn ids_serialize_as_strings_and_reject_empty() {
+    let id = IncidentId::new("abc").unwrap();
+    assert_eq!(serde_json::to_string(&id).unwrap(), "\"abc\"");
+    assert_eq!(serde_json::from_str::<IncidentId>("\"abc\"").unwrap(), id);
+    let err = serde_json::from_str::<IncidentId>("\"\"").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "empty incident id: an id must have at least one character"
+    );
+}
