@@ -35,13 +35,30 @@ use crate::update::Update;
 /// Use the aliases [`Incident`] and [`Maintenance`]; code that works on both is
 /// written once over `Event<S>`.
 ///
+/// # Invariants
+///
+/// A value of `Event` is always valid. Every way to make one (the
+/// [builder](Event::builder), [`Event::from_parts`], [`Event::apply`],
+/// [`Event::reopen`], deserialization) goes through the same checks:
+///
+/// - at least one update;
+/// - updates in display order: by display time, then creation time, then position
+///   in the input (the builder sorts; [`Event::from_parts`] and deserialization
+///   require the order and say where it breaks);
+/// - no two updates with the same id, no component listed twice;
+/// - every move allowed by the policy the value was built with (see [`Policy`]),
+///   reopens marked as such;
+/// - a scheduled window only on maintenances, and never ending before it starts.
+///
+/// The status of an event is the status of its last update in display order.
+///
 /// # Example
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use incident_model::{Incident, IncidentStatus::*, Update};
 ///
-/// let edt = |h, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+/// let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
 /// let mut incident = Incident::builder("Slow page loads")
 ///     .update(Update::new(Identified, edt(10, 28)).with_body("Sign-ups are flooding us."))
 ///     .update(Update::new(Monitoring, edt(13, 42)))
@@ -179,10 +196,10 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
     /// let incident = Incident::builder("Login errors")
-    ///     .update(Update::new(IncidentStatus::Investigating, Utc::now()))
+    ///     .update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()))
     ///     .build()?;
     /// assert!(incident.is_open());
     /// # Ok::<(), incident_model::ValidationError<IncidentStatus>>(())
@@ -202,7 +219,7 @@ impl<S: Lifecycle> Event<S> {
     }
 
     /// Checks `parts` under `policy` and makes the event. The updates must already
-    /// be in display order (see the [module documentation](self)).
+    /// be in display order (see [`Event`]).
     ///
     /// # Errors
     ///
@@ -419,11 +436,11 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
     /// let incident = Incident::builder("x")
     ///     .id("inc-1".parse()?)
-    ///     .update(Update::new(IncidentStatus::Investigating, Utc::now()))
+    ///     .update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()))
     ///     .build()?;
     /// assert_eq!(incident.id().as_str(), "inc-1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -438,10 +455,10 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
     /// let incident = Incident::builder("Slow page loads")
-    ///     .update(Update::new(IncidentStatus::Investigating, Utc::now()))
+    ///     .update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()))
     ///     .build()?;
     /// assert_eq!(incident.name(), "Slow page loads");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -456,11 +473,11 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Impact, Incident, IncidentStatus, Update};
     /// let incident = Incident::builder("x")
     ///     .impact(Impact::Major)
-    ///     .update(Update::new(IncidentStatus::Investigating, Utc::now()))
+    ///     .update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()))
     ///     .build()?;
     /// assert_eq!(incident.impact(), Impact::Major);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -476,11 +493,11 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Component, ComponentId, Incident, IncidentStatus, Update};
     /// let incident = Incident::builder("x")
     ///     .component(Component::new(ComponentId::new("api")?, "API"))
-    ///     .update(Update::new(IncidentStatus::Investigating, Utc::now()))
+    ///     .update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()))
     ///     .build()?;
     /// assert_eq!(incident.components()[0].name, "API");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -495,9 +512,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, Utc};
+    /// use chrono::{Duration, TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
-    /// let now = Utc::now();
+    /// let now = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .started_at(now - Duration::minutes(30))
     ///     .update(Update::new(IncidentStatus::Investigating, now))
@@ -515,9 +532,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
-    /// let now = Utc::now();
+    /// let now = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
     /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, now)).build()?;
     /// assert_eq!(incident.created_at(), now); // the builder's default: the earliest update's
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -532,9 +549,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, Utc};
+    /// use chrono::{Duration, TimeZone, Utc};
     /// use incident_model::{Maintenance, MaintenanceStatus, Schedule, Update};
-    /// let now = Utc::now();
+    /// let now = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
     /// let maintenance = Maintenance::builder("Database upgrade")
     ///     .scheduled(Schedule::new(now, now + Duration::hours(2)))
     ///     .update(Update::new(MaintenanceStatus::Scheduled, now - Duration::days(2)))
@@ -552,9 +569,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
-    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc::now())).build()?;
+    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap())).build()?;
     /// assert_eq!(incident.updates().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -568,9 +585,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Policy, Update};
-    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc::now())).build()?;
+    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap())).build()?;
     /// assert_eq!(incident.policy(), Policy::standard());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -584,9 +601,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, Utc};
+    /// use chrono::{Duration, TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let now = Utc::now();
+    /// let now = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Resolved, now).with_body("Fixed."))
     ///     .update(Update::new(Investigating, now - Duration::hours(1)))
@@ -608,9 +625,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
-    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Identified, Utc::now())).build()?;
+    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Identified, Utc.timestamp_opt(1_584_368_880, 0).unwrap())).build()?;
     /// assert_eq!(incident.status(), IncidentStatus::Identified);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -624,9 +641,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
-    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Resolved, Utc::now())).build()?;
+    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Resolved, Utc.timestamp_opt(1_584_368_880, 0).unwrap())).build()?;
     /// assert!(!incident.is_open());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -726,9 +743,9 @@ impl<S: Lifecycle> EventBuilder<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, Utc};
+    /// use chrono::{Duration, TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus, Update};
-    /// let now = Utc::now();
+    /// let now = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .created_at(now - Duration::minutes(5))
     ///     .update(Update::new(IncidentStatus::Investigating, now))

@@ -12,7 +12,7 @@
 //! };
 //!
 //! // 16 March 2020, a telemedicine service flooded by sign-ups (times in EDT, UTC-4).
-//! let edt = |h, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+//! let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
 //! let api = ComponentId::new("api")?;
 //! let mut incident = Incident::builder("Slow page loads")
 //!     .update(
@@ -31,9 +31,11 @@
 //! // Re-validation under another policy lists every violation.
 //! assert!(incident.clone().revalidate(Policy::strict()).is_ok());
 //!
+//! # #[cfg(feature = "serde")] {
 //! // The crate's own format round-trips.
 //! let json = serde_json::to_string(&incident)?;
 //! assert_eq!(serde_json::from_str::<Incident>(&json)?, incident);
+//! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -43,7 +43,11 @@
 //!
 //! # Custom policies
 //!
-//! Custom tables are built from the same type, in `const` context if you like:
+//! Custom tables are built from the same type, in `const` context if you like.
+//! The `const` builders (`allowing`, `forbidding`, `allowing_moves`,
+//! `allowing_first`, `forbidding_first`) exist once per lifecycle, so name the
+//! lifecycle where the compiler cannot infer it yet: `Policy::<IncidentStatus>::standard()`
+//! (outside `const`, [`Policy::from_table`] is generic):
 //!
 //! ```
 //! use incident_model::{IncidentStatus::{self, *}, Policy};
@@ -557,9 +561,10 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, Policy};
-    /// assert_eq!(Policy::strict().name(), "strict");
-    /// assert_eq!(Policy::strict().allowing(Monitoring, Identified).name(), "custom");
+    /// use incident_model::{IncidentStatus::{self, *}, Policy};
+    /// let strict = Policy::<IncidentStatus>::strict();
+    /// assert_eq!(strict.name(), "strict");
+    /// assert_eq!(strict.allowing(Monitoring, Identified).name(), "custom");
     /// ```
     #[must_use]
     pub fn name(&self) -> &'static str {

@@ -272,9 +272,9 @@ mod json {
         /// # Example
         ///
         /// ```
-        /// use chrono::Utc;
+        /// use chrono::{TimeZone, Utc};
         /// use incident_model::{Incident, IncidentStatus, Update};
-        /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc::now())).build()?;
+        /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap())).build()?;
         /// assert_eq!(Incident::from_json(&incident.to_json())?, incident);
         /// # Ok::<(), Box<dyn std::error::Error>>(())
         /// ```

@@ -160,9 +160,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update, UpdateId};
-    /// let u = Update::new(IncidentStatus::Resolved, Utc::now()).with_id(UpdateId::new("u9")?);
+    /// let u = Update::new(IncidentStatus::Resolved, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_id(UpdateId::new("u9")?);
     /// assert_eq!(u.id().as_str(), "u9");
     /// # Ok::<(), incident_model::IdError>(())
     /// ```
@@ -177,9 +177,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update};
-    /// let u = Update::new(IncidentStatus::Monitoring, Utc::now()).with_body("A fix is out.");
+    /// let u = Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_body("A fix is out.");
     /// assert_eq!(u.body(), "A fix is out.");
     /// ```
     #[must_use]
@@ -211,9 +211,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, IncidentStatus, Update};
-    /// let u = Update::new(IncidentStatus::Identified, Utc::now()).with_change(ComponentChange::new(
+    /// let u = Update::new(IncidentStatus::Identified, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_change(ComponentChange::new(
     ///     ComponentId::new("api")?, "API", Operational, DegradedPerformance,
     /// ));
     /// assert_eq!(u.component_changes().len(), 1);
@@ -234,9 +234,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update};
-    /// let u = Update::new(IncidentStatus::Investigating, Utc::now()).reopening();
+    /// let u = Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).reopening();
     /// assert!(u.is_reopen());
     /// ```
     #[must_use]
@@ -250,10 +250,10 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update, UpdateId};
     /// let id = UpdateId::new("u1")?;
-    /// assert_eq!(Update::new(IncidentStatus::Identified, Utc::now()).with_id(id.clone()).id(), &id);
+    /// assert_eq!(Update::new(IncidentStatus::Identified, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_id(id.clone()).id(), &id);
     /// # Ok::<(), incident_model::IdError>(())
     /// ```
     #[must_use]
@@ -266,9 +266,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update};
-    /// assert_eq!(Update::new(IncidentStatus::Monitoring, Utc::now()).status(), IncidentStatus::Monitoring);
+    /// assert_eq!(Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).status(), IncidentStatus::Monitoring);
     /// ```
     #[must_use]
     pub fn status(&self) -> S {
@@ -280,9 +280,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update};
-    /// assert_eq!(Update::new(IncidentStatus::Resolved, Utc::now()).with_body("Fixed.").body(), "Fixed.");
+    /// assert_eq!(Update::new(IncidentStatus::Resolved, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_body("Fixed.").body(), "Fixed.");
     /// ```
     #[must_use]
     pub fn body(&self) -> &str {
@@ -324,9 +324,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update};
-    /// assert!(Update::new(IncidentStatus::Monitoring, Utc::now()).component_changes().is_empty());
+    /// assert!(Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).component_changes().is_empty());
     /// ```
     #[must_use]
     pub fn component_changes(&self) -> &[ComponentChange] {
@@ -338,9 +338,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update};
-    /// assert!(!Update::new(IncidentStatus::Investigating, Utc::now()).is_reopen());
+    /// assert!(!Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).is_reopen());
     /// ```
     #[must_use]
     pub fn is_reopen(&self) -> bool {
@@ -352,9 +352,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::Utc;
+    /// use chrono::{TimeZone, Utc};
     /// use incident_model::{IncidentStatus, Update};
-    /// assert!(!Update::new(IncidentStatus::Investigating, Utc::now()).is_backdated());
+    /// assert!(!Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).is_backdated());
     /// ```
     #[must_use]
     pub fn is_backdated(&self) -> bool {

@@ -1,8 +1,6 @@
 //! The four status vocabularies: wire names, orders, parsing errors, impact rule.
 
-use incident_model::{
-    ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, ParseStatusError,
-};
+use incident_model::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 
 #[test]
 fn wire_names_are_statuspage_snake_case() {
@@ -52,7 +50,7 @@ fn every_value_round_trips_through_from_str_and_serde() {
     where
         T: Copy
             + std::fmt::Display
-            + std::str::FromStr<Err = ParseStatusError>
+            + std::str::FromStr<Err = incident_model::ParseStatusError>
             + PartialEq
             + std::fmt::Debug,
         T: serde::Serialize + serde::de::DeserializeOwned,
