@@ -3,49 +3,9 @@
 
 use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus, MoveKind, Policy, Refusal};
 
-/// The rules of DESIGN.md for incidents, as predicates.
-mod incident_rules {
-    use incident_model::IncidentStatus::{self, *};
+mod util;
 
-    pub fn standard(from: IncidentStatus, to: IncidentStatus) -> bool {
-        let open = |s: IncidentStatus| matches!(s, Investigating | Identified | Monitoring);
-        (open(from) && open(to)) // forward, repeated or back
-            || (open(from) && to == Resolved)
-            || (from == Resolved && matches!(to, Resolved | Postmortem))
-            || (from == Postmortem && to == Postmortem)
-            || (!open(from) && open(to)) // reopens, made explicitly
-    }
-
-    pub fn standard_first(status: IncidentStatus) -> bool {
-        status != Postmortem
-    }
-
-    pub fn strict(from: IncidentStatus, to: IncidentStatus) -> bool {
-        standard(from, to) && rank(to) >= rank(from)
-    }
-
-    fn rank(s: IncidentStatus) -> usize {
-        IncidentStatus::ALL.iter().position(|&x| x == s).unwrap()
-    }
-}
-
-mod maintenance_rules {
-    use incident_model::MaintenanceStatus::{self, *};
-
-    fn rank(s: MaintenanceStatus) -> usize {
-        MaintenanceStatus::ALL.iter().position(|&x| x == s).unwrap()
-    }
-
-    pub fn standard(from: MaintenanceStatus, to: MaintenanceStatus) -> bool {
-        (rank(from) <= rank(to)) // forward with skips, repeats
-            || (from == Verifying && to == InProgress)
-            || (from == Completed && to != Completed) // reopens, made explicitly
-    }
-
-    pub fn strict(from: MaintenanceStatus, to: MaintenanceStatus) -> bool {
-        rank(from) <= rank(to)
-    }
-}
+use util::rules::{incident_rules, maintenance_rules};
 
 fn assert_table<S: Lifecycle>(
     policy: Policy<S>,

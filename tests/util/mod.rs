@@ -1,6 +1,8 @@
 //! Shared fixtures of the integration tests.
 #![allow(dead_code)] // each test binary uses a part of the fixtures
 
+pub mod rules;
+
 use chrono::{DateTime, TimeZone, Utc};
 use incident_model::{
     Component, ComponentChange, ComponentId, ComponentStatus, Impact, Incident, IncidentId,
