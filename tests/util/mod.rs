@@ -1,6 +1,7 @@
 //! Shared fixtures of the integration tests.
 #![allow(dead_code)] // each test binary uses a part of the fixtures
 
+pub mod mutate;
 pub mod rules;
 
 use chrono::{DateTime, TimeZone, Utc};
