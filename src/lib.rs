@@ -45,6 +45,7 @@
 //! - [`policy`]: lifecycles and the one transition table, [`Policy`];
 //! - [`Event`] ([`Incident`], [`Maintenance`]), [`Update`], [`ComponentChange`],
 //!   [`Component`] and the id newtypes: the validated model;
+//! - [`render`]: text and Markdown as the status page shows an incident;
 //! - [`error`]: one error type per concern.
 //!
 //! ## Features
@@ -53,7 +54,9 @@
 //!   crate's own format (see [`Event`]'s serde documentation in the `serde_impl`
 //!   notes below);
 //! - `json` (default): [`Event::from_json`] and [`Event::to_json`] with typed
-//!   errors.
+//!   errors;
+//! - `tz` (default): IANA time zones (`chrono-tz`) for [`render`], so times print
+//!   as the status page prints them (`17:51 EDT`).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
@@ -72,6 +75,7 @@ mod component;
 pub mod error;
 mod incident;
 pub mod policy;
+pub mod render;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod status;

@@ -1,0 +1,418 @@
+//! Text and Markdown: an incident or maintenance as its status page shows it.
+//!
+//! The page's history lists the updates newest first, each as `Status - body`
+//! followed by `Posted Mar 16, 2020 - 17:51 EDT` in the page's time zone, then the
+//! affected components: `This incident affected: API.` (`This scheduled
+//! maintenance affected: ...` for maintenances). Names of several components are
+//! joined as the pages join them: `API and Website`, `API, Website, and Database`.
+//!
+//! The time zone is any [`chrono::TimeZone`] whose offsets print an abbreviation:
+//! with the `tz` feature, [`page_zone`] turns the IANA name a Statuspage page
+//! publishes (`America/New_York`) into a [`chrono_tz::Tz`] that prints `EDT` and
+//! `EST` on the right dates.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use incident_model::{render, Component, ComponentId, Incident, IncidentStatus::*, Update};
+//!
+//! let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+//! let incident = Incident::builder("Slow page loads")
+//!     .component(Component::new(ComponentId::new("api")?, "API"))
+//!     .update(Update::new(Identified, edt(10, 28)).with_body("Sign-ups are slowing page loads."))
+//!     .update(Update::new(Resolved, edt(17, 51)).with_body("This incident has been resolved."))
+//!     .build()?;
+//! # #[cfg(feature = "tz")] {
+//! let zone = render::page_zone("America/New_York")?;
+//! assert_eq!(
+//!     render::text(&incident, &zone),
+//!     "Slow page loads\n\
+//!      \n\
+//!      Resolved - This incident has been resolved.\n\
+//!      Posted Mar 16, 2020 - 17:51 EDT\n\
+//!      \n\
+//!      Identified - Sign-ups are slowing page loads.\n\
+//!      Posted Mar 16, 2020 - 10:28 EDT\n\
+//!      \n\
+//!      This incident affected: API.\n"
+//! );
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use core::fmt::{self, Display, Write};
+
+use chrono::{DateTime, TimeZone, Utc};
+
+use crate::incident::Event;
+use crate::policy::Lifecycle;
+
+/// The incident or maintenance as plain text, as its status page shows it: the
+/// name, then each update newest first (`Status - body`, or `Status` alone for an empty body, then `Posted <date> -
+/// <time> <zone>`), then the affected components.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{FixedOffset, TimeZone, Utc};
+/// use incident_model::{render, Maintenance, MaintenanceStatus::*, Update};
+///
+/// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+/// let maintenance = Maintenance::builder("Database upgrade")
+///     .update(Update::new(InProgress, at).with_body("Under way."))
+///     .build()?;
+/// let text = render::text(&maintenance, &Utc);
+/// assert!(text.contains("In progress - Under way.\nPosted Dec 17, 2020 - 09:00 UTC\n"));
+/// assert!(!text.contains("affected"), "no component, no affected line");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn text<S, Tz>(event: &Event<S>, zone: &Tz) -> String
+where
+    S: Lifecycle,
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_text(&mut out, event, zone);
+    out
+}
+
+/// [`text`], written into any [`fmt::Write`].
+///
+/// # Errors
+///
+/// Whatever `out` returns.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{render, Incident, IncidentStatus::*, Update};
+/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// let incident = Incident::builder("x").update(Update::new(Investigating, at)).build()?;
+/// let mut out = String::new();
+/// render::write_text(&mut out, &incident, &Utc)?;
+/// assert_eq!(out, render::text(&incident, &Utc));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_text<S, Tz>(out: &mut impl Write, event: &Event<S>, zone: &Tz) -> fmt::Result
+where
+    S: Lifecycle,
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    writeln!(out, "{}", event.name())?;
+    for update in event.updates().iter().rev() {
+        writeln!(out)?;
+        write!(out, "{}", StatusLabel(update.status()))?;
+        if !update.body().is_empty() {
+            write!(out, " - {}", update.body())?;
+        }
+        writeln!(out)?;
+        writeln!(out, "Posted {}", Posted(update.display_at(), zone))?;
+    }
+    let affected = affected_names(event);
+    if !affected.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "This {} affected: {}.",
+            kind_phrase::<S>(),
+            Joined(&affected)
+        )?;
+    }
+    Ok(())
+}
+
+/// The incident or maintenance as Markdown: the name as a heading, each update
+/// newest first as `**Status** - body` and an italic `Posted ...` line, then the
+/// affected components.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{render, Component, ComponentId, Incident, IncidentStatus::*, Update};
+/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 21, 51, 0).unwrap();
+/// let incident = Incident::builder("Slow page loads")
+///     .component(Component::new(ComponentId::new("api")?, "API"))
+///     .update(Update::new(Resolved, at).with_body("Resolved."))
+///     .build()?;
+/// assert_eq!(
+///     render::markdown(&incident, &Utc),
+///     "## Slow page loads\n\n**Resolved** - Resolved.  \n*Posted Mar 16, 2020 - 21:51 UTC*\n\nThis incident affected: API.\n"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn markdown<S, Tz>(event: &Event<S>, zone: &Tz) -> String
+where
+    S: Lifecycle,
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_markdown(&mut out, event, zone);
+    out
+}
+
+/// [`markdown`], written into any [`fmt::Write`].
+///
+/// # Errors
+///
+/// Whatever `out` returns.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{render, Incident, IncidentStatus::*, Update};
+/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// let incident = Incident::builder("x").update(Update::new(Investigating, at)).build()?;
+/// let mut out = String::new();
+/// render::write_markdown(&mut out, &incident, &Utc)?;
+/// assert!(out.starts_with("## x\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_markdown<S, Tz>(out: &mut impl Write, event: &Event<S>, zone: &Tz) -> fmt::Result
+where
+    S: Lifecycle,
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    writeln!(out, "## {}", MarkdownLine(event.name()))?;
+    for update in event.updates().iter().rev() {
+        writeln!(out)?;
+        // Two trailing spaces: a Markdown line break inside the paragraph.
+        write!(out, "**{}**", StatusLabel(update.status()))?;
+        if !update.body().is_empty() {
+            write!(out, " - {}", MarkdownBody(update.body()))?;
+        }
+        writeln!(out, "  ")?;
+        writeln!(out, "*Posted {}*", Posted(update.display_at(), zone))?;
+    }
+    let affected = affected_names(event);
+    if !affected.is_empty() {
+        writeln!(out)?;
+        let names: Vec<MarkdownLine<'_>> = affected.iter().map(|n| MarkdownLine(n)).collect();
+        writeln!(
+            out,
+            "This {} affected: {}.",
+            kind_phrase::<S>(),
+            Joined(&names)
+        )?;
+    }
+    Ok(())
+}
+
+/// The time zone a Statuspage page publishes (`page.time_zone`, an IANA name
+/// such as `America/New_York`), for rendering (feature `tz`).
+///
+/// # Errors
+///
+/// [`UnknownTimeZone`] if the name is not in the IANA database.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::render;
+/// assert!(render::page_zone("America/Chicago").is_ok());
+/// let err = render::page_zone("Mars/Olympus_Mons").unwrap_err();
+/// assert_eq!(err.to_string(), "unknown time zone \"Mars/Olympus_Mons\": expected an IANA name such as America/New_York");
+/// ```
+#[cfg(feature = "tz")]
+pub fn page_zone(name: &str) -> Result<chrono_tz::Tz, UnknownTimeZone> {
+    name.parse().map_err(|_| UnknownTimeZone {
+        name: name.to_owned(),
+    })
+}
+
+/// A time zone name that is not in the IANA database (feature `tz`).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::render;
+/// assert_eq!(render::page_zone("EDT").unwrap_err().name, "EDT");
+/// ```
+#[cfg(feature = "tz")]
+#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
+#[error("unknown time zone {name:?}: expected an IANA name such as America/New_York")]
+#[non_exhaustive]
+pub struct UnknownTimeZone {
+    /// The name that was given.
+    pub name: String,
+}
+
+/// `incident` or `scheduled maintenance`, as the pages word it.
+fn kind_phrase<S: Lifecycle>() -> &'static str {
+    if S::HAS_SCHEDULE {
+        "scheduled maintenance"
+    } else {
+        "incident"
+    }
+}
+
+/// The names of the affected components: those the event lists, then those its
+/// updates name, each once (by id), with the name the event list or the latest
+/// update gives.
+fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<&str> {
+    let mut ids: Vec<&str> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut listed = 0;
+    for component in event.components() {
+        if !ids.contains(&component.id.as_str()) {
+            ids.push(component.id.as_str());
+            names.push(&component.name);
+            listed += 1;
+        }
+    }
+    for change in event.updates().iter().flat_map(|u| u.component_changes()) {
+        match ids
+            .iter()
+            .position(|id| *id == change.component_id.as_str())
+        {
+            // A later update's name wins over an earlier update's, not over the list's.
+            Some(i) if i >= listed => {
+                if let Some(name) = names.get_mut(i) {
+                    *name = &change.name;
+                }
+            }
+            Some(_) => {}
+            None => {
+                ids.push(change.component_id.as_str());
+                names.push(&change.name);
+            }
+        }
+    }
+    names
+}
+
+/// A status as the pages label it: `Identified`, `In progress`.
+struct StatusLabel<S>(S);
+
+impl<S: Lifecycle> Display for StatusLabel<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut chars = self.0.as_str().chars();
+        if let Some(first) = chars.next() {
+            f.write_char(first.to_ascii_uppercase())?;
+        }
+        for c in chars {
+            f.write_char(if c == '_' { ' ' } else { c })?;
+        }
+        Ok(())
+    }
+}
+
+/// `Mar 16, 2020 - 17:51 EDT` in the given zone.
+struct Posted<'a, Tz>(DateTime<Utc>, &'a Tz);
+
+impl<Tz: TimeZone> Display for Posted<'_, Tz>
+where
+    Tz::Offset: Display,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let local = self.0.with_timezone(self.1);
+        write!(
+            f,
+            "{} - {} {}",
+            local.format("%b %-d, %Y"),
+            local.format("%H:%M"),
+            local.offset()
+        )
+    }
+}
+
+/// Names joined as the pages join them: `A`, `A and B`, `A, B, and C`.
+struct Joined<'a, T>(&'a [T]);
+
+impl<T: Display> Display for Joined<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        for (i, name) in self.0.iter().enumerate() {
+            let separator = match (n, i) {
+                (_, 0) => "",
+                (2, _) => " and ",
+                (_, i) if i + 1 == n => ", and ",
+                _ => ", ",
+            };
+            write!(f, "{separator}{name}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Text on one Markdown line: characters Markdown would read as markup are
+/// escaped.
+struct MarkdownLine<'a>(&'a str);
+
+impl Display for MarkdownLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                '\r' | '\n' => f.write_char(' ')?,
+                _ => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An update body in Markdown: markup escaped, line breaks kept as Markdown
+/// line breaks.
+struct MarkdownBody<'a>(&'a str);
+
+impl Display for MarkdownBody<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = self.0.replace("\r\n", "\n");
+        for (i, line) in body.split('\n').enumerate() {
+            if i > 0 {
+                f.write_str("  \n")?;
+            }
+            write!(f, "{}", MarkdownLine(line))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joined_lists_use_the_pages_commas() {
+        assert_eq!(Joined::<&str>(&[]).to_string(), "");
+        assert_eq!(Joined(&["API"]).to_string(), "API");
+        assert_eq!(Joined(&["API", "Web"]).to_string(), "API and Web");
+        assert_eq!(
+            Joined(&["API", "Web", "DB"]).to_string(),
+            "API, Web, and DB"
+        );
+    }
+
+    #[test]
+    fn labels_capitalize_and_space() {
+        assert_eq!(
+            StatusLabel(crate::MaintenanceStatus::InProgress).to_string(),
+            "In progress"
+        );
+        assert_eq!(
+            StatusLabel(crate::IncidentStatus::Postmortem).to_string(),
+            "Postmortem"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(MarkdownLine("a*b_[c]#").to_string(), "a\\*b\\_\\[c\\]\\#");
+        assert_eq!(MarkdownBody("one\r\ntwo").to_string(), "one  \ntwo");
+    }
+}

@@ -1,0 +1,132 @@
+//! Text and Markdown as the status page shows an incident: written expectations.
+#![cfg(feature = "tz")]
+
+mod util;
+
+use incident_model::{
+    render, Component, ComponentChange, ComponentId, ComponentStatus::*, Maintenance,
+    MaintenanceStatus, Update,
+};
+use util::*;
+
+const MARCH_16_TEXT: &str = "\
+Slow page loads
+
+Postmortem - We have published a postmortem of this incident.
+Posted Mar 16, 2020 - 17:53 EDT
+
+Resolved - Page loads have stayed fast for three hours. This incident is resolved.
+Posted Mar 16, 2020 - 17:51 EDT
+
+Monitoring - We keep watching while sign-ups stay high.
+Posted Mar 16, 2020 - 14:22 EDT
+
+Monitoring - Page load times are back to normal for most users.
+Posted Mar 16, 2020 - 14:12 EDT
+
+Monitoring - A fix is in place and we are watching page load times.
+Posted Mar 16, 2020 - 13:42 EDT
+
+Identified - Database capacity is being raised to match the new load.
+Posted Mar 16, 2020 - 12:20 EDT
+
+Identified - The maintenance is over; pages are loading, still slowly at times.
+Posted Mar 16, 2020 - 11:40 EDT
+
+Identified - Emergency maintenance: the service will be fully down for about five minutes.
+Posted Mar 16, 2020 - 11:17 EDT
+
+Identified - More application servers are coming online.
+Posted Mar 16, 2020 - 10:49 EDT
+
+Identified - A surge of new sign-ups is slowing page loads. We are adding capacity.
+Posted Mar 16, 2020 - 10:28 EDT
+
+This incident affected: API.
+";
+
+#[test]
+fn march_16_renders_as_the_status_page_did() {
+    let zone = render::page_zone("America/New_York").unwrap();
+    assert_eq!(render::text(&march_16(), &zone), MARCH_16_TEXT);
+}
+
+#[test]
+fn the_zone_abbreviation_follows_daylight_saving() {
+    // 8 March 2020 was the switch to EDT: a week earlier the page said EST.
+    let zone = render::page_zone("America/New_York").unwrap();
+    let incident = incident_model::Incident::builder("Earlier")
+        .update(Update::new(
+            incident_model::IncidentStatus::Resolved,
+            edt(10, 28) - chrono::Duration::days(9),
+        ))
+        .build()
+        .unwrap();
+    assert!(render::text(&incident, &zone).contains("Posted Mar 7, 2020 - 09:28 EST\n"));
+}
+
+#[test]
+fn march_16_markdown() {
+    let zone = render::page_zone("America/New_York").unwrap();
+    let markdown = render::markdown(&march_16(), &zone);
+    let expected_start = "## Slow page loads\n\n\
+        **Postmortem** - We have published a postmortem of this incident.  \n\
+        *Posted Mar 16, 2020 - 17:53 EDT*\n\n\
+        **Resolved** - Page loads have stayed fast for three hours. This incident is resolved.  \n\
+        *Posted Mar 16, 2020 - 17:51 EDT*\n";
+    assert!(markdown.starts_with(expected_start), "{markdown}");
+    assert!(
+        markdown.ends_with("*Posted Mar 16, 2020 - 10:28 EDT*\n\nThis incident affected: API.\n"),
+        "{markdown}"
+    );
+    assert_eq!(markdown.matches("*Posted ").count(), 10);
+}
+
+#[test]
+fn maintenances_and_several_components() {
+    use MaintenanceStatus::*;
+    let zone = render::page_zone("America/Chicago").unwrap();
+    let db = ComponentId::new("db").unwrap();
+    let web = ComponentId::new("web").unwrap();
+    let maintenance = Maintenance::builder("Upgrade *now*")
+        .component(Component::new(api(), "API"))
+        .update(
+            Update::new(InProgress, edt(19, 0) - chrono::Duration::hours(2))
+                .with_body("Line one\r\nline_two")
+                .with_change(ComponentChange::new(
+                    db.clone(),
+                    "DB",
+                    Operational,
+                    UnderMaintenance,
+                ))
+                .with_change(ComponentChange::new(
+                    web,
+                    "Website",
+                    Operational,
+                    UnderMaintenance,
+                )),
+        )
+        .update(
+            Update::new(Completed, edt(19, 0)).with_change(ComponentChange::new(
+                db,
+                "Database",
+                UnderMaintenance,
+                Operational,
+            )),
+        )
+        .build()
+        .unwrap();
+    let text = render::text(&maintenance, &zone);
+    assert_eq!(
+        text,
+        "Upgrade *now*\n\nCompleted\nPosted Mar 16, 2020 - 18:00 CDT\n\n\
+         In progress - Line one\r\nline_two\nPosted Mar 16, 2020 - 16:00 CDT\n\n\
+         This scheduled maintenance affected: API, Database, and Website.\n"
+    );
+    let markdown = render::markdown(&maintenance, &zone);
+    assert!(markdown.starts_with("## Upgrade \\*now\\*\n"), "{markdown}");
+    assert!(
+        markdown.contains("**In progress** - Line one  \nline\\_two  \n"),
+        "{markdown}"
+    );
+}
