@@ -17,7 +17,7 @@
 //! The status of an event is the status of its last update in display order.
 
 use core::ops::ControlFlow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -898,9 +898,9 @@ fn check_parts<S: Lifecycle>(
             seen.insert(update.id.as_str(), position);
         }
     }
-    let mut components = HashMap::with_capacity(parts.components.len());
+    let mut components = HashSet::with_capacity(parts.components.len());
     for component in &parts.components {
-        if components.insert(component.id.as_str(), ()).is_some() {
+        if !components.insert(component.id.as_str()) {
             let err = ValidationError::DuplicateComponent {
                 incident: incident.clone(),
                 component: component.id.clone(),
