@@ -43,6 +43,8 @@
 //! - [`policy`]: lifecycles and the one transition table, [`Policy`];
 //! - [`Event`] ([`Incident`], [`Maintenance`]), [`Update`], [`ComponentChange`],
 //!   [`Component`] and the id newtypes: the validated model;
+//! - [`typed`]: the compile-time lifecycle, a typestate API generated from the
+//!   same table, in which an illegal move cannot be written;
 //! - [`error`]: one error type per concern.
 //!
 //! ## Features
@@ -74,6 +76,7 @@ pub mod policy;
 mod serde_impl;
 mod status;
 mod timeline;
+pub mod typed;
 mod update;
 
 pub use component::{Component, ComponentId, IncidentId, UpdateId};
