@@ -33,7 +33,37 @@
 //! The two meet without loss: a typed value converts into the runtime value for
 //! free ([`Typed::into_event`], `From`), and a runtime value in a known status
 //! converts back with [`Typed::from_event`] (or `TryFrom`), which checks the status
-//! and the policy.
+//! and the policy. A handler that loads a stored incident matches on its status
+//! once and is checked from there on:
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use incident_model::typed::{state, Draft, Typed};
+//! use incident_model::{Incident, IncidentStatus, Update};
+//!
+//! /// The bot's `/resolve` command: only an open incident can be resolved.
+//! fn resolve(stored: Incident, draft: Draft) -> Result<Incident, Box<dyn std::error::Error>> {
+//!     Ok(match stored.status() {
+//!         IncidentStatus::Investigating => Typed::<state::Investigating>::try_from(stored)?.resolved(draft)?.into(),
+//!         IncidentStatus::Identified => Typed::<state::Identified>::try_from(stored)?.resolved(draft)?.into(),
+//!         IncidentStatus::Monitoring => Typed::<state::Monitoring>::try_from(stored)?.resolved(draft)?.into(),
+//!         closed => return Err(format!("the incident is already {closed}").into()),
+//!     })
+//! }
+//!
+//! let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+//! let stored = Incident::builder("Slow page loads")
+//!     .update(Update::new(IncidentStatus::Monitoring, at(17)))
+//!     .build()?;
+//! let resolved = resolve(stored, Draft::new(at(21)).with_body("Resolved."))?;
+//! assert_eq!(resolved.status(), IncidentStatus::Resolved);
+//! assert!(resolve(resolved, Draft::new(at(22))).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The markers live in [`state`] so that they do not clash with the variants of
+//! [`IncidentStatus`] and [`MaintenanceStatus`]: import the module and write
+//! `state::Monitoring` for the type, `IncidentStatus::Monitoring` for the value.
 //!
 //! # What can still fail
 //!
