@@ -46,6 +46,8 @@
 //! - [`Event`] ([`Incident`], [`Maintenance`]), [`Update`], [`ComponentChange`],
 //!   [`Component`] and the id newtypes: the validated model;
 //! - [`render`]: text and Markdown as the status page shows an incident;
+//! - [`typed`]: the compile-time lifecycle, a typestate API generated from the
+//!   same table, in which an illegal move cannot be written;
 //! - [`error`]: one error type per concern.
 //!
 //! ## Features
@@ -80,6 +82,7 @@ pub mod render;
 mod serde_impl;
 mod status;
 mod timeline;
+pub mod typed;
 mod update;
 
 pub use component::{Component, ComponentId, IncidentId, UpdateId};

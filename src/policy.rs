@@ -415,6 +415,18 @@ impl<S> Policy<S> {
             lifecycle: PhantomData,
         }
     }
+
+    /// The move matrix: bit `from * 8 + to` is set when `from -> to` is allowed.
+    /// For the compile-time checks of [`crate::typed`].
+    pub(crate) const fn move_bits(self) -> u64 {
+        self.moves
+    }
+
+    /// The first-status set: bit `s` is set when `s` may come first. For the
+    /// compile-time checks of [`crate::typed`].
+    pub(crate) const fn first_bits(self) -> u8 {
+        self.first
+    }
 }
 
 impl<S: Lifecycle> Policy<S> {

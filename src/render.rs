@@ -271,7 +271,11 @@ fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<&str> {
             listed += 1;
         }
     }
-    for change in event.updates().iter().flat_map(crate::Update::component_changes) {
+    for change in event
+        .updates()
+        .iter()
+        .flat_map(crate::Update::component_changes)
+    {
         match ids
             .iter()
             .position(|id| *id == change.component_id.as_str())
