@@ -12,7 +12,7 @@
 //! };
 //!
 //! // 16 March 2020, a telemedicine service flooded by sign-ups (times in EDT, UTC-4).
-//! let edt = |h, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+//! let edt = |h: u32, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
 //! let api = ComponentId::new("api")?;
 //! let mut incident = Incident::builder("Slow page loads")
 //!     .update(
@@ -43,7 +43,17 @@
 //! - [`policy`]: lifecycles and the one transition table, [`Policy`];
 //! - [`Event`] ([`Incident`], [`Maintenance`]), [`Update`], [`ComponentChange`],
 //!   [`Component`] and the id newtypes: the validated model;
-//! - [`error`]: one error type per concern.
+//! - [`error`]: one error type per concern;
+//! - derived views, pure functions of the model that never read the clock (an
+//!   open incident is measured until an `as_of` you pass):
+//!   - [`timeline`]: milestones, durations ([`Event::time_to_resolve`], ...),
+//!     time in each status, regressions and reopens, and the affected components
+//!     of one incident ([`Event::timeline`], [`Event::affected_components`]);
+//!   - [`Elapsed`]: the durations, printed as "7h 23m";
+//!   - [`uptime`]: weights, merged component histories across many incidents,
+//!     uptime over a window and the 90-day bar ([`ComponentHistory`]);
+//!   - [`metrics`]: count, mean and nearest-rank percentiles of the durations over
+//!     many incidents, by impact and by component ([`Summaries`]).
 //!
 //! ## Features
 //!
@@ -67,20 +77,29 @@
 )]
 
 mod component;
+mod duration;
 pub mod error;
 mod incident;
+pub mod metrics;
 pub mod policy;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod status;
-mod timeline;
+pub mod timeline;
 mod update;
+pub mod uptime;
 
 pub use component::{Component, ComponentId, IncidentId, UpdateId};
+pub use duration::Elapsed;
 #[cfg(feature = "json")]
 pub use error::FormatError;
 pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
 pub use incident::{Event, EventBuilder, EventParts, Incident, Maintenance, Schedule};
+pub use metrics::{Summaries, Summary};
 pub use policy::{Lifecycle, MoveKind, Policy, Refusal};
 pub use status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
+pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};
+pub use uptime::{
+    ComponentHistory, DayBucket, DayRange, MergedHistory, MergedInterval, Uptime, Weights, Window,
+};

@@ -46,10 +46,10 @@
 //! Custom tables are built from the same type, in `const` context if you like:
 //!
 //! ```
-//! use incident_model::{IncidentStatus::*, Policy};
+//! use incident_model::{IncidentStatus::{self, *}, Policy};
 //!
 //! // The standard table, but an incident may not go back to investigating.
-//! const NO_REINVESTIGATING: Policy<incident_model::IncidentStatus> = Policy::standard()
+//! const NO_REINVESTIGATING: Policy<IncidentStatus> = Policy::<IncidentStatus>::standard()
 //!     .forbidding(Identified, Investigating)
 //!     .forbidding(Monitoring, Investigating);
 //! assert!(!NO_REINVESTIGATING.allows(Monitoring, Investigating));
@@ -556,9 +556,9 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, Policy};
-    /// assert_eq!(Policy::strict().name(), "strict");
-    /// assert_eq!(Policy::strict().allowing(Monitoring, Identified).name(), "custom");
+    /// use incident_model::{IncidentStatus::{self, *}, Policy};
+    /// assert_eq!(Policy::<IncidentStatus>::strict().name(), "strict");
+    /// assert_eq!(Policy::<IncidentStatus>::strict().allowing(Monitoring, Identified).name(), "custom");
     /// ```
     #[must_use]
     pub fn name(&self) -> &'static str {
