@@ -472,71 +472,55 @@ impl<S: Lifecycle> Event<S> {
     pub fn affected_components(&self, as_of: DateTime<Utc>) -> Vec<AffectedComponent> {
         let mut affected: Vec<AffectedComponent> = Vec::new();
         walk_components(self, as_of, |span| {
-            let same = affected.last().is_some_and(|last| last.id == *span.id);
-            if !same {
-                affected.push(AffectedComponent {
-                    id: span.id.clone(),
-                    name: span.name.to_owned(),
-                    worst_status: None,
-                    time_in_status: TimeInStatus::new(),
-                    intervals: Vec::new(),
-                });
+            if !affected.last().is_some_and(|last| last.id == *span.id) {
+                affected.push(AffectedComponent::unnamed(
+                    span.id.clone(),
+                    span.name.to_owned(),
+                ));
             }
             if let Some(component) = affected.last_mut() {
                 component.record(span);
             }
         });
-        // Listed components keep their listed name; those never named are added.
+        // Sort key: (position in the list, position of the first change naming it).
         let listed: HashMap<&ComponentId, usize> = self
             .components()
             .iter()
             .enumerate()
             .map(|(position, component)| (&component.id, position))
             .collect();
-        let mut seen = vec![false; listed.len()];
-        let mut keyed: Vec<(usize, usize, AffectedComponent)> = affected
-            .into_iter()
-            .map(|mut component| {
-                let position = listed.get(&component.id).copied();
-                if let Some(position) = position {
-                    if let Some(slot) = seen.get_mut(position) {
+        let first_named = first_naming_order(self);
+        let mut seen = vec![false; self.components().len()];
+        let mut keyed: Vec<((usize, usize), AffectedComponent)> =
+            Vec::with_capacity(affected.len().saturating_add(seen.len()));
+        for mut component in affected {
+            let key = match listed.get(&component.id) {
+                Some(&position) => {
+                    if let (Some(slot), Some(entry)) =
+                        (seen.get_mut(position), self.components().get(position))
+                    {
                         *slot = true;
-                    }
-                    if let Some(entry) = self.components().get(position) {
                         component.name.clone_from(&entry.name);
                     }
+                    (position, 0)
                 }
-                (position.unwrap_or(usize::MAX), 0, component)
-            })
-            .collect();
-        drop(listed);
+                None => {
+                    let named = first_named.get(&component.id).copied();
+                    (usize::MAX, named.unwrap_or(usize::MAX))
+                }
+            };
+            keyed.push((key, component));
+        }
+        // Listed but never named: affected, status unknown.
         for (position, component) in self.components().iter().enumerate() {
-            if !seen.get(position).copied().unwrap_or(true) {
-                keyed.push((
-                    position,
-                    0,
-                    AffectedComponent {
-                        id: component.id.clone(),
-                        name: component.name.clone(),
-                        worst_status: None,
-                        time_in_status: TimeInStatus::new(),
-                        intervals: Vec::new(),
-                    },
-                ));
+            if seen.get(position) == Some(&false) {
+                let unnamed =
+                    AffectedComponent::unnamed(component.id.clone(), component.name.clone());
+                keyed.push(((position, 0), unnamed));
             }
         }
-        // Unlisted components: in the order the updates first name them.
-        let first_named = first_naming_order(self);
-        for entry in &mut keyed {
-            if entry.0 == usize::MAX {
-                entry.1 = first_named.get(&entry.2.id).copied().unwrap_or(usize::MAX);
-            }
-        }
-        keyed.sort_unstable_by_key(|entry| (entry.0, entry.1));
-        keyed
-            .into_iter()
-            .map(|(_, _, component)| component)
-            .collect()
+        keyed.sort_unstable_by_key(|(key, _)| *key);
+        keyed.into_iter().map(|(_, component)| component).collect()
     }
 
     fn count_moves(&self, kind: MoveKind) -> usize {
@@ -637,7 +621,8 @@ pub(crate) fn walk_components<'a, S: Lifecycle>(
 /// [`Event::measured_until`]: what [`Event::timeline`] gives.
 ///
 /// Passive data: the fields are public. See the [module documentation](self) for
-/// the rules.
+/// the rules. With the `serde` feature it serializes (durations as whole
+/// seconds); there is no deserialization, as it is derived data.
 ///
 /// # Example
 ///
@@ -658,6 +643,7 @@ pub(crate) fn walk_components<'a, S: Lifecycle>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Timeline<S: Tallied> {
     /// The earliest of the declared start, the creation time and the first
@@ -752,6 +738,7 @@ impl<S: Tallied> Timeline<S> {
 ///
 /// See [`Event::affected_components`].
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct AffectedComponent {
     /// The component's id.
@@ -784,6 +771,17 @@ impl AffectedComponent {
             .map(|(status, time)| weights.weigh(status, time.as_millis()))
             .sum();
         crate::uptime::millis_from_weighed(weighed)
+    }
+
+    /// A component with no status yet.
+    fn unnamed(id: ComponentId, name: String) -> Self {
+        AffectedComponent {
+            id,
+            name,
+            worst_status: None,
+            time_in_status: TimeInStatus::new(),
+            intervals: Vec::new(),
+        }
     }
 
     fn record(&mut self, span: Span<'_>) {

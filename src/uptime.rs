@@ -851,6 +851,10 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
 /// prints as `99.99%`, and any downtime at all keeps the figure below
 /// `100.00%`.
 ///
+/// With the `serde` feature it serializes as
+/// `{"ratio": 0.984, "weighted_downtime": 1380}` (seconds); there is no
+/// deserialization, as it is derived data.
+///
 /// # Example
 ///
 /// ```
@@ -933,6 +937,19 @@ impl Uptime {
     /// The window length in millisecond-thousandths.
     fn total(&self) -> u128 {
         u128::try_from(self.window_millis.max(0)).unwrap_or(0) * u128::from(FULL)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Uptime {
+    /// `{"ratio": 0.984, "weighted_downtime": 1380}`: the ratio in `[0, 1]` and the
+    /// weighted downtime in whole seconds.
+    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("Uptime", 2)?;
+        state.serialize_field("ratio", &self.ratio())?;
+        state.serialize_field("weighted_downtime", &self.weighted_downtime())?;
+        state.end()
     }
 }
 
@@ -1040,12 +1057,15 @@ impl DayRange {
 
 /// One day of a 90-day bar: what [`MergedHistory::daily`] gives.
 ///
-/// Passive data: the fields are public.
+/// Passive data: the fields are public. With the `serde` feature it serializes
+/// as `{"date": "2020-03-16", "uptime": {...}, "worst_status": "major_outage",
+/// "weighted_downtime": 1380}` (see [`Uptime`] for its form).
 ///
 /// # Example
 ///
 /// See the [module documentation](self).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DayBucket {
     /// The day.

@@ -455,3 +455,17 @@ proptest! {
         prop_assert_eq!(incident.reopens(), reopens);
     }
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn timelines_serialize_with_durations_in_seconds() {
+    let incident = march_16();
+    let json = serde_json::to_value(incident.timeline(edt(19, 0))).unwrap();
+    assert_eq!(json["opened_at"], "2020-03-16T14:28:00Z");
+    assert_eq!(json["resolved_at"], "2020-03-16T21:51:00Z");
+    assert_eq!(json["time_in_status"]["identified"], 3 * 3600 + 14 * 60);
+    assert_eq!(json["reopens"], 0);
+    let affected = serde_json::to_value(incident.affected_components(edt(19, 0))).unwrap();
+    assert_eq!(affected[0]["worst_status"], "major_outage");
+    assert_eq!(affected[0]["intervals"][1]["status"], "major_outage");
+}

@@ -388,3 +388,20 @@ proptest! {
         prop_assert!(sum <= total);
     }
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn buckets_serialize() {
+    let merged = history_of(
+        &[outage(at(16, 10, 0), at(16, 11, 0), MajorOutage)],
+        at(31, 0, 0),
+    )
+    .merged(&api());
+    let bar = merged.daily(&DayRange::ending(date(16), 1), &Weights::default());
+    let json = serde_json::to_value(bar[0]).unwrap();
+    assert_eq!(json["date"], "2020-03-16");
+    assert_eq!(json["worst_status"], "major_outage");
+    assert_eq!(json["weighted_downtime"], 3600);
+    assert_eq!(json["uptime"]["weighted_downtime"], 3600);
+    assert!((json["uptime"]["ratio"].as_f64().unwrap() - 23.0 / 24.0).abs() < 1e-12);
+}
