@@ -28,6 +28,10 @@
 //! assert!(incident.apply(Update::new(Investigating, edt(17, 52))).is_err());
 //! incident.apply(Update::new(Postmortem, edt(17, 53)))?;
 //!
+//! // Derived views are pure functions of the value (no clock read).
+//! assert_eq!(incident.time_to_monitor().unwrap().to_string(), "3h 14m");
+//! assert_eq!(incident.time_to_resolve().unwrap().to_string(), "7h 23m");
+//!
 //! // Re-validation under another policy lists every violation.
 //! assert!(incident.clone().revalidate(Policy::strict()).is_ok());
 //!

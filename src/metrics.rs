@@ -298,7 +298,7 @@ impl Summaries {
                 event
                     .updates()
                     .iter()
-                    .flat_map(|update| update.component_changes())
+                    .flat_map(crate::Update::component_changes)
                     .map(|change| &change.component_id),
             );
             ids.sort_unstable();

@@ -541,7 +541,7 @@ fn first_naming_order<S: Lifecycle>(event: &Event<S>) -> HashMap<&ComponentId, u
     let changes = event
         .updates()
         .iter()
-        .flat_map(|update| update.component_changes());
+        .flat_map(crate::Update::component_changes);
     for (position, change) in changes.enumerate() {
         order.entry(&change.component_id).or_insert(position);
     }
