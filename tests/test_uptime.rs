@@ -405,3 +405,34 @@ fn buckets_serialize() {
     assert_eq!(json["uptime"]["weighted_downtime"], 3600);
     assert!((json["uptime"]["ratio"].as_f64().unwrap() - 23.0 / 24.0).abs() < 1e-12);
 }
+
+#[test]
+fn incidents_and_maintenances_merge_on_one_component() {
+    let change = |old, new| ComponentChange::new(api(), "API", old, new);
+    let maintenance = Maintenance::builder("upgrade")
+        .update(
+            Update::new(MaintenanceStatus::InProgress, at(16, 1, 0))
+                .with_change(change(Operational, UnderMaintenance)),
+        )
+        .update(
+            Update::new(MaintenanceStatus::Completed, at(16, 3, 0))
+                .with_change(change(UnderMaintenance, Operational)),
+        )
+        .build()
+        .unwrap();
+    let incident = outage(at(16, 2, 0), at(16, 4, 0), MajorOutage);
+    let mut history = ComponentHistory::new();
+    history.add_event(&maintenance, at(31, 0, 0));
+    history.add_event(&incident, at(31, 0, 0));
+    history.add_event(&incident, at(31, 0, 0)); // the same outage twice counts once
+    let merged = history.merged(&api());
+    let uptime = merged.uptime(day_window(16), &Weights::default());
+    assert_eq!(uptime.weighted_downtime(), minutes(120));
+    let stretches: Vec<_> = merged.intervals().collect();
+    assert_eq!(stretches.len(), 3);
+    assert_eq!(stretches[1].worst_status, MajorOutage);
+    assert!(stretches[1].has(UnderMaintenance));
+    let bar = merged.daily(&DayRange::ending(date(16), 1), &Weights::default());
+    assert_eq!(bar[0].worst_status, Some(MajorOutage));
+    assert_eq!(history.components().collect::<Vec<_>>(), [&api()]);
+}
