@@ -28,6 +28,10 @@
 //! assert!(incident.apply(Update::new(Investigating, edt(17, 52))).is_err());
 //! incident.apply(Update::new(Postmortem, edt(17, 53)))?;
 //!
+//! // Derived views are pure functions of the value (no clock read).
+//! assert_eq!(incident.time_to_monitor().unwrap().to_string(), "3h 14m");
+//! assert_eq!(incident.time_to_resolve().unwrap().to_string(), "7h 23m");
+//!
 //! // Re-validation under another policy lists every violation.
 //! assert!(incident.clone().revalidate(Policy::strict()).is_ok());
 //!
@@ -48,7 +52,17 @@
 //! - [`render`]: text and Markdown as the status page shows an incident;
 //! - [`typed`]: the compile-time lifecycle, a typestate API generated from the
 //!   same table, in which an illegal move cannot be written;
-//! - [`error`]: one error type per concern.
+//! - [`error`]: one error type per concern;
+//! - derived views, pure functions of the model that never read the clock (an
+//!   open incident is measured until an `as_of` you pass):
+//!   - [`timeline`]: milestones, durations ([`Event::time_to_resolve`], ...),
+//!     time in each status, regressions and reopens, and the affected components
+//!     of one incident ([`Event::timeline`], [`Event::affected_components`]);
+//!   - [`Elapsed`]: the durations, printed as "7h 23m";
+//!   - [`uptime`]: weights, merged component histories across many incidents,
+//!     uptime over a window and the 90-day bar ([`ComponentHistory`]);
+//!   - [`metrics`]: count, mean and nearest-rank percentiles of the durations over
+//!     many incidents, by impact and by component ([`Summaries`]).
 //!
 //! ## Features
 //!
@@ -74,25 +88,34 @@
 )]
 
 mod component;
+mod duration;
 pub mod error;
 mod incident;
+pub mod metrics;
 pub mod policy;
 pub mod render;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod status;
-mod timeline;
+pub mod timeline;
 pub mod typed;
 mod update;
+pub mod uptime;
 
 pub use component::{Component, ComponentId, IncidentId, UpdateId};
+pub use duration::Elapsed;
 #[cfg(feature = "json")]
 pub use error::FormatError;
 pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
 pub use incident::{Event, EventBuilder, EventParts, Incident, Maintenance, Schedule};
+pub use metrics::{Summaries, Summary};
 pub use policy::{Lifecycle, MoveKind, Policy, Refusal};
 pub use status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
+pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};
+pub use uptime::{
+    ComponentHistory, DayBucket, DayRange, MergedHistory, MergedInterval, Uptime, Weights, Window,
+};
 
 /// The README's examples run as doc tests.
 #[cfg(doctest)]

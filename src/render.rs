@@ -257,43 +257,16 @@ fn kind_phrase<S: Lifecycle>() -> &'static str {
     }
 }
 
-/// The names of the affected components: those the event lists, then those its
-/// updates name, each once (by id), with the name the event list or the latest
-/// update gives.
-fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<&str> {
-    let mut ids: Vec<&str> = Vec::new();
-    let mut names: Vec<&str> = Vec::new();
-    let mut listed = 0;
-    for component in event.components() {
-        if !ids.contains(&component.id.as_str()) {
-            ids.push(component.id.as_str());
-            names.push(&component.name);
-            listed += 1;
-        }
-    }
-    for change in event
-        .updates()
-        .iter()
-        .flat_map(crate::Update::component_changes)
-    {
-        match ids
-            .iter()
-            .position(|id| *id == change.component_id.as_str())
-        {
-            // A later update's name wins over an earlier update's, not over the list's.
-            Some(i) if i >= listed => {
-                if let Some(name) = names.get_mut(i) {
-                    *name = &change.name;
-                }
-            }
-            Some(_) => {}
-            None => {
-                ids.push(change.component_id.as_str());
-                names.push(&change.name);
-            }
-        }
-    }
-    names
+/// The names of the affected components, in the order and with the names of
+/// [`Event::affected_components`].
+fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<String> {
+    // Only the names are needed: measure until the last update, whatever it is.
+    let until = event.last_update().display_at();
+    event
+        .affected_components(until)
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
 }
 
 /// A status as the pages label it: `Identified`, `In progress`.

@@ -1,0 +1,369 @@
+//! Summaries of durations over many incidents or maintenances: count, min, max,
+//! mean and the nearest-rank percentiles p50, p90, p95 and p99, for the time to
+//! identify, to monitor (mitigate) and to resolve, over all events or grouped by
+//! impact or by component.
+//!
+//! Means of skewed durations mislead (one 3-day incident drags the mean of a
+//! hundred 20-minute ones past two hours): the percentiles are the headline; the
+//! mean is there because people ask for it.
+//!
+//! # The rules
+//!
+//! - Only events that have the milestone count towards a duration: an open
+//!   incident is not in the time to resolve, one never identified not in the time
+//!   to identify (nor is any maintenance, which has no identified status).
+//! - Nearest rank: the p-th percentile of n sorted values is the value at the
+//!   1-based rank ⌈p/100 × n⌉ (at least 1); it is always one of the values, never
+//!   an interpolation ([`nearest_rank`]).
+//! - The mean is truncated to the nanosecond.
+//! - No values: a count of 0 and `None` for everything else; no panic, no
+//!   division by zero.
+//! - By component: an event counts once in each component it affects (listed in
+//!   its component list or named by a component change).
+//!
+//! # Cost
+//!
+//! O(n log n) in the number of events (one sort per duration and group), plus
+//! O(u) to read the milestones off the u updates and O(m log m) to find the
+//! components of each event from its m component changes.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{Duration, TimeZone, Utc};
+//! use incident_model::{Incident, IncidentStatus::*, Summaries, Update};
+//!
+//! let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+//! let incident = |minutes| {
+//!     Incident::builder("x")
+//!         .update(Update::new(Investigating, start))
+//!         .update(Update::new(Resolved, start + Duration::minutes(minutes)))
+//!         .build()
+//! };
+//! let incidents = [incident(20)?, incident(30)?, incident(40)?, incident(3 * 24 * 60)?];
+//! let summaries = Summaries::of(&incidents);
+//! let resolve = summaries.time_to_resolve;
+//! assert_eq!(resolve.count, 4);
+//! assert_eq!(resolve.p50.unwrap().to_string(), "30m");
+//! assert_eq!(resolve.p90.unwrap().to_string(), "3d");
+//! assert_eq!(resolve.mean.unwrap().to_string(), "18h 22m"); // misleading, as said
+//! assert_eq!(summaries.time_to_identify.count, 0);
+//! assert_eq!(summaries.time_to_identify.p50, None);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::TimeDelta;
+
+use crate::component::ComponentId;
+use crate::duration::Elapsed;
+use crate::incident::Event;
+use crate::policy::Lifecycle;
+use crate::status::Impact;
+
+const NANOS_PER_SECOND: i128 = 1_000_000_000;
+
+/// The nearest-rank `percentile` (in `[0, 100]`) of `sorted` (ascending): the
+/// value at the 1-based rank ⌈percentile/100 × n⌉, at least 1.
+///
+/// `None` when `sorted` is empty or `percentile` is outside `[0, 100]` (or NaN).
+/// The slice is trusted to be sorted; an unsorted slice gives a value of it, not
+/// a percentile.
+///
+/// O(1).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{metrics::nearest_rank, Elapsed};
+/// let minutes: Vec<Elapsed> = (1..=10).map(|m| Elapsed::from_secs(m * 60)).collect();
+/// assert_eq!(nearest_rank(&minutes, 50.0), Some(Elapsed::from_secs(5 * 60)));
+/// assert_eq!(nearest_rank(&minutes, 95.0), Some(Elapsed::from_secs(10 * 60)));
+/// assert_eq!(nearest_rank(&minutes, 0.0), Some(Elapsed::from_secs(60)));
+/// assert_eq!(nearest_rank(&[], 50.0), None);
+/// assert_eq!(nearest_rank(&minutes, 101.0), None);
+/// ```
+#[must_use]
+pub fn nearest_rank(sorted: &[Elapsed], percentile: f64) -> Option<Elapsed> {
+    if sorted.is_empty() || !(0.0..=100.0).contains(&percentile) {
+        return None;
+    }
+    #[allow(clippy::cast_precision_loss)] // lengths beyond 2^53 are not a concern
+    let n = sorted.len() as f64;
+    // percentile * n first: exact for whole percentiles and realistic n.
+    let rank = (percentile * n / 100.0).ceil();
+    // In [0, n] since percentile is in [0, 100], so the cast is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let rank = rank as usize;
+    sorted
+        .get(rank.clamp(1, sorted.len()).saturating_sub(1))
+        .copied()
+}
+
+/// Count, min, max, mean and nearest-rank percentiles of some durations.
+///
+/// Passive data: the fields are public. With no durations, `count` is 0 and
+/// every other field `None`. The percentiles are monotone:
+/// `min <= p50 <= p90 <= p95 <= p99 <= max`.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{Elapsed, Summary};
+/// let summary = Summary::of([30, 10, 20].map(|m| Elapsed::from_secs(m * 60)));
+/// assert_eq!(summary.count, 3);
+/// assert_eq!(summary.min.unwrap().to_string(), "10m");
+/// assert_eq!(summary.p50.unwrap().to_string(), "20m");
+/// assert_eq!(summary.mean.unwrap().to_string(), "20m");
+/// assert_eq!(summary.p99, summary.max);
+/// assert_eq!(Summary::of([]), Summary::default());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Summary {
+    /// How many durations there are.
+    pub count: usize,
+    /// The shortest.
+    pub min: Option<Elapsed>,
+    /// The longest.
+    pub max: Option<Elapsed>,
+    /// The arithmetic mean, truncated to the nanosecond.
+    pub mean: Option<Elapsed>,
+    /// The median (nearest rank).
+    pub p50: Option<Elapsed>,
+    /// The 90th percentile (nearest rank).
+    pub p90: Option<Elapsed>,
+    /// The 95th percentile (nearest rank).
+    pub p95: Option<Elapsed>,
+    /// The 99th percentile (nearest rank).
+    pub p99: Option<Elapsed>,
+}
+
+impl Summary {
+    /// The summary of `durations`, in any order. O(n log n).
+    ///
+    /// # Example
+    ///
+    /// See [`Summary`].
+    #[must_use]
+    pub fn of(durations: impl IntoIterator<Item = Elapsed>) -> Summary {
+        let mut sorted: Vec<Elapsed> = durations.into_iter().collect();
+        Summary::of_unsorted(&mut sorted)
+    }
+
+    /// Sorts `durations` in place, then summarizes them.
+    fn of_unsorted(durations: &mut [Elapsed]) -> Summary {
+        durations.sort_unstable();
+        let sorted = &*durations;
+        Summary {
+            count: sorted.len(),
+            min: sorted.first().copied(),
+            max: sorted.last().copied(),
+            mean: mean(sorted),
+            p50: nearest_rank(sorted, 50.0),
+            p90: nearest_rank(sorted, 90.0),
+            p95: nearest_rank(sorted, 95.0),
+            p99: nearest_rank(sorted, 99.0),
+        }
+    }
+}
+
+/// The mean, summed exactly in nanoseconds; `None` for no values.
+fn mean(values: &[Elapsed]) -> Option<Elapsed> {
+    let count = i128::try_from(values.len()).ok().filter(|&n| n > 0)?;
+    let total: i128 = values
+        .iter()
+        .map(|value| {
+            let delta = value.as_time_delta();
+            i128::from(delta.num_seconds()) * NANOS_PER_SECOND + i128::from(delta.subsec_nanos())
+        })
+        .sum();
+    let mean = total / count;
+    let seconds = i64::try_from(mean / NANOS_PER_SECOND).ok()?;
+    let nanos = u32::try_from(mean % NANOS_PER_SECOND).ok()?;
+    TimeDelta::new(seconds, nanos).map(Elapsed::new)
+}
+
+/// The summaries of the three durations of the rules: time to identify, time to
+/// monitor (mitigate) and time to resolve. What [`Summaries::of`],
+/// [`Summaries::by_impact`] and [`Summaries::by_component`] give.
+///
+/// Passive data: the fields are public.
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub struct Summaries {
+    /// Of [`Event::time_to_identify`], over the events identified.
+    pub time_to_identify: Summary,
+    /// Of [`Event::time_to_monitor`], over the events that reached monitoring
+    /// (verifying).
+    pub time_to_monitor: Summary,
+    /// Of [`Event::time_to_resolve`], over the events closed.
+    pub time_to_resolve: Summary,
+}
+
+impl Summaries {
+    /// The summaries over all `events`.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    pub fn of<'a, S: Lifecycle>(events: impl IntoIterator<Item = &'a Event<S>>) -> Summaries {
+        let mut durations = Durations::default();
+        for event in events {
+            durations.push(event);
+        }
+        durations.summarize()
+    }
+
+    /// The summaries for each impact, over the events with that impact. Impacts
+    /// no event has are absent.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{Impact, Incident, IncidentStatus::*, Summaries, Update};
+    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// let incident = |impact, minutes| {
+    ///     Incident::builder("x")
+    ///         .impact(impact)
+    ///         .update(Update::new(Investigating, start))
+    ///         .update(Update::new(Resolved, start + Duration::minutes(minutes)))
+    ///         .build()
+    /// };
+    /// let incidents = [incident(Impact::Minor, 10)?, incident(Impact::Critical, 90)?];
+    /// let by_impact = Summaries::by_impact(&incidents);
+    /// assert_eq!(by_impact.len(), 2);
+    /// assert_eq!(by_impact[&Impact::Critical].time_to_resolve.max.unwrap().to_string(), "1h 30m");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_impact<'a, S: Lifecycle>(
+        events: impl IntoIterator<Item = &'a Event<S>>,
+    ) -> BTreeMap<Impact, Summaries> {
+        let mut groups: BTreeMap<Impact, Durations> = BTreeMap::new();
+        for event in events {
+            groups.entry(event.impact()).or_default().push(event);
+        }
+        groups
+            .into_iter()
+            .map(|(impact, mut durations)| (impact, durations.summarize()))
+            .collect()
+    }
+
+    /// The summaries for each component, over the events that affect it (listed
+    /// in their component list or named by a component change); an event counts
+    /// once in each component it affects.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{
+    ///     Component, ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*,
+    ///     Summaries, Update,
+    /// };
+    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// let (api, web) = (ComponentId::new("api")?, ComponentId::new("web")?);
+    /// let both = Incident::builder("x")
+    ///     .component(Component::new(api.clone(), "API"))
+    ///     .update(Update::new(Investigating, start)
+    ///         .with_change(ComponentChange::new(web.clone(), "Web", Operational, MajorOutage)))
+    ///     .update(Update::new(Resolved, start + Duration::hours(1)))
+    ///     .build()?;
+    /// let api_only = Incident::builder("y")
+    ///     .component(Component::new(api.clone(), "API"))
+    ///     .update(Update::new(Investigating, start))
+    ///     .build()?; // open: counts for the component, not in the time to resolve
+    /// let by_component = Summaries::by_component([&both, &api_only]);
+    /// assert_eq!(by_component[&api].time_to_resolve.count, 1);
+    /// assert_eq!(by_component[&web].time_to_resolve.count, 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn by_component<'a, S: Lifecycle>(
+        events: impl IntoIterator<Item = &'a Event<S>>,
+    ) -> BTreeMap<ComponentId, Summaries> {
+        let mut groups: BTreeMap<ComponentId, Durations> = BTreeMap::new();
+        let mut ids: Vec<&ComponentId> = Vec::new();
+        for event in events {
+            ids.clear();
+            ids.extend(event.components().iter().map(|component| &component.id));
+            ids.extend(
+                event
+                    .updates()
+                    .iter()
+                    .flat_map(crate::Update::component_changes)
+                    .map(|change| &change.component_id),
+            );
+            ids.sort_unstable();
+            ids.dedup();
+            let milestones = Milestones::of(event);
+            for &id in &ids {
+                match groups.get_mut(id) {
+                    Some(durations) => durations.push_milestones(milestones),
+                    None => {
+                        let mut durations = Durations::default();
+                        durations.push_milestones(milestones);
+                        groups.insert(id.clone(), durations);
+                    }
+                }
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(id, mut durations)| (id, durations.summarize()))
+            .collect()
+    }
+}
+
+/// The three durations of one event.
+#[derive(Clone, Copy)]
+struct Milestones {
+    time_to_identify: Option<Elapsed>,
+    time_to_monitor: Option<Elapsed>,
+    time_to_resolve: Option<Elapsed>,
+}
+
+impl Milestones {
+    fn of<S: Lifecycle>(event: &Event<S>) -> Self {
+        Milestones {
+            time_to_identify: event.time_to_identify(),
+            time_to_monitor: event.time_to_monitor(),
+            time_to_resolve: event.time_to_resolve(),
+        }
+    }
+}
+
+/// The durations of a group of events, gathered before they are summarized.
+#[derive(Default)]
+struct Durations {
+    time_to_identify: Vec<Elapsed>,
+    time_to_monitor: Vec<Elapsed>,
+    time_to_resolve: Vec<Elapsed>,
+}
+
+impl Durations {
+    fn push<S: Lifecycle>(&mut self, event: &Event<S>) {
+        self.push_milestones(Milestones::of(event));
+    }
+
+    fn push_milestones(&mut self, milestones: Milestones) {
+        self.time_to_identify.extend(milestones.time_to_identify);
+        self.time_to_monitor.extend(milestones.time_to_monitor);
+        self.time_to_resolve.extend(milestones.time_to_resolve);
+    }
+
+    fn summarize(&mut self) -> Summaries {
+        Summaries {
+            time_to_identify: Summary::of_unsorted(&mut self.time_to_identify),
+            time_to_monitor: Summary::of_unsorted(&mut self.time_to_monitor),
+            time_to_resolve: Summary::of_unsorted(&mut self.time_to_resolve),
+        }
+    }
+}

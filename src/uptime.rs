@@ -1,0 +1,1080 @@
+//! Weighted downtime and uptime of components across many incidents and
+//! maintenances.
+//!
+//! # The rules
+//!
+//! A component status has a weight ([`Weights`]): Statuspage's are major outage
+//! 1.0, partial outage 0.3, everything else 0 (the default); OpenStatus weighs
+//! partial outages 0.5 ([`Weights::openstatus`]), incident.io 1.0
+//! ([`Weights::incident_io`]). The uptime of a component over a window is
+//!
+//! ```text
+//! uptime = 1 - weighted downtime / window length
+//! ```
+//!
+//! where the intervals of the component's status from many events (incidents
+//! and maintenances alike: [`ComponentHistory`] collects them, using each
+//! event's [`affected components`](crate::Event::affected_components) rules)
+//! are merged, so that a moment counts **once, at the highest weight in force**
+//! ([`MergedHistory`]), and clipped to the window.
+//!
+//! # Exactness
+//!
+//! Times are taken to the millisecond (sub-millisecond parts are dropped, as by
+//! [`DateTime::timestamp_millis`]) and weights to the thousandth
+//! ([`Weights::permille`]), so the weighted downtime is an exact integer sum:
+//! splitting or merging intervals never changes it by a rounding error, and
+//! adding an outage can never raise the uptime. Only the final ratio is a
+//! floating-point number, always within `[0, 1]`.
+//!
+//! # Printing
+//!
+//! [`Uptime`] prints as status pages print it, `99.95%`: two decimals by default
+//! (`{:.3}` for three), **truncated, never rounded**: a component that was down at
+//! all never shows `100.00%`, and 99.996% shows as `99.99%`.
+//!
+//! # Cost
+//!
+//! Merging is a sweep over the sorted interval ends: O(n log n) in the number n of
+//! intervals of the component. Once merged, the uptime over a window is
+//! O(log n + k) for the k merged intervals it overlaps, and the daily buckets of
+//! a [`DayRange`] O(n + d) for d days (plus the intervals spanning several days).
+//!
+//! # Time zones
+//!
+//! Days are UTC days unless a [`DayRange`] is given a fixed offset
+//! ([`DayRange::with_offset`]). Days in a page's IANA time zone, with their
+//! daylight-saving shifts, are not handled here yet: convert the day's bounds
+//! yourself and use [`MergedHistory::uptime`] on each [`Window`].
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use incident_model::{
+//!     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, DayRange, Incident,
+//!     IncidentStatus::*, Update, Weights, Window,
+//! };
+//!
+//! let at = |d, h| Utc.with_ymd_and_hms(2020, 3, d, h, 0, 0).unwrap();
+//! let api = ComponentId::new("api")?;
+//! let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+//! let incident = Incident::builder("API down")
+//!     .update(Update::new(Investigating, at(16, 10)).with_change(change(Operational, MajorOutage)))
+//!     .update(Update::new(Resolved, at(16, 11)).with_change(change(MajorOutage, Operational)))
+//!     .build()?;
+//!
+//! let mut history = ComponentHistory::new();
+//! history.add_event(&incident, at(31, 0));
+//! let merged = history.merged(&api);
+//!
+//! // One hour down in a 30-day window: 1 - 1/720.
+//! let window = Window::new(at(1, 0), at(31, 0))?;
+//! let uptime = merged.uptime(window, &Weights::statuspage());
+//! assert_eq!(uptime.to_string(), "99.86%");
+//! assert_eq!(format!("{uptime:.3}"), "99.861%");
+//!
+//! // The 90-day bar, as a status page draws it.
+//! let bar = merged.daily(&DayRange::ending(NaiveDate::from_ymd_opt(2020, 3, 31).unwrap(), 90), &Weights::default());
+//! assert_eq!(bar.len(), 90);
+//! let day = bar.iter().find(|b| b.date == NaiveDate::from_ymd_opt(2020, 3, 16).unwrap()).unwrap();
+//! assert_eq!(day.worst_status, Some(MajorOutage));
+//! assert_eq!(day.weighted_downtime.to_string(), "1h");
+//! assert_eq!(day.uptime.to_string(), "95.83%");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use core::fmt;
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, Utc};
+
+use crate::component::ComponentId;
+use crate::duration::Elapsed;
+use crate::incident::Event;
+use crate::policy::Lifecycle;
+use crate::status::ComponentStatus;
+use crate::timeline::{walk_components, StatusInterval};
+
+/// The weight of a whole outage, in thousandths.
+const FULL: u16 = 1_000;
+/// The number of component statuses.
+const STATUSES: usize = 5;
+
+/// The weight of each component status in downtime, from 0 (no downtime) to 1
+/// (full downtime), kept to the thousandth.
+///
+/// The presets: [`Weights::statuspage`] (the default), [`Weights::openstatus`]
+/// and [`Weights::incident_io`]; change one weight with [`Weights::with`].
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{ComponentStatus::*, Weights};
+/// assert_eq!(Weights::default(), Weights::statuspage());
+/// assert_eq!(Weights::statuspage().weight(PartialOutage), 0.3);
+/// assert_eq!(Weights::openstatus().weight(PartialOutage), 0.5);
+/// assert_eq!(Weights::incident_io().weight(PartialOutage), 1.0);
+/// let custom = Weights::statuspage().with(DegradedPerformance, 0.1);
+/// assert_eq!(custom.permille(DegradedPerformance), 100);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Weights {
+    /// Thousandths, indexed by the position of the status in
+    /// [`ComponentStatus::ALL`].
+    permille: [u16; STATUSES],
+}
+
+impl Weights {
+    /// Statuspage's weights: major outage 1.0, partial outage 0.3, everything
+    /// else 0. The default.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus::*, Weights};
+    /// assert_eq!(Weights::statuspage().weight(MajorOutage), 1.0);
+    /// assert_eq!(Weights::statuspage().weight(DegradedPerformance), 0.0);
+    /// ```
+    #[must_use]
+    pub const fn statuspage() -> Self {
+        // Operational, UnderMaintenance, DegradedPerformance, PartialOutage, MajorOutage.
+        Weights {
+            permille: [0, 0, 0, 300, FULL],
+        }
+    }
+
+    /// OpenStatus's weights: major outage 1.0, partial outage 0.5, everything
+    /// else 0.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus::*, Weights};
+    /// assert_eq!(Weights::openstatus().weight(PartialOutage), 0.5);
+    /// ```
+    #[must_use]
+    pub const fn openstatus() -> Self {
+        Weights {
+            permille: [0, 0, 0, 500, FULL],
+        }
+    }
+
+    /// incident.io's weights: major and partial outages 1.0, everything else 0.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus::*, Weights};
+    /// assert_eq!(Weights::incident_io().weight(PartialOutage), 1.0);
+    /// ```
+    #[must_use]
+    pub const fn incident_io() -> Self {
+        Weights {
+            permille: [0, 0, 0, FULL, FULL],
+        }
+    }
+
+    /// The same weights, with `status` weighing `weight`, rounded to the
+    /// thousandth and clamped to `[0, 1]` (NaN counts as 0).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus::*, Weights};
+    /// let w = Weights::statuspage().with(UnderMaintenance, 2.0);
+    /// assert_eq!(w.weight(UnderMaintenance), 1.0); // clamped
+    /// ```
+    #[must_use]
+    pub fn with(self, status: ComponentStatus, weight: f64) -> Self {
+        let clamped = if weight.is_nan() {
+            0.0
+        } else {
+            weight.clamp(0.0, 1.0)
+        };
+        // In [0, 1000] after the clamp, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let permille = (clamped * f64::from(FULL)).round() as u16;
+        self.with_permille(status, permille)
+    }
+
+    /// The same weights, with `status` weighing `permille` thousandths (clamped
+    /// to 1000).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus::*, Weights};
+    /// assert_eq!(Weights::statuspage().with_permille(PartialOutage, 250).weight(PartialOutage), 0.25);
+    /// ```
+    #[must_use]
+    pub fn with_permille(mut self, status: ComponentStatus, permille: u16) -> Self {
+        if let Some(slot) = self.permille.get_mut(status.index()) {
+            *slot = permille.min(FULL);
+        }
+        self
+    }
+
+    /// The weight of `status`, in thousandths.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus::*, Weights};
+    /// assert_eq!(Weights::statuspage().permille(PartialOutage), 300);
+    /// ```
+    #[must_use]
+    pub fn permille(&self, status: ComponentStatus) -> u16 {
+        self.permille.get(status.index()).copied().unwrap_or(0)
+    }
+
+    /// The weight of `status`, in `[0, 1]`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus::*, Weights};
+    /// assert_eq!(Weights::statuspage().weight(Operational), 0.0);
+    /// ```
+    #[must_use]
+    pub fn weight(&self, status: ComponentStatus) -> f64 {
+        f64::from(self.permille(status)) / f64::from(FULL)
+    }
+
+    /// `millis` milliseconds weighed by `status`: in millisecond-thousandths.
+    pub(crate) fn weigh(&self, status: ComponentStatus, millis: i64) -> u128 {
+        u128::try_from(millis.max(0)).unwrap_or(0) * u128::from(self.permille(status))
+    }
+
+    /// For each set of statuses (a bit mask over [`ComponentStatus::ALL`]), the
+    /// highest weight among them.
+    fn by_mask(&self) -> [u16; 1 << STATUSES] {
+        let mut table = [0; 1 << STATUSES];
+        for (mask, slot) in table.iter_mut().enumerate() {
+            *slot = ComponentStatus::ALL
+                .iter()
+                .filter(|status| mask & (1 << status.index()) != 0)
+                .map(|&status| self.permille(status))
+                .max()
+                .unwrap_or(0);
+        }
+        table
+    }
+}
+
+impl Default for Weights {
+    /// [`Weights::statuspage`].
+    fn default() -> Self {
+        Weights::statuspage()
+    }
+}
+
+/// Millisecond-thousandths back to a duration, truncated to the millisecond.
+pub(crate) fn millis_from_weighed(weighed: u128) -> Elapsed {
+    let millis = weighed / u128::from(FULL);
+    Elapsed::from_millis(i64::try_from(millis).unwrap_or(i64::MAX))
+}
+
+/// A window of time, `start` inclusive, `end` exclusive; never inverted.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::Window;
+/// let at = |d| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
+/// let window = Window::new(at(1), at(31))?;
+/// assert_eq!(window.length().to_string(), "30d");
+/// assert!(Window::new(at(31), at(1)).is_err());
+/// # Ok::<(), incident_model::uptime::InvertedWindow>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Window {
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+}
+
+impl Window {
+    /// The window from `start` to `end`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvertedWindow`] when `end` is before `start`.
+    ///
+    /// # Example
+    ///
+    /// See [`Window`].
+    pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Window, InvertedWindow> {
+        if end < start {
+            Err(InvertedWindow { start, end })
+        } else {
+            Ok(Window { start, end })
+        }
+    }
+
+    /// Where the window starts (inclusive).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::Window;
+    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// assert_eq!(Window::new(now, now)?.start(), now);
+    /// # Ok::<(), incident_model::uptime::InvertedWindow>(())
+    /// ```
+    #[must_use]
+    pub fn start(&self) -> DateTime<Utc> {
+        self.start
+    }
+
+    /// Where the window ends (exclusive).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::Window;
+    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// assert_eq!(Window::new(now, now)?.end(), now);
+    /// # Ok::<(), incident_model::uptime::InvertedWindow>(())
+    /// ```
+    #[must_use]
+    pub fn end(&self) -> DateTime<Utc> {
+        self.end
+    }
+
+    /// `end - start`.
+    ///
+    /// # Example
+    ///
+    /// See [`Window`].
+    #[must_use]
+    pub fn length(&self) -> Elapsed {
+        Elapsed::between(self.start, self.end)
+    }
+
+    /// The window in whole milliseconds since the epoch (floored).
+    fn millis(self) -> (i64, i64) {
+        (self.start.timestamp_millis(), self.end.timestamp_millis())
+    }
+}
+
+/// A [`Window`] that would end before it starts.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::Window;
+/// let at = |d| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
+/// let err = Window::new(at(2), at(1)).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "the window ends at 2020-03-01 00:00:00 UTC, before it starts at 2020-03-02 00:00:00 UTC"
+/// );
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, thiserror::Error)]
+#[error("the window ends at {end}, before it starts at {start}")]
+#[non_exhaustive]
+pub struct InvertedWindow {
+    /// The start asked for.
+    pub start: DateTime<Utc>,
+    /// The end asked for, before `start`.
+    pub end: DateTime<Utc>,
+}
+
+/// An interval of one component's status, in milliseconds since the epoch.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+struct RawInterval {
+    start: i64,
+    end: i64,
+    status: ComponentStatus,
+}
+
+/// The status intervals of components, collected from many incidents and
+/// maintenances, ready to be merged per component.
+///
+/// Each event contributes the intervals of its
+/// [affected components](crate::Event::affected_components) (components listed
+/// but never named by a change contribute nothing), measured until
+/// [`measured_until(as_of)`](crate::Event::measured_until): an open event counts
+/// until `as_of`, the time you read the data at.
+///
+/// Collecting is O(m log m) per event in its number m of component changes.
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[derive(Clone, Default, Debug)]
+pub struct ComponentHistory {
+    intervals: HashMap<ComponentId, Vec<RawInterval>>,
+}
+
+impl ComponentHistory {
+    /// An empty history.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::ComponentHistory;
+    /// assert_eq!(ComponentHistory::new().components().count(), 0);
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the component intervals of `event` (an incident or a maintenance),
+    /// an open event measured until `as_of`.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    pub fn add_event<S: Lifecycle>(&mut self, event: &Event<S>, as_of: DateTime<Utc>) {
+        walk_components(event, as_of, |span| {
+            let interval = RawInterval {
+                start: span.start.timestamp_millis(),
+                end: span.end.timestamp_millis(),
+                status: span.status,
+            };
+            self.push(span.id, interval);
+        });
+    }
+
+    /// Adds one interval of `component`'s status (from another source than an
+    /// event, or for tests). An interval ending before it starts adds nothing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let mut history = ComponentHistory::new();
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
+    /// history.add_interval(&api, StatusInterval::new(at(11), at(13), MajorOutage));
+    /// let merged: Vec<_> = history.merged(&api).intervals().collect();
+    /// // 10-11 partial; 11-12 partial and major, major the worst; 12-13 major.
+    /// assert_eq!(merged.len(), 3);
+    /// assert_eq!(merged[1].worst_status, MajorOutage);
+    /// assert!(merged[1].has(PartialOutage));
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    pub fn add_interval(&mut self, component: &ComponentId, interval: StatusInterval) {
+        let raw = RawInterval {
+            start: interval.start.timestamp_millis(),
+            end: interval.end.timestamp_millis(),
+            status: interval.status,
+        };
+        self.push(component, raw);
+    }
+
+    fn push(&mut self, component: &ComponentId, interval: RawInterval) {
+        if interval.end <= interval.start {
+            return; // An instant weighs nothing.
+        }
+        match self.intervals.get_mut(component) {
+            Some(list) => list.push(interval),
+            None => {
+                self.intervals.insert(component.clone(), vec![interval]);
+            }
+        }
+    }
+
+    /// Every component with at least one interval, in no particular order.
+    ///
+    /// # Example
+    ///
+    /// See [`ComponentHistory::new`].
+    pub fn components(&self) -> impl Iterator<Item = &ComponentId> + '_ {
+        self.intervals.keys()
+    }
+
+    /// The merged history of `component` (empty when it has no interval).
+    ///
+    /// O(n log n) in the component's number n of intervals.
+    ///
+    /// # Example
+    ///
+    /// See [`ComponentHistory::add_interval`].
+    #[must_use]
+    pub fn merged(&self, component: &ComponentId) -> MergedHistory {
+        self.intervals
+            .get(component)
+            .map_or_else(MergedHistory::default, |list| MergedHistory::merge(list))
+    }
+
+    /// The uptime of `component` over `window`: [`ComponentHistory::merged`],
+    /// then [`MergedHistory::uptime`]. Merge once yourself to ask for several
+    /// windows.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval, Weights, Window};
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let mut history = ComponentHistory::new();
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
+    /// let day = Window::new(at(0), at(0) + chrono::Duration::days(1))?;
+    /// // 2 h at 0.3 = 36 min of 24 h.
+    /// assert_eq!(history.uptime(&api, day, &Weights::statuspage()).to_string(), "97.50%");
+    /// assert_eq!(history.uptime(&api, day, &Weights::incident_io()).to_string(), "91.66%"); // truncated
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn uptime(&self, component: &ComponentId, window: Window, weights: &Weights) -> Uptime {
+        self.merged(component).uptime(window, weights)
+    }
+}
+
+/// One stretch of a merged history: the statuses in force from `start` to `end`
+/// (from one or several events), of which the worst is `worst_status`.
+///
+/// # Example
+///
+/// See [`ComponentHistory::add_interval`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct MergedInterval {
+    /// Where the stretch starts (inclusive).
+    pub start: DateTime<Utc>,
+    /// Where it ends (exclusive).
+    pub end: DateTime<Utc>,
+    /// The worst of the statuses in force (by severity).
+    pub worst_status: ComponentStatus,
+    statuses: u8,
+}
+
+impl MergedInterval {
+    /// Whether `status` is in force during the stretch (from some event).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let mut history = ComponentHistory::new();
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(12), UnderMaintenance));
+    /// let stretch = history.merged(&api).intervals().next().unwrap();
+    /// assert!(stretch.has(UnderMaintenance) && stretch.has(PartialOutage));
+    /// assert!(!stretch.has(MajorOutage));
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn has(&self, status: ComponentStatus) -> bool {
+        self.statuses & (1 << status.index()) != 0
+    }
+
+    /// The highest weight among the statuses in force: the weight the stretch
+    /// counts at.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval, Weights};
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let mut history = ComponentHistory::new();
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(12), DegradedPerformance));
+    /// let stretch = history.merged(&api).intervals().next().unwrap();
+    /// assert_eq!(stretch.weight(&Weights::statuspage()), 0.3);
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn weight(&self, weights: &Weights) -> f64 {
+        ComponentStatus::ALL
+            .iter()
+            .filter(|&&status| self.has(status))
+            .map(|&status| weights.weight(status))
+            .fold(0.0, f64::max)
+    }
+}
+
+/// One stretch of a merged history, in milliseconds since the epoch.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+struct Segment {
+    start: i64,
+    end: i64,
+    /// Bit `i` set when status `ComponentStatus::ALL[i]` is in force.
+    statuses: u8,
+}
+
+impl Segment {
+    fn worst_status(self) -> ComponentStatus {
+        ComponentStatus::ALL
+            .iter()
+            .rev()
+            .find(|status| self.statuses & (1 << status.index()) != 0)
+            .copied()
+            .unwrap_or(ComponentStatus::Operational)
+    }
+}
+
+/// One component's status history with overlapping intervals merged: disjoint
+/// stretches in time order, each with the set of statuses in force, so a moment
+/// counts once, at the highest weight in force (whatever the weights asked for
+/// later).
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[derive(Clone, Default, PartialEq, Eq, Hash, Debug)]
+pub struct MergedHistory {
+    segments: Vec<Segment>,
+}
+
+impl MergedHistory {
+    /// Merges `intervals` (of one component) with a sweep over their sorted ends:
+    /// O(n log n). Empty and inverted intervals are ignored.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval};
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(at(10), at(11), MajorOutage),
+    ///     StatusInterval::new(at(11), at(12), MajorOutage), // touching: one stretch
+    /// ]);
+    /// assert_eq!(merged.intervals().count(), 1);
+    /// ```
+    #[must_use]
+    pub fn from_intervals(intervals: impl IntoIterator<Item = StatusInterval>) -> Self {
+        let raw: Vec<RawInterval> = intervals
+            .into_iter()
+            .map(|interval| RawInterval {
+                start: interval.start.timestamp_millis(),
+                end: interval.end.timestamp_millis(),
+                status: interval.status,
+            })
+            .collect();
+        MergedHistory::merge(&raw)
+    }
+
+    fn merge(intervals: &[RawInterval]) -> Self {
+        // (time, +1 start or -1 end, status slot)
+        let mut ends: Vec<(i64, i8, usize)> = Vec::with_capacity(intervals.len().saturating_mul(2));
+        for interval in intervals.iter().filter(|i| i.start < i.end) {
+            let slot = interval.status.index();
+            ends.push((interval.start, 1, slot));
+            ends.push((interval.end, -1, slot));
+        }
+        ends.sort_unstable_by_key(|&(time, _, _)| time);
+        let mut in_force = [0usize; STATUSES];
+        let mut segments: Vec<Segment> = Vec::new();
+        let mut previous: Option<i64> = None;
+        for group in ends.chunk_by(|a, b| a.0 == b.0) {
+            let Some(&(time, _, _)) = group.first() else {
+                continue;
+            };
+            let statuses = mask_of(&in_force);
+            if let (Some(since), true) = (previous, statuses != 0) {
+                match segments.last_mut() {
+                    Some(last) if last.end == since && last.statuses == statuses => {
+                        last.end = time;
+                    }
+                    _ => segments.push(Segment {
+                        start: since,
+                        end: time,
+                        statuses,
+                    }),
+                }
+            }
+            for &(_, delta, slot) in group {
+                if let Some(count) = in_force.get_mut(slot) {
+                    *count = if delta > 0 {
+                        count.saturating_add(1)
+                    } else {
+                        count.saturating_sub(1)
+                    };
+                }
+            }
+            previous = Some(time);
+        }
+        MergedHistory { segments }
+    }
+
+    /// The merged stretches, in time order; between them, no event says
+    /// anything of the component.
+    ///
+    /// # Example
+    ///
+    /// See [`ComponentHistory::add_interval`].
+    pub fn intervals(&self) -> impl Iterator<Item = MergedInterval> + '_ {
+        self.segments.iter().map(|segment| MergedInterval {
+            start: from_millis(segment.start),
+            end: from_millis(segment.end),
+            worst_status: segment.worst_status(),
+            statuses: segment.statuses,
+        })
+    }
+
+    /// Whether no event says anything of the component.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::MergedHistory;
+    /// assert!(MergedHistory::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// The uptime over `window`: 1 - weighted downtime / window length, each
+    /// moment weighed once, at the highest weight in force. A window of zero
+    /// length has an uptime of 1.
+    ///
+    /// O(log n + k) for the k stretches the window overlaps.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    #[must_use]
+    pub fn uptime(&self, window: Window, weights: &Weights) -> Uptime {
+        let (start, end) = window.millis();
+        let table = weights.by_mask();
+        let first = self.segments.partition_point(|s| s.end <= start);
+        let (weighed, _) = self.weigh(first, start, end, &table);
+        Uptime {
+            window_millis: end.saturating_sub(start),
+            weighed,
+        }
+    }
+
+    /// The weighed downtime and the worst status from `start` to `end`, looking
+    /// at the segments from `first` on.
+    fn weigh(
+        &self,
+        first: usize,
+        start: i64,
+        end: i64,
+        table: &[u16; 1 << STATUSES],
+    ) -> (u128, u8) {
+        let mut weighed: u128 = 0;
+        let mut statuses = 0u8;
+        for segment in self.segments.iter().skip(first) {
+            if segment.start >= end {
+                break;
+            }
+            let overlap = segment
+                .end
+                .min(end)
+                .saturating_sub(segment.start.max(start));
+            if overlap <= 0 {
+                continue;
+            }
+            statuses |= segment.statuses;
+            let weight = table
+                .get(usize::from(segment.statuses))
+                .copied()
+                .unwrap_or(0);
+            let overlap = u128::try_from(overlap).unwrap_or(0);
+            weighed = weighed.saturating_add(overlap.saturating_mul(u128::from(weight)));
+        }
+        (weighed, statuses)
+    }
+
+    /// One bucket per day of `days`, oldest first: as a status page draws its
+    /// 90-day bar. A day's uptime is over the whole day, even one that is not
+    /// over yet.
+    ///
+    /// O(n + d) for n stretches and d days (plus the stretches that span
+    /// several days, once per day they overlap).
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    #[must_use]
+    pub fn daily(&self, days: &DayRange, weights: &Weights) -> Vec<DayBucket> {
+        let table = weights.by_mask();
+        let mut first = 0;
+        days.days()
+            .map(|(date, window)| {
+                let (start, end) = window.millis();
+                while self.segments.get(first).is_some_and(|s| s.end <= start) {
+                    first = first.saturating_add(1);
+                }
+                let (weighed, statuses) = self.weigh(first, start, end, &table);
+                let uptime = Uptime {
+                    window_millis: end.saturating_sub(start),
+                    weighed,
+                };
+                let worst_status = (statuses != 0).then(|| {
+                    Segment {
+                        start,
+                        end,
+                        statuses,
+                    }
+                    .worst_status()
+                });
+                DayBucket {
+                    date,
+                    uptime,
+                    worst_status,
+                    weighted_downtime: uptime.weighted_downtime(),
+                }
+            })
+            .collect()
+    }
+}
+
+fn mask_of(in_force: &[usize; STATUSES]) -> u8 {
+    in_force
+        .iter()
+        .enumerate()
+        .filter(|(_, count)| **count > 0)
+        .fold(0u8, |mask, (slot, _)| mask | (1 << slot))
+}
+
+fn from_millis(millis: i64) -> DateTime<Utc> {
+    // The millis came from representable times, so this never falls back.
+    DateTime::from_timestamp_millis(millis).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+/// The uptime of a component over a window: 1 - weighted downtime / window
+/// length, always within `[0, 1]`.
+///
+/// Prints as status pages print it: a percentage with two decimals by default
+/// (the formatter's precision, up to 12, for more), **truncated**: 99.996%
+/// prints as `99.99%`, and any downtime at all keeps the figure below
+/// `100.00%`.
+///
+/// With the `serde` feature it serializes as
+/// `{"ratio": 0.984, "weighted_downtime": 1380}` (seconds); there is no
+/// deserialization, as it is derived data.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{Duration, TimeZone, Utc};
+/// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+/// let start = Utc.with_ymd_and_hms(2020, 3, 1, 0, 0, 0).unwrap();
+/// let window = Window::new(start, start + Duration::days(100))?;
+/// // Down for 6 minutes of 100 days: 99.99583...%
+/// let merged = MergedHistory::from_intervals([
+///     StatusInterval::new(start, start + Duration::minutes(6), MajorOutage),
+/// ]);
+/// let uptime = merged.uptime(window, &Weights::default());
+/// assert_eq!(uptime.to_string(), "99.99%");
+/// assert_eq!(format!("{uptime:.4}"), "99.9958%");
+/// assert!((uptime.percent() - 99.995_833).abs() < 1e-6);
+/// assert_eq!(uptime.weighted_downtime().to_string(), "6m");
+/// // Nothing happened: 100%.
+/// assert_eq!(MergedHistory::default().uptime(window, &Weights::default()).to_string(), "100.00%");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Uptime {
+    window_millis: i64,
+    /// Weighted downtime, in millisecond-thousandths.
+    weighed: u128,
+}
+
+impl Uptime {
+    /// The uptime as a ratio in `[0, 1]` (1 for a window of zero length).
+    ///
+    /// # Example
+    ///
+    /// See [`Uptime`].
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)] // a ratio, not an exact count
+    pub fn ratio(&self) -> f64 {
+        let total = self.total();
+        if total == 0 {
+            return 1.0;
+        }
+        (1.0 - self.weighed as f64 / total as f64).clamp(0.0, 1.0)
+    }
+
+    /// The uptime as a percentage in `[0, 100]`, not truncated.
+    ///
+    /// # Example
+    ///
+    /// See [`Uptime`].
+    #[must_use]
+    pub fn percent(&self) -> f64 {
+        self.ratio() * 100.0
+    }
+
+    /// The weighted downtime, truncated to the millisecond.
+    ///
+    /// # Example
+    ///
+    /// See [`Uptime`].
+    #[must_use]
+    pub fn weighted_downtime(&self) -> Elapsed {
+        millis_from_weighed(self.weighed.min(self.total()))
+    }
+
+    /// Whether there was no weighted downtime at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{MergedHistory, Weights, Window};
+    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// assert!(MergedHistory::default().uptime(Window::new(now, now)?, &Weights::default()).is_full());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_full(&self) -> bool {
+        self.weighed == 0
+    }
+
+    /// The window length in millisecond-thousandths.
+    fn total(&self) -> u128 {
+        u128::try_from(self.window_millis.max(0)).unwrap_or(0) * u128::from(FULL)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Uptime {
+    /// `{"ratio": 0.984, "weighted_downtime": 1380}`: the ratio in `[0, 1]` and the
+    /// weighted downtime in whole seconds.
+    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("Uptime", 2)?;
+        state.serialize_field("ratio", &self.ratio())?;
+        state.serialize_field("weighted_downtime", &self.weighted_downtime())?;
+        state.end()
+    }
+}
+
+impl fmt::Display for Uptime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MAX_DECIMALS: usize = 12;
+        let decimals = f.precision().unwrap_or(2).min(MAX_DECIMALS);
+        let total = self.total();
+        let up = total.saturating_sub(self.weighed);
+        let scale = 10u128.pow(u32::try_from(decimals).unwrap_or(2));
+        // floor(up / total * 100 * 10^decimals), exactly, in integers.
+        let scaled = match up.checked_mul(100).and_then(|v| v.checked_mul(scale)) {
+            Some(product) => product.checked_div(total).unwrap_or(100 * scale),
+            None => 0,
+        };
+        let whole = scaled / scale;
+        let fraction = scaled % scale;
+        // The precision is taken by the decimals, so the width is not honoured.
+        if decimals == 0 {
+            write!(f, "{whole}%")
+        } else {
+            write!(f, "{whole}.{fraction:0decimals$}%")
+        }
+    }
+}
+
+/// A run of calendar days ending at a given day, for the daily buckets of
+/// [`MergedHistory::daily`]: by default UTC days; with
+/// [`DayRange::with_offset`], days at a fixed offset from UTC.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{FixedOffset, NaiveDate};
+/// use incident_model::DayRange;
+/// let last = NaiveDate::from_ymd_opt(2020, 3, 31).unwrap();
+/// let range = DayRange::ending(last, 90);
+/// let (first_day, window) = range.days().next().unwrap();
+/// assert_eq!(first_day, NaiveDate::from_ymd_opt(2020, 1, 2).unwrap());
+/// assert_eq!(window.start().to_rfc3339(), "2020-01-02T00:00:00+00:00");
+/// let edt = DayRange::ending(last, 1).with_offset(FixedOffset::west_opt(4 * 3600).unwrap());
+/// assert_eq!(edt.days().next().unwrap().1.start().to_rfc3339(), "2020-03-31T04:00:00+00:00");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct DayRange {
+    last: NaiveDate,
+    count: u32,
+    offset: FixedOffset,
+}
+
+impl DayRange {
+    /// The `count` days ending with `last` (included), in UTC.
+    ///
+    /// # Example
+    ///
+    /// See [`DayRange`].
+    #[must_use]
+    pub fn ending(last: NaiveDate, count: u32) -> Self {
+        DayRange {
+            last,
+            count,
+            offset: Utc.fix(),
+        }
+    }
+
+    /// The same days, each from midnight to midnight at `offset` from UTC.
+    ///
+    /// # Example
+    ///
+    /// See [`DayRange`].
+    #[must_use]
+    pub fn with_offset(mut self, offset: FixedOffset) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// Each day, oldest first, with its window. Days outside what `chrono` can
+    /// represent are left out.
+    ///
+    /// # Example
+    ///
+    /// See [`DayRange`].
+    pub fn days(&self) -> impl Iterator<Item = (NaiveDate, Window)> + '_ {
+        let back = u64::from(self.count.saturating_sub(1));
+        let first = self.last.checked_sub_days(chrono::Days::new(back));
+        let count = usize::try_from(self.count).unwrap_or(usize::MAX);
+        first
+            .into_iter()
+            .flat_map(|first| first.iter_days())
+            .take(count)
+            .filter_map(move |date| {
+                let start = self.midnight(date)?;
+                let end = self.midnight(date.succ_opt()?)?;
+                Some((date, Window::new(start, end).ok()?))
+            })
+    }
+
+    fn midnight(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
+        date.and_time(NaiveTime::MIN)
+            .and_local_timezone(self.offset)
+            .single()
+            .map(|local| local.with_timezone(&Utc))
+    }
+}
+
+/// One day of a 90-day bar: what [`MergedHistory::daily`] gives.
+///
+/// Passive data: the fields are public. With the `serde` feature it serializes
+/// as `{"date": "2020-03-16", "uptime": {...}, "worst_status": "major_outage",
+/// "weighted_downtime": 1380}` (see [`Uptime`] for its form).
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct DayBucket {
+    /// The day.
+    pub date: NaiveDate,
+    /// The uptime over the whole day.
+    pub uptime: Uptime,
+    /// The worst status in force at any moment of the day; `None` when no event
+    /// said anything of the component that day.
+    pub worst_status: Option<ComponentStatus>,
+    /// The weighted downtime of the day.
+    pub weighted_downtime: Elapsed,
+}
