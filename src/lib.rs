@@ -73,6 +73,9 @@
 //!   errors;
 //! - `tz` (default): IANA time zones (`chrono-tz`) for [`render`], so times print
 //!   as the status page prints them (`17:51 EDT`).
+//! - `generate` (off): [`generate`], seeded, deterministic generation of large,
+//!   realistic Statuspage exports (and the same events as model values), for
+//!   benchmarks, fuzzing and tests.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
@@ -90,6 +93,9 @@
 mod component;
 mod duration;
 pub mod error;
+#[cfg(feature = "generate")]
+#[cfg_attr(docsrs, doc(cfg(feature = "generate")))]
+pub mod generate;
 mod incident;
 pub mod metrics;
 pub mod policy;

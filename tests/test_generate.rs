@@ -1,0 +1,107 @@
+//! The export generator (feature `generate`): deterministic, valid JSON, the
+//! corpus's quirks present, model values consistent with the export.
+#![cfg(feature = "generate")]
+
+use incident_model::generate::Generator;
+use incident_model::IncidentStatus;
+
+#[test]
+fn same_seed_same_bytes_other_seed_other_bytes() {
+    let a = Generator::new(11).incidents(300).to_statuspage_json();
+    assert_eq!(a, Generator::new(11).incidents(300).to_statuspage_json());
+    assert_ne!(a, Generator::new(12).incidents(300).to_statuspage_json());
+}
+
+#[test]
+fn export_is_incidents_json_with_the_corpus_quirks() {
+    let json = Generator::new(1).incidents(2_000).to_statuspage_json();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let incidents = value["incidents"].as_array().unwrap();
+    assert_eq!(incidents.len(), 2_000);
+    let updates: Vec<&serde_json::Value> = incidents
+        .iter()
+        .flat_map(|i| i["incident_updates"].as_array().unwrap())
+        .collect();
+    let count = |f: &dyn Fn(&serde_json::Value) -> bool| incidents.iter().filter(|i| f(i)).count();
+    assert!(count(&|i| i.get("started_at").is_none()) > 0);
+    assert!(count(&|i| i.get("started_at").is_some_and(serde_json::Value::is_null)) > 0);
+    assert!(count(&|i| i["reminder_intervals"] == "[]") > 0);
+    assert!(count(&|i| i.get("components").is_none()) > 0);
+    assert!(
+        count(&|i| i["status"] != "resolved"
+            && i["status"] != "postmortem"
+            && i["status"] != "completed")
+            > 0
+    );
+    assert!(count(&|i| i["impact"] == "maintenance") > 0);
+    assert!(count(&|i| i["created_at"].as_str().unwrap().ends_with("-05:00")) > 0);
+    assert!(count(&|i| i["incident_updates"].as_array().unwrap().len() == 30) > 0);
+    assert!(count(&|i| i["incident_updates"].as_array().unwrap().len() == 1) > 0);
+    let backdated = updates
+        .iter()
+        .filter(|u| {
+            let parse =
+                |k: &str| chrono::DateTime::parse_from_rfc3339(u[k].as_str().unwrap()).unwrap();
+            parse("display_at") < parse("created_at")
+        })
+        .count();
+    assert!(backdated > 0);
+    assert!(updates
+        .iter()
+        .any(|u| u["tweet_id"].as_u64().is_some_and(|t| t > 1 << 53)));
+    assert!(updates.iter().any(|u| u["affected_components"].is_null()));
+    assert!(updates
+        .iter()
+        .any(|u| u["affected_components"][0].get("code").is_none()
+            && u["affected_components"][0].get("name").is_some()));
+    assert!(updates
+        .iter()
+        .any(|u| u["affected_components"][0]["old_status"].is_string()
+            && u["affected_components"][0]["old_status"]
+                == u["affected_components"][0]["new_status"]));
+    // Newest first by creation time, within each incident.
+    for incident in incidents {
+        let created: Vec<&str> = incident["incident_updates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["created_at"].as_str().unwrap())
+            .collect();
+        let times: Vec<_> = created
+            .iter()
+            .map(|t| chrono::DateTime::parse_from_rfc3339(t).unwrap())
+            .collect();
+        assert!(times.windows(2).all(|w| w[0] >= w[1]));
+    }
+    let average = updates.len() as f64 / incidents.len() as f64;
+    assert!((3.0..9.0).contains(&average), "{average}");
+}
+
+#[test]
+fn model_values_match_the_export() {
+    let generator = Generator::new(5).incidents(1_000);
+    let value: serde_json::Value = serde_json::from_str(&generator.to_statuspage_json()).unwrap();
+    let incidents = generator.to_incidents();
+    let maintenances = generator.to_maintenances();
+    assert_eq!(incidents.len() + maintenances.len(), 1_000);
+    let wire: Vec<&serde_json::Value> = value["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["impact"] != "maintenance")
+        .collect();
+    assert_eq!(wire.len(), incidents.len());
+    for (incident, wire) in incidents.iter().zip(wire) {
+        assert_eq!(incident.id().as_str(), wire["id"]);
+        assert_eq!(
+            incident.updates().len(),
+            wire["incident_updates"].as_array().unwrap().len()
+        );
+    }
+    assert!(incidents.iter().any(|i| i.reopens() > 0));
+    assert!(incidents.iter().any(|i| i.regressions() > 0));
+    assert!(incidents
+        .iter()
+        .any(|i| i.status() == IncidentStatus::Postmortem));
+    assert!(incidents.iter().any(|i| i.is_open()));
+}
