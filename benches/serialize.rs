@@ -1,0 +1,29 @@
+//! Writing the model: the crate's own JSON format, both ways, for the
+//! incidents of a generated 10 000-incident export.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use incident_model::generate::Generator;
+use incident_model::Incident;
+
+/// The seed of every generated export of the benches and the perf example.
+const SEED: u64 = 42;
+
+fn bench_serialize(c: &mut Criterion) {
+    let incidents = Generator::new(SEED).to_incidents();
+    let own = serde_json::to_string(&incidents).expect("the model serializes");
+    let mut group = c.benchmark_group("serialize");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(own.len() as u64));
+    group.bench_function("own_format/write", |b| {
+        b.iter(|| serde_json::to_string(black_box(&incidents)).map(|s| s.len()))
+    });
+    group.bench_function("own_format/read", |b| {
+        b.iter(|| serde_json::from_str::<Vec<Incident>>(black_box(&own)).map(|v| v.len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_serialize);
+criterion_main!(benches);
