@@ -52,6 +52,7 @@
 //! - [`render`]: text and Markdown as the status page shows an incident;
 //! - [`typed`]: the compile-time lifecycle, a typestate API generated from the
 //!   same table, in which an illegal move cannot be written;
+//! - [`own_format`]: the crate's own serde format;
 //! - [`error`]: one error type per concern;
 //! - derived views, pure functions of the model that never read the clock (an
 //!   open incident is measured until an `as_of` you pass):
@@ -67,8 +68,7 @@
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for every model type, in the
-//!   crate's own format (see [`Event`]'s serde documentation in the `serde_impl`
-//!   notes below);
+//!   crate's own format, documented in [`own_format`];
 //! - `json` (default): [`Event::from_json`] and [`Event::to_json`] with typed
 //!   errors;
 //! - `tz` (default): IANA time zones (`chrono-tz`) for [`render`], so times print
@@ -92,6 +92,8 @@ mod duration;
 pub mod error;
 mod incident;
 pub mod metrics;
+#[cfg(feature = "serde")]
+pub mod own_format;
 pub mod policy;
 pub mod render;
 #[cfg(feature = "serde")]
