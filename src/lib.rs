@@ -52,6 +52,9 @@
 //!   notes below);
 //! - `json` (default): [`Event::from_json`] and [`Event::to_json`] with typed
 //!   errors.
+//! - `statuspage` (default): read and write Statuspage JSON (public API v2,
+//!   manage API, compatible pages) with every oddity reported as an anomaly: see
+//!   [`statuspage`].
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
@@ -73,6 +76,9 @@ pub mod policy;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod status;
+#[cfg(feature = "statuspage")]
+#[cfg_attr(docsrs, doc(cfg(feature = "statuspage")))]
+pub mod statuspage;
 mod timeline;
 mod update;
 
