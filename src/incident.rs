@@ -194,7 +194,7 @@ impl<S: Lifecycle> Event<S> {
     }
 
     /// Checks `parts` under `policy` and makes the event. The updates must already
-    /// be in display order (see the [module documentation](self)).
+    /// be in display order (by display time, then creation time, then position).
     ///
     /// # Errors
     ///

@@ -163,7 +163,7 @@ impl Serialize for OutDocument<'_> {
             Shape::Status => {}
             _ => map.serialize_entry("incidents", &OutEvents(doc, true))?,
         }
-        if let Some(status) = &doc.status {
+        if let (Some(status), Shape::Summary | Shape::Status) = (&doc.status, doc.shape) {
             map.serialize_entry("status", &OutStatus(status))?;
         }
         entries(&mut map, &doc.other, &[])?;

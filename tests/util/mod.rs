@@ -10,7 +10,8 @@ use incident_model::{
 
 /// 16 March 2020, EDT (UTC-4) wall-clock time as UTC.
 pub fn edt(hour: u32, minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2020, 3, 16, hour + 4, minute, 0).unwrap()
+    Utc.with_ymd_and_hms(2020, 3, 16, hour + 4, minute, 0)
+        .unwrap()
 }
 
 pub fn incident_id(s: &str) -> IncidentId {
@@ -27,16 +28,76 @@ pub fn api() -> ComponentId {
 
 /// The updates of the 16 March 2020 incident: (id, status, EDT hour, minute, body).
 pub const MARCH_16_UPDATES: &[(&str, IncidentStatus, u32, u32, &str)] = &[
-    ("u01", Identified, 10, 28, "A surge of new sign-ups is slowing page loads. We are adding capacity."),
-    ("u02", Identified, 10, 49, "More application servers are coming online."),
-    ("u03", Identified, 11, 17, "Emergency maintenance: the service will be fully down for about five minutes."),
-    ("u04", Identified, 11, 40, "The maintenance is over; pages are loading, still slowly at times."),
-    ("u05", Identified, 12, 20, "Database capacity is being raised to match the new load."),
-    ("u06", Monitoring, 13, 42, "A fix is in place and we are watching page load times."),
-    ("u07", Monitoring, 14, 12, "Page load times are back to normal for most users."),
-    ("u08", Monitoring, 14, 22, "We keep watching while sign-ups stay high."),
-    ("u09", Resolved, 17, 51, "Page loads have stayed fast for three hours. This incident is resolved."),
-    ("u10", Postmortem, 17, 53, "We have published a postmortem of this incident."),
+    (
+        "u01",
+        Identified,
+        10,
+        28,
+        "A surge of new sign-ups is slowing page loads. We are adding capacity.",
+    ),
+    (
+        "u02",
+        Identified,
+        10,
+        49,
+        "More application servers are coming online.",
+    ),
+    (
+        "u03",
+        Identified,
+        11,
+        17,
+        "Emergency maintenance: the service will be fully down for about five minutes.",
+    ),
+    (
+        "u04",
+        Identified,
+        11,
+        40,
+        "The maintenance is over; pages are loading, still slowly at times.",
+    ),
+    (
+        "u05",
+        Identified,
+        12,
+        20,
+        "Database capacity is being raised to match the new load.",
+    ),
+    (
+        "u06",
+        Monitoring,
+        13,
+        42,
+        "A fix is in place and we are watching page load times.",
+    ),
+    (
+        "u07",
+        Monitoring,
+        14,
+        12,
+        "Page load times are back to normal for most users.",
+    ),
+    (
+        "u08",
+        Monitoring,
+        14,
+        22,
+        "We keep watching while sign-ups stay high.",
+    ),
+    (
+        "u09",
+        Resolved,
+        17,
+        51,
+        "Page loads have stayed fast for three hours. This incident is resolved.",
+    ),
+    (
+        "u10",
+        Postmortem,
+        17,
+        53,
+        "We have published a postmortem of this incident.",
+    ),
 ];
 
 /// The update at `index` of [`MARCH_16_UPDATES`], with the API's component
@@ -44,7 +105,9 @@ pub const MARCH_16_UPDATES: &[(&str, IncidentStatus, u32, u32, &str)] = &[
 /// 11:17, degraded again at 11:40, operational when resolved.
 pub fn march_16_update(index: usize) -> Update<IncidentStatus> {
     let (id, status, hour, minute, body) = MARCH_16_UPDATES[index];
-    let update = Update::new(status, edt(hour, minute)).with_id(update_id(id)).with_body(body);
+    let update = Update::new(status, edt(hour, minute))
+        .with_id(update_id(id))
+        .with_body(body);
     let change = |old, new| ComponentChange::new(api(), "API", old, new);
     use ComponentStatus::*;
     match id {
