@@ -169,6 +169,10 @@ anomaly_kinds! {
     /// The incident's `components` list and the components its updates name
     /// disagree.
     ComponentsMismatch => "components_mismatch",
+    /// A closed incident or maintenance whose updates last gave a component a
+    /// status other than operational: by the updates, the component was never
+    /// restored by `resolved_at`.
+    ComponentNotRestored => "component_not_restored",
     /// The incident-level `status` disagrees with the status of its last update
     /// in display order (the update wins).
     StatusMismatch => "status_mismatch",

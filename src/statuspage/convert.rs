@@ -127,8 +127,9 @@ pub(crate) fn document(wire: WireDocument<'_>) -> Result<Document, StatuspageErr
         bare.components = components.take().or(bare.components.take());
     }
     for (i, c) in components.into_iter().flatten().enumerate() {
-        let here = Here::top(format!("components[{i}]"));
-        doc.components.push(cx.component(c, &here, "")?);
+        let container = format!("components[{i}]");
+        doc.components
+            .push(cx.component(c, &Here::top(&container), "")?);
     }
     let list_name = if shape == Shape::IncidentList {
         ""
@@ -147,8 +148,7 @@ pub(crate) fn document(wire: WireDocument<'_>) -> Result<Document, StatuspageErr
     if shape == Shape::BareIncident {
         cx.event_into(bare, String::new(), &mut doc)?;
     } else {
-        let here = Here::top(String::new());
-        doc.other = cx.other(bare.other, &[], "top-level", &here);
+        doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
     }
     cx.finish(&mut doc);
     Ok(doc)
@@ -192,14 +192,15 @@ fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
 
 /// Where the reader is: enough to name a bad value, built into a [`Location`]
 /// only on error.
-struct Here {
-    container: String,
-    incident: Option<IncidentId>,
-    update: Option<(usize, String)>,
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    container: &'a str,
+    incident: Option<&'a IncidentId>,
+    update: Option<(usize, &'a str)>,
 }
 
-impl Here {
-    fn top(container: String) -> Self {
+impl<'a> Here<'a> {
+    fn top(container: &'a str) -> Self {
         Here {
             container,
             incident: None,
@@ -209,9 +210,9 @@ impl Here {
 
     fn at(&self, field: &str) -> Box<Location> {
         Box::new(Location {
-            container: self.container.clone(),
-            incident: self.incident.clone(),
-            update: self.update.clone(),
+            container: self.container.to_owned(),
+            incident: self.incident.cloned(),
+            update: self.update.map(|(position, id)| (position, id.to_owned())),
             field: field.to_owned(),
         })
     }
@@ -228,7 +229,7 @@ struct Cx {
 
 fn parse<T: FromStr<Err = ParseStatusError>>(
     value: &str,
-    here: &Here,
+    here: &Here<'_>,
     field: &str,
 ) -> Result<T, StatuspageError> {
     value
@@ -304,7 +305,7 @@ impl Cx {
     fn time(
         &mut self,
         value: &str,
-        here: &Here,
+        here: &Here<'_>,
         field: &str,
     ) -> Result<DateTime<Utc>, StatuspageError> {
         let parsed =
@@ -332,7 +333,7 @@ impl Cx {
     fn opt_time(
         &mut self,
         value: Option<&Str<'_>>,
-        here: &Here,
+        here: &Here<'_>,
         field: &str,
     ) -> Result<Option<DateTime<Utc>>, StatuspageError> {
         value.map(|v| self.time(&v.0, here, field)).transpose()
@@ -340,7 +341,7 @@ impl Cx {
 
     /// Keeps `other` verbatim, reporting keys the schema does not list and
     /// documented time fields of the wrong type.
-    fn other(&mut self, other: Other<'_>, known: &[&str], what: &str, here: &Here) -> Fields {
+    fn other(&mut self, other: Other<'_>, known: &[&str], what: &str, here: &Here<'_>) -> Fields {
         let mut fields = Fields::with_capacity(other.len());
         for (key, value) in other {
             let key = key.0.into_owned();
@@ -348,7 +349,7 @@ impl Cx {
             if !known.contains(&key.as_str()) {
                 self.anomaly(
                     AnomalyKind::UnknownField,
-                    here.incident.as_ref(),
+                    here.incident,
                     None,
                     format!("{what} key {key:?} is not in the documented schema; kept verbatim"),
                 );
@@ -356,7 +357,7 @@ impl Cx {
             {
                 self.anomaly(
                     AnomalyKind::WrongFieldType,
-                    here.incident.as_ref(),
+                    here.incident,
                     None,
                     format!(
                         "{what} key {key:?} should be a timestamp or null, is {raw}; kept verbatim"
@@ -365,7 +366,7 @@ impl Cx {
             } else if key == "reminder_intervals" && raw.starts_with('"') {
                 self.anomaly(
                     AnomalyKind::ReminderIntervalsString,
-                    here.incident.as_ref(),
+                    here.incident,
                     None,
                     format!(
                         "reminder_intervals is the string {raw} instead of an array; kept verbatim"
@@ -378,7 +379,7 @@ impl Cx {
     }
 
     fn page(&mut self, w: WirePage<'_>) -> Result<Page, StatuspageError> {
-        let here = Here::top("page".to_owned());
+        let here = Here::top("page");
         let updated_at = self.opt_time(w.updated_at.as_ref(), &here, "updated_at")?;
         Ok(Page {
             id: text(w.id),
@@ -391,7 +392,7 @@ impl Cx {
     }
 
     fn status(&mut self, w: WireStatus<'_>) -> Result<PageStatus, StatuspageError> {
-        let here = Here::top("status".to_owned());
+        let here = Here::top("status");
         let indicator = match &w.indicator {
             Some(i) => parse(&i.0, &here, "indicator")?,
             None => {
@@ -412,7 +413,7 @@ impl Cx {
     fn component(
         &mut self,
         w: WireComponent<'_>,
-        here: &Here,
+        here: &Here<'_>,
         prefix: &str,
     ) -> Result<PageComponent, StatuspageError> {
         let id =
@@ -435,7 +436,7 @@ impl Cx {
             None => {
                 self.anomaly(
                     AnomalyKind::MissingField,
-                    here.incident.as_ref(),
+                    here.incident,
                     None,
                     format!("component {:?} has no name; its id is used", id.as_str()),
                 );
@@ -475,22 +476,25 @@ impl Cx {
         w: WireIncident<'_>,
         container: String,
     ) -> Result<Record<S>, StatuspageError> {
-        let mut here = Here::top(container);
+        let top = Here::top(&container);
         let id = match &w.id {
             Some(id) => {
                 IncidentId::new(id.0.as_ref()).map_err(|err| StatuspageError::BadValue {
-                    at: here.at("id"),
+                    at: top.at("id"),
                     message: err.to_string(),
                 })?
             }
             None => {
                 return Err(StatuspageError::BadValue {
-                    at: here.at("id"),
+                    at: top.at("id"),
                     message: format!("missing {} id", S::KIND),
                 })
             }
         };
-        here.incident = Some(id.clone());
+        let here = Here {
+            incident: Some(&id),
+            ..top
+        };
         let inc = Some(&id);
 
         let name = match w.name {
@@ -529,12 +533,11 @@ impl Cx {
         let mut group_prefixed: HashSet<ComponentId> = HashSet::new();
         let mut foreign_update_ids = 0usize;
         for (index, u) in wire_updates.into_iter().enumerate() {
-            let given_id =
-                u.id.as_ref()
-                    .map(|s| s.0.as_ref())
-                    .unwrap_or_default()
-                    .to_owned();
-            here.update = Some((index, given_id.clone()));
+            let given_id: &str = u.id.as_ref().map_or("", |s| &s.0);
+            let here = Here {
+                update: Some((index, given_id)),
+                ..here
+            };
             let status: S = match &u.status {
                 Some(s) => parse(&s.0, &here, "status")?,
                 None => {
@@ -562,7 +565,7 @@ impl Cx {
                 );
                 made
             } else {
-                if !is_statuspage_id(&given_id) {
+                if !is_statuspage_id(given_id) {
                     foreign_update_ids = foreign_update_ids.saturating_add(1);
                 }
                 UpdateId::new(given_id).map_err(|err| StatuspageError::BadValue {
@@ -798,7 +801,6 @@ impl Cx {
                 extras,
             ));
         }
-        here.update = None;
 
         if updates.is_empty() {
             let status: S = match &w.status {
@@ -1094,7 +1096,7 @@ impl Cx {
             schedule,
             updates: update_list,
         };
-        let invalid = |here: &Here, err: &dyn std::fmt::Display| StatuspageError::Invalid {
+        let invalid = |here: &Here<'_>, err: &dyn std::fmt::Display| StatuspageError::Invalid {
             at: here.at("incident_updates"),
             message: err.to_string(),
         };
@@ -1142,6 +1144,37 @@ impl Cx {
                         show(computed)
                     ),
                 );
+            }
+        }
+        if !event.is_open() {
+            let mut last: Vec<(&ComponentId, &str, ComponentStatus)> = Vec::new();
+            for change in event
+                .updates
+                .iter()
+                .flat_map(|u| u.component_changes.iter())
+            {
+                match last
+                    .iter_mut()
+                    .find(|(id, _, _)| **id == change.component_id)
+                {
+                    Some(entry) => entry.2 = change.new_status,
+                    None => last.push((&change.component_id, &change.name, change.new_status)),
+                }
+            }
+            for (component, name, status) in last {
+                if status != ComponentStatus::Operational {
+                    self.anomaly(
+                        AnomalyKind::ComponentNotRestored,
+                        inc,
+                        None,
+                        format!(
+                            "the {} is {} but its updates last set component {:?} ({name:?}) to {status}",
+                            S::KIND,
+                            event.status(),
+                            component.as_str()
+                        ),
+                    );
+                }
             }
         }
         if let Some(started) = started_at {
