@@ -127,9 +127,8 @@ pub(crate) fn document(wire: WireDocument<'_>) -> Result<Document, StatuspageErr
         bare.components = components.take().or(bare.components.take());
     }
     for (i, c) in components.into_iter().flatten().enumerate() {
-        let container = format!("components[{i}]");
         doc.components
-            .push(cx.component(c, &Here::top(&container), "")?);
+            .push(cx.component(c, &Here::top(""), Some(i))?);
     }
     let list_name = if shape == Shape::IncidentList {
         ""
@@ -232,10 +231,19 @@ fn parse<T: FromStr<Err = ParseStatusError>>(
     here: &Here<'_>,
     field: &str,
 ) -> Result<T, StatuspageError> {
+    parse_lazy(value, here, || field.to_owned())
+}
+
+/// [`parse`] with a field name that is only built on error.
+fn parse_lazy<T: FromStr<Err = ParseStatusError>>(
+    value: &str,
+    here: &Here<'_>,
+    field: impl FnOnce() -> String,
+) -> Result<T, StatuspageError> {
     value
         .parse()
         .map_err(|source| StatuspageError::UnknownStatus {
-            at: here.at(field),
+            at: here.at(&field()),
             source,
         })
 }
@@ -414,21 +422,24 @@ impl Cx {
         &mut self,
         w: WireComponent<'_>,
         here: &Here<'_>,
-        prefix: &str,
+        position: Option<usize>,
     ) -> Result<PageComponent, StatuspageError> {
+        // Fields are named `components[j].field`.
+        let field = |name: &str| match position {
+            Some(j) => format!("components[{j}].{name}"),
+            None => name.to_owned(),
+        };
         let id =
             w.id.as_ref()
                 .and_then(|id| ComponentId::new(id.0.as_ref()).ok())
                 .ok_or_else(|| StatuspageError::BadValue {
-                    at: here.at(&format!("{prefix}id")),
+                    at: here.at(&field("id")),
                     message: "missing component id".to_owned(),
                 })?;
         let status = match &w.status {
-            Some(s) => Some(parse::<ComponentStatus>(
-                &s.0,
-                here,
-                &format!("{prefix}status"),
-            )?),
+            Some(s) => Some(parse_lazy::<ComponentStatus>(&s.0, here, || {
+                field("status")
+            })?),
             None => None,
         };
         let name = match w.name {
@@ -632,6 +643,8 @@ impl Cx {
             };
             let mut extras = UpdateExtras::new(update_id.clone());
             extras.updated_at = self.opt_time(u.updated_at.as_ref(), &here, "updated_at")?;
+            extras.deliver_notifications = u.deliver_notifications;
+            extras.custom_tweet = text(u.custom_tweet);
             if let Some(raw) = u.tweet_id {
                 let text = raw.get();
                 if text.starts_with('"') {
@@ -678,16 +691,12 @@ impl Cx {
                 let code = a.code.as_ref().filter(|c| !c.0.is_empty());
                 match (code, &a.old_status, &a.new_status) {
                     (Some(code), Some(old), Some(new)) => {
-                        let old_status: ComponentStatus = parse(
-                            &old.0,
-                            &here,
-                            &format!("affected_components[{j}].old_status"),
-                        )?;
-                        let new_status: ComponentStatus = parse(
-                            &new.0,
-                            &here,
-                            &format!("affected_components[{j}].new_status"),
-                        )?;
+                        let old_status: ComponentStatus = parse_lazy(&old.0, &here, || {
+                            format!("affected_components[{j}].old_status")
+                        })?;
+                        let new_status: ComponentStatus = parse_lazy(&new.0, &here, || {
+                            format!("affected_components[{j}].new_status")
+                        })?;
                         let component_id = ComponentId::new(code.0.as_ref()).map_err(|err| {
                             StatuspageError::BadValue {
                                 at: here.at(&format!("affected_components[{j}].code")),
@@ -932,7 +941,7 @@ impl Cx {
         let mut model_components = Vec::new();
         let components_given = w.components.is_some();
         for (j, c) in w.components.into_iter().flatten().enumerate() {
-            let pc = self.component(c, &here, &format!("components[{j}]."))?;
+            let pc = self.component(c, &here, Some(j))?;
             if model_components
                 .iter()
                 .any(|m: &Component| m.id == pc.component.id)
@@ -951,7 +960,8 @@ impl Cx {
                 extras.components.push(pc);
             }
         }
-        if components_given {
+        let any_change = updates.iter().any(|(u, _)| !u.component_changes.is_empty());
+        if components_given && (any_change || !model_components.is_empty()) {
             let named: BTreeSet<&str> = updates
                 .iter()
                 .flat_map(|(u, _)| u.component_changes.iter().map(|c| c.component_id.as_str()))
@@ -971,7 +981,8 @@ impl Cx {
                     ),
                 );
             }
-        } else {
+        }
+        if !components_given {
             self.anomaly(
                 AnomalyKind::MissingField,
                 inc,
@@ -1100,14 +1111,21 @@ impl Cx {
             at: here.at("incident_updates"),
             message: err.to_string(),
         };
-        let event =
-            Event::from_parts(parts, Policy::permissive()).map_err(|err| invalid(&here, &err))?;
-        let violations = event.violations(&Policy::standard());
-        let event = if violations.is_empty() {
-            event
-                .revalidate(Policy::standard())
-                .map_err(|err| invalid(&here, &err))?
+        // One table look-up per move decides the policy, so that the common case
+        // is checked once.
+        let standard = Policy::standard();
+        let mut previous = None;
+        let passes = parts.updates.iter().all(|u| {
+            let ok = standard.check(previous, u.status, u.reopen).is_ok();
+            previous = Some(u.status);
+            ok
+        });
+        let event = if passes {
+            Event::from_parts(parts, standard).map_err(|err| invalid(&here, &err))?
         } else {
+            let event = Event::from_parts(parts, Policy::permissive())
+                .map_err(|err| invalid(&here, &err))?;
+            let violations = event.violations(&standard);
             for err in violations {
                 let update = match &err {
                     ValidationError::Transition(t) => Some(t.update.clone()),

@@ -80,11 +80,11 @@
 //! - typed: `page_id`, `shortlink`, `updated_at`, `monitoring_at` and
 //!   `resolved_at` *as given*, the calculated `impact` when `impact_override`
 //!   won, `postmortem_body`, the incident's full component objects, and per
-//!   update `updated_at`, `tweet_id` ([`TweetId`]) and placeholder
-//!   `affected_components` entries;
+//!   update `updated_at`, `tweet_id` ([`TweetId`]), `deliver_notifications`,
+//!   `custom_tweet` and placeholder `affected_components` entries;
 //! - verbatim ([`RawJson`], the exact JSON text): every other key of an incident,
 //!   update, component, page or status object, whether the documented schema
-//!   lists it (`custom_tweet`, `deliver_notifications`, `postmortem_published_at`,
+//!   lists it (`twitter_updated_at`, `postmortem_published_at`,
 //!   `reminder_intervals`, `metadata`, `scheduled_*` flags, `position`,
 //!   `description`, `automation_email`, `start_date`, ...) or not. A key the
 //!   documented schema does not list is also an [`AnomalyKind::UnknownField`].
@@ -435,6 +435,10 @@ pub struct UpdateExtras {
     pub updated_at: Option<DateTime<Utc>>,
     /// The tweet id, when given.
     pub tweet_id: Option<TweetId>,
+    /// Whether subscribers were notified, when given.
+    pub deliver_notifications: Option<bool>,
+    /// The custom tweet text, when given.
+    pub custom_tweet: Option<String>,
     /// `affected_components` entries that are not component changes (no code or
     /// no statuses), each with its keys verbatim.
     pub placeholders: Vec<Fields>,
@@ -454,6 +458,8 @@ impl UpdateExtras {
             id,
             updated_at: None,
             tweet_id: None,
+            deliver_notifications: None,
+            custom_tweet: None,
             placeholders: Vec::new(),
             other: Fields::new(),
         }

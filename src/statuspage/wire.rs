@@ -144,6 +144,8 @@ wire_object! {
         display_at: Str<'a> => "display_at",
         affected_components: Vec<WireAffected<'a>> => "affected_components",
         tweet_id: &'a RawValue => "tweet_id",
+        deliver_notifications: bool => "deliver_notifications",
+        custom_tweet: Str<'a> => "custom_tweet",
     }
 }
 

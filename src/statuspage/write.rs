@@ -395,12 +395,10 @@ impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
         map.serialize_entry("updated_at", &timestamp(updated_at))?;
         map.serialize_entry("display_at", &timestamp(update.display_at))?;
         map.serialize_entry("affected_components", &OutAffected(update, self.extras))?;
-        if !has("deliver_notifications") {
-            map.serialize_entry("deliver_notifications", &false)?;
-        }
-        if !has("custom_tweet") {
-            map.serialize_entry("custom_tweet", &None::<&str>)?;
-        }
+        let deliver = self.extras.and_then(|e| e.deliver_notifications);
+        map.serialize_entry("deliver_notifications", &deliver.unwrap_or(false))?;
+        let custom_tweet = self.extras.and_then(|e| e.custom_tweet.as_deref());
+        map.serialize_entry("custom_tweet", &custom_tweet)?;
         if !has("tweet_id") {
             match self.extras.and_then(|e| e.tweet_id.as_ref()) {
                 Some(TweetId::Number(n)) => map.serialize_entry("tweet_id", n)?,
