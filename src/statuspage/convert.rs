@@ -686,7 +686,9 @@ impl Cx {
                 }
             }
             let mut changes = Vec::new();
-            let mut same = Vec::new();
+            // The names and statuses of changes with old == new, as "name (status)".
+            let mut same = String::new();
+            let mut same_count = 0usize;
             for (j, a) in u.affected_components.into_iter().flatten().enumerate() {
                 let code = a.code.as_ref().filter(|c| !c.0.is_empty());
                 match (code, &a.old_status, &a.new_status) {
@@ -729,7 +731,15 @@ impl Cx {
                             );
                         }
                         if old_status == new_status {
-                            same.push(format!("{name:?} ({old_status})"));
+                            if same_count > 0 {
+                                same.push_str(", ");
+                            }
+                            same.push('"');
+                            same.push_str(&name);
+                            same.push_str("\" (");
+                            same.push_str(old_status.as_str());
+                            same.push(')');
+                            same_count = same_count.saturating_add(1);
                         }
                         if !a.other.is_empty() {
                             let keys: Vec<String> =
@@ -782,18 +792,17 @@ impl Cx {
                     }
                 }
             }
-            if !same.is_empty() {
+            if same_count > 0 {
+                let (plural, verb) = if same_count == 1 {
+                    ("", "s")
+                } else {
+                    ("s", "")
+                };
                 self.anomaly(
                     AnomalyKind::SameStatusChange,
                     inc,
                     uid,
-                    format!(
-                        "{} component change{} keep{} the status: {}",
-                        same.len(),
-                        if same.len() == 1 { "" } else { "s" },
-                        if same.len() == 1 { "s" } else { "" },
-                        same.join(", ")
-                    ),
+                    format!("{same_count} component change{plural} keep{verb} the status: {same}"),
                 );
             }
             extras.other = self.other(u.other, UPDATE_KEYS, "incident update", &here);
@@ -962,13 +971,27 @@ impl Cx {
         }
         let any_change = updates.iter().any(|(u, _)| !u.component_changes.is_empty());
         if components_given && (any_change || !model_components.is_empty()) {
-            let named: BTreeSet<&str> = updates
+            // Few components per incident: linear look-ups beat building sets.
+            let listed = |id: &ComponentId| model_components.iter().any(|c| c.id == *id);
+            let named = |id: &ComponentId| {
+                updates
+                    .iter()
+                    .any(|(u, _)| u.component_changes.iter().any(|c| c.component_id == *id))
+            };
+            let mut unlisted: Vec<&str> = Vec::new();
+            for (u, _) in &updates {
+                for c in &u.component_changes {
+                    let id = c.component_id.as_str();
+                    if !listed(&c.component_id) && !unlisted.contains(&id) {
+                        unlisted.push(id);
+                    }
+                }
+            }
+            let unnamed: Vec<&str> = model_components
                 .iter()
-                .flat_map(|(u, _)| u.component_changes.iter().map(|c| c.component_id.as_str()))
+                .filter(|c| !named(&c.id))
+                .map(|c| c.id.as_str())
                 .collect();
-            let listed: BTreeSet<&str> = model_components.iter().map(|c| c.id.as_str()).collect();
-            let unlisted: Vec<&str> = named.difference(&listed).copied().collect();
-            let unnamed: Vec<&str> = listed.difference(&named).copied().collect();
             if !unlisted.is_empty() || !unnamed.is_empty() {
                 self.anomaly(
                     AnomalyKind::ComponentsMismatch,
