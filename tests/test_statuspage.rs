@@ -976,6 +976,23 @@ mod props {
 
     proptest! {
         #[test]
+        fn prop_arbitrary_text_never_panics(text in "\\PC{0,200}") {
+            let _ = statuspage::read(&text);
+        }
+
+        #[test]
+        fn prop_a_mutated_document_never_panics(position in 0usize..100_000, byte in any::<u8>(), file in 0usize..11) {
+            let mut bytes = fixture(FIXTURES[file % FIXTURES.len()]).into_bytes();
+            let at = position % bytes.len();
+            bytes[at] = byte;
+            if let Ok(doc) = statuspage::read_slice(&bytes) {
+                // Whatever was read can be written and read again.
+                let again = statuspage::read(&doc.to_json().unwrap()).unwrap();
+                prop_assert_eq!(again.incidents.len() + again.maintenances.len(), doc.incidents.len() + doc.maintenances.len());
+            }
+        }
+
+        #[test]
         fn prop_read_write_read_is_the_identity(incident in incident()) {
             let expected_policy = if incident.violations(&Policy::standard()).is_empty() {
                 Policy::standard()

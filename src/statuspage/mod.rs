@@ -101,8 +101,16 @@
 //! affected components, `old_status == new_status`, group-prefixed component
 //! names, mixed offsets and precisions, foreign ids such as incident.io's ULIDs,
 //! missing fields, `monitoring_at`/`resolved_at` that disagree with the updates,
-//! component lists that disagree with the updates), plus implicit reopens and
-//! each move `standard` would reject.
+//! component lists that disagree with the updates, components a closed
+//! incident never restored, updates whose `incident_id` is another incident's,
+//! keys outside the documented schema or of the wrong type, schedules on
+//! incidents, duplicate components, incidents without updates), plus implicit
+//! reopens and each move `standard` would reject. Document-wide quirks (mixed
+//! offsets, mixed precisions) come once per document, without an incident.
+//!
+//! Not reported: a key given twice in one object (the last one wins, as in
+//! `serde_json`), and differences between a summary's page components and the
+//! component changes of its incidents (both are kept as given).
 //!
 //! `monitoring_at` and `resolved_at` are compared with
 //! [`Event::monitoring_at`](crate::Event::monitoring_at) and
