@@ -1009,3 +1009,15 @@ mod props {
         }
     }
 }
+
+#[test]
+fn updates_of_both_lifecycles_are_an_error() {
+    let json = r#"{"id": "x9mb3wh2r6nr", "incident_updates": [
+        {"id": "abcabcabcabc", "status": "investigating", "created_at": "2020-01-02T00:00:00Z"},
+        {"id": "defdefdefdef", "status": "scheduled", "created_at": "2020-01-01T00:00:00Z"}]}"#;
+    let err = statuspage::read(json).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "(id \"x9mb3wh2r6nr\"), incident_updates[1] (id \"defdefdefdef\"), field \"status\": \"scheduled\" is not in the incident lifecycle: the updates mix incident and maintenance statuses (unknown incident status \"scheduled\": expected one of investigating, identified, monitoring, resolved, postmortem)"
+    );
+}

@@ -252,6 +252,11 @@ fn text(value: Option<Str<'_>>) -> Option<String> {
     value.map(|s| s.0.into_owned())
 }
 
+/// Whether either lifecycle knows `status`.
+fn is_any_status(status: &str) -> bool {
+    status.parse::<IncidentStatus>().is_ok() || status.parse::<MaintenanceStatus>().is_ok()
+}
+
 fn is_statuspage_id(id: &str) -> bool {
     id.len() == 12
         && id
@@ -550,7 +555,26 @@ impl Cx {
                 ..here
             };
             let status: S = match &u.status {
-                Some(s) => parse(&s.0, &here, "status")?,
+                Some(s) => match s.0.parse::<S>() {
+                    Ok(status) => status,
+                    Err(source) if is_any_status(&s.0) => {
+                        return Err(StatuspageError::BadValue {
+                            at: here.at("status"),
+                            message: format!(
+                                "{:?} is not in the {} lifecycle: the updates mix incident and maintenance statuses ({})",
+                                s.0,
+                                S::KIND,
+                                source
+                            ),
+                        })
+                    }
+                    Err(source) => {
+                        return Err(StatuspageError::UnknownStatus {
+                            at: here.at("status"),
+                            source,
+                        })
+                    }
+                },
                 None => {
                     return Err(StatuspageError::BadValue {
                         at: here.at("status"),
@@ -914,9 +938,7 @@ impl Cx {
                     }
                 }
                 Err(err) => {
-                    if given.0.parse::<IncidentStatus>().is_ok()
-                        || given.0.parse::<MaintenanceStatus>().is_ok()
-                    {
+                    if is_any_status(&given.0) {
                         self.anomaly(
                             AnomalyKind::StatusMismatch,
                             inc,
