@@ -1278,6 +1278,27 @@ impl Cx {
         extras.monitoring_at = given_monitoring_at;
         extras.resolved_at = given_resolved_at;
         extras.postmortem_body = text(w.postmortem_body);
+        if let Some(raw) = w.postmortem_published_at {
+            // A string must be a timestamp; any other type is kept verbatim.
+            let published = match serde_json::from_str::<Str<'_>>(raw.get()) {
+                Ok(text) => Some(self.time(&text.0, &here, "postmortem_published_at")?),
+                Err(_) => None,
+            };
+            if published.is_none() {
+                self.anomaly(
+                    AnomalyKind::WrongFieldType,
+                    inc,
+                    None,
+                    format!(
+                        "{} key \"postmortem_published_at\" should be a timestamp or null, is {}; kept verbatim",
+                        S::KIND,
+                        raw.get()
+                    ),
+                );
+                other.push(("postmortem_published_at".to_owned(), RawJson::from_raw(raw)));
+            }
+            extras.postmortem_published_at = published;
+        }
         extras.updates = update_extras;
         extras.other = other;
         Ok(Record { event, extras })

@@ -79,7 +79,8 @@
 //!
 //! - typed: `page_id`, `shortlink`, `updated_at`, `monitoring_at` and
 //!   `resolved_at` *as given*, the calculated `impact` when `impact_override`
-//!   won, `postmortem_body`, the incident's full component objects, and per
+//!   won, `postmortem_body` and `postmortem_published_at`, the incident's full
+//!   component objects, and per
 //!   update `updated_at`, `tweet_id` ([`TweetId`]), `deliver_notifications`,
 //!   `custom_tweet` and placeholder `affected_components` entries;
 //! - verbatim ([`RawJson`], the exact JSON text): every other key of an incident,
@@ -502,6 +503,9 @@ pub struct Extras {
     pub calculated_impact: Option<Impact>,
     /// The postmortem text.
     pub postmortem_body: Option<String>,
+    /// When the postmortem was published (a value of another type is kept in
+    /// [`Extras::other`] with an anomaly).
+    pub postmortem_published_at: Option<DateTime<Utc>>,
     /// The incident's component objects as given (status and other keys).
     pub components: Vec<PageComponent>,
     /// Per-update extras, by update id.

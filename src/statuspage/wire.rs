@@ -167,6 +167,7 @@ wire_object! {
         shortlink: Str<'a> => "shortlink",
         page_id: Str<'a> => "page_id",
         postmortem_body: Str<'a> => "postmortem_body",
+        postmortem_published_at: &'a RawValue => "postmortem_published_at",
         incident_updates: Vec<WireUpdate<'a>> => "incident_updates",
         components: Vec<WireComponent<'a>> => "components",
     }

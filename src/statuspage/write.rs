@@ -314,6 +314,9 @@ impl<S: Lifecycle> Serialize for OutEvent<'_, S> {
         if let Some(body) = &extras.postmortem_body {
             map.serialize_entry("postmortem_body", body)?;
         }
+        if let Some(published) = extras.postmortem_published_at {
+            map.serialize_entry("postmortem_published_at", &timestamp(published))?;
+        }
         entries(&mut map, &extras.other, &[])?;
         map.end()
     }
