@@ -273,6 +273,11 @@ fn manage_api_impact_override_and_kept_fields() {
         first.extras.field("x_team").unwrap().as_str(),
         "\"payments\""
     );
+    assert_eq!(
+        first.extras.postmortem_published_at,
+        Some(utc("2020-08-15T10:00:00Z"))
+    );
+    assert!(first.extras.field("postmortem_published_at").is_none());
     let metadata = first.extras.field("metadata").unwrap().as_str();
     assert!(metadata.contains("12345678901234567890123"), "{metadata}");
     assert_eq!(
