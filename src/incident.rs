@@ -41,7 +41,7 @@ use crate::update::Update;
 /// use chrono::{TimeZone, Utc};
 /// use incident_model::{Incident, IncidentStatus::*, Update};
 ///
-/// let edt = |h, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+/// let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
 /// let mut incident = Incident::builder("Slow page loads")
 ///     .update(Update::new(Identified, edt(10, 28)).with_body("Sign-ups are flooding us."))
 ///     .update(Update::new(Monitoring, edt(13, 42)))

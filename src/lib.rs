@@ -12,7 +12,7 @@
 //! };
 //!
 //! // 16 March 2020, a telemedicine service flooded by sign-ups (times in EDT, UTC-4).
-//! let edt = |h, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+//! let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
 //! let api = ComponentId::new("api")?;
 //! let mut incident = Incident::builder("Slow page loads")
 //!     .update(

@@ -49,7 +49,7 @@
 //! use incident_model::{IncidentStatus::*, Policy};
 //!
 //! // The standard table, but an incident may not go back to investigating.
-//! const NO_REINVESTIGATING: Policy<incident_model::IncidentStatus> = Policy::standard()
+//! const NO_REINVESTIGATING: Policy<incident_model::IncidentStatus> = Policy::<incident_model::IncidentStatus>::standard()
 //!     .forbidding(Identified, Investigating)
 //!     .forbidding(Monitoring, Investigating);
 //! assert!(!NO_REINVESTIGATING.allows(Monitoring, Investigating));
@@ -557,8 +557,8 @@ impl<S: Lifecycle> Policy<S> {
     ///
     /// ```
     /// use incident_model::{IncidentStatus::*, Policy};
-    /// assert_eq!(Policy::strict().name(), "strict");
-    /// assert_eq!(Policy::strict().allowing(Monitoring, Identified).name(), "custom");
+    /// assert_eq!(Policy::<incident_model::IncidentStatus>::strict().name(), "strict");
+    /// assert_eq!(Policy::<incident_model::IncidentStatus>::strict().allowing(Monitoring, Identified).name(), "custom");
     /// ```
     #[must_use]
     pub fn name(&self) -> &'static str {
