@@ -1026,3 +1026,21 @@ fn updates_of_both_lifecycles_are_an_error() {
         "(id \"x9mb3wh2r6nr\"), incident_updates[1] (id \"defdefdefdef\"), field \"status\": \"scheduled\" is not in the incident lifecycle: the updates mix incident and maintenance statuses (unknown incident status \"scheduled\": expected one of investigating, identified, monitoring, resolved, postmortem)"
     );
 }
+
+#[test]
+fn events_after_the_page_snapshot_are_reported() {
+    // A summary spliced from two captures: the maintenance is newer than the page.
+    let json = r#"{"page": {"id": "kq8w2m4n6p1r", "updated_at": "2020-05-22T20:50:20.457Z"},
+      "scheduled_maintenances": [{"id": "skzhfwy9kf8q", "name": "m", "status": "scheduled", "impact": "maintenance",
+        "created_at": "2020-09-14T09:33:28.071Z", "started_at": "2020-09-14T09:33:28.071Z", "components": [],
+        "scheduled_for": "2020-09-20T00:00:00.000Z", "scheduled_until": "2020-09-20T02:00:00.000Z",
+        "incident_updates": [{"id": "0h1j2k3l4m5n", "status": "scheduled", "body": "Planned.",
+          "created_at": "2020-09-14T09:33:28.071Z", "display_at": "2020-09-14T09:33:28.071Z"}]}]}"#;
+    let doc = statuspage::read(json).unwrap();
+    assert_eq!(doc.shape, Shape::ScheduledMaintenances);
+    assert_eq!(kinds(&doc), BTreeMap::from([("after_page_update", 1)]));
+    assert_eq!(
+        doc.anomalies[0].to_string(),
+        "after_page_update in incident \"skzhfwy9kf8q\": created_at 2020-09-14T09:33:28.071Z is after the page's updated_at 2020-05-22T20:50:20.457Z"
+    );
+}

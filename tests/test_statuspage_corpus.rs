@@ -230,6 +230,8 @@ fn summaries_and_maintenances() {
         return;
     };
     assert_eq!((doc.incidents.len(), doc.maintenances.len()), (1, 2));
+    // Spliced by the fixture's author: the maintenances are newer than the page.
+    assert_eq!(doc.count(AnomalyKind::AfterPageUpdate), 2);
     let Some(doc) = read("stactus__github-components") else {
         return;
     };

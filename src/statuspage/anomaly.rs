@@ -173,6 +173,10 @@ anomaly_kinds! {
     /// status other than operational: by the updates, the component was never
     /// restored by `resolved_at`.
     ComponentNotRestored => "component_not_restored",
+    /// An incident or maintenance created after the page's `updated_at`: the
+    /// document is not one snapshot (a fixture spliced from several captures,
+    /// say).
+    AfterPageUpdate => "after_page_update",
     /// The incident-level `status` disagrees with the status of its last update
     /// in display order (the update wins).
     StatusMismatch => "status_mismatch",

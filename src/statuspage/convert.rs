@@ -149,6 +149,27 @@ pub(crate) fn document(wire: WireDocument<'_>) -> Result<Document, StatuspageErr
     } else {
         doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
     }
+    if let Some(page_updated_at) = doc.page.as_ref().and_then(|p| p.updated_at) {
+        let created = doc
+            .incidents
+            .iter()
+            .map(|r| (&r.event.id, r.event.created_at))
+            .chain(
+                doc.maintenances
+                    .iter()
+                    .map(|r| (&r.event.id, r.event.created_at)),
+            );
+        for (id, created_at) in created {
+            if created_at > page_updated_at {
+                let detail = format!(
+                    "created_at {} is after the page's updated_at {}",
+                    show(Some(created_at)),
+                    show(Some(page_updated_at))
+                );
+                cx.anomaly(AnomalyKind::AfterPageUpdate, Some(id), None, detail);
+            }
+        }
+    }
     cx.finish(&mut doc);
     Ok(doc)
 }

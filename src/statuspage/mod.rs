@@ -105,7 +105,8 @@
 //! component lists that disagree with the updates, components a closed
 //! incident never restored, updates whose `incident_id` is another incident's,
 //! keys outside the documented schema or of the wrong type, schedules on
-//! incidents, duplicate components, incidents without updates), plus implicit
+//! incidents, duplicate components, incidents without updates, events newer
+//! than the page's `updated_at` in a spliced document), plus implicit
 //! reopens and each move `standard` would reject. Document-wide quirks (mixed
 //! offsets, mixed precisions) come once per document, without an incident.
 //!
