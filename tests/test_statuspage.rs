@@ -142,7 +142,11 @@ fn every_fixture_is_read_with_the_expected_shape_and_anomalies() {
             Shape::Summary,
             1,
             1,
-            &[("mixed_precision", 1), ("same_status_change", 3)],
+            &[
+                ("component_status_mismatch", 1),
+                ("mixed_precision", 1),
+                ("same_status_change", 3),
+            ],
         ),
         (
             "tweets.json",

@@ -173,6 +173,9 @@ anomaly_kinds! {
     /// status other than operational: by the updates, the component was never
     /// restored by `resolved_at`.
     ComponentNotRestored => "component_not_restored",
+    /// An open incident's component object has a status other than the one its
+    /// updates last announced for it (the component object is kept as given).
+    ComponentStatusMismatch => "component_status_mismatch",
     /// An incident or maintenance created after the page's `updated_at`: the
     /// document is not one snapshot (a fixture spliced from several captures,
     /// say).

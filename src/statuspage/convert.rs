@@ -965,9 +965,8 @@ impl Cx {
                             inc,
                             None,
                             format!(
-                                "status {:?} is not a {} status, but the updates are {} updates; the updates win",
+                                "status {:?} is not in the {} lifecycle of the updates; the updates win",
                                 given.0,
-                                S::KIND,
                                 S::KIND
                             ),
                         );
@@ -1230,7 +1229,31 @@ impl Cx {
                 );
             }
         }
-        if !event.is_open() {
+        if event.is_open() {
+            for kept in &extras.components {
+                let announced = event
+                    .updates
+                    .iter()
+                    .flat_map(|u| u.component_changes.iter())
+                    .filter(|c| c.component_id == kept.component.id)
+                    .last()
+                    .map(|c| c.new_status);
+                if let (Some(given), Some(announced)) = (kept.status, announced) {
+                    if given != announced {
+                        self.anomaly(
+                            AnomalyKind::ComponentStatusMismatch,
+                            inc,
+                            None,
+                            format!(
+                                "component {:?} ({:?}) is {given} but the updates last announced {announced}",
+                                kept.component.id.as_str(),
+                                kept.component.name
+                            ),
+                        );
+                    }
+                }
+            }
+        } else {
             let mut last: Vec<(&ComponentId, &str, ComponentStatus)> = Vec::new();
             for change in event
                 .updates

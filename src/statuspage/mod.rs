@@ -103,7 +103,8 @@
 //! names, mixed offsets and precisions, foreign ids such as incident.io's ULIDs,
 //! missing fields, `monitoring_at`/`resolved_at` that disagree with the updates,
 //! component lists that disagree with the updates, components a closed
-//! incident never restored, updates whose `incident_id` is another incident's,
+//! incident never restored, an open incident's component objects whose status
+//! is not the one its updates last announced, updates whose `incident_id` is another incident's,
 //! keys outside the documented schema or of the wrong type, schedules on
 //! incidents, duplicate components, incidents without updates, events newer
 //! than the page's `updated_at` in a spliced document), plus implicit
@@ -111,8 +112,8 @@
 //! offsets, mixed precisions) come once per document, without an incident.
 //!
 //! Not reported: a key given twice in one object (the last one wins, as in
-//! `serde_json`), and differences between a summary's page components and the
-//! component changes of its incidents (both are kept as given).
+//! `serde_json`), and differences between a summary's page-level components
+//! and the component changes of its incidents (both are kept as given).
 //!
 //! `monitoring_at` and `resolved_at` are compared with
 //! [`Event::monitoring_at`](crate::Event::monitoring_at) and
