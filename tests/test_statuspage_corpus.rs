@@ -232,6 +232,11 @@ fn summaries_and_maintenances() {
     assert_eq!((doc.incidents.len(), doc.maintenances.len()), (1, 2));
     // Spliced by the fixture's author: the maintenances are newer than the page.
     assert_eq!(doc.count(AnomalyKind::AfterPageUpdate), 2);
+    let Some(doc) = read("statuspage-exporter__github-summary") else {
+        return;
+    };
+    // Packages: the updates say major_outage, the component object partial_outage.
+    assert_eq!(doc.count(AnomalyKind::ComponentStatusMismatch), 1);
     let Some(doc) = read("stactus__github-components") else {
         return;
     };
