@@ -80,7 +80,7 @@ macro_rules! anomaly_kinds {
     ($( $(#[$meta:meta])* $variant:ident => $name:literal, )+) => {
         /// The kinds of [`Anomaly`], one per quirk real Statuspage pages show.
         ///
-        /// `Display` prints the snake_case name (also [`AnomalyKind::as_str`]).
+        /// `Display` prints the `snake_case` name (also [`AnomalyKind::as_str`]).
         ///
         /// # Example
         ///
@@ -103,7 +103,7 @@ macro_rules! anomaly_kinds {
             /// See [`AnomalyKind`].
             pub const ALL: &'static [AnomalyKind] = &[ $( AnomalyKind::$variant, )+ ];
 
-            /// The snake_case name of the kind.
+            /// The `snake_case` name of the kind.
             ///
             /// # Example
             ///

@@ -136,16 +136,16 @@ pub(crate) fn document(wire: WireDocument<'_>) -> Result<Document, StatuspageErr
         "incidents"
     };
     for (i, w) in incidents.into_iter().flatten().enumerate() {
-        cx.event_into(w, format!("{list_name}[{i}]"), &mut doc)?;
+        cx.event_into(w, &format!("{list_name}[{i}]"), &mut doc)?;
     }
     for (i, w) in scheduled_maintenances.into_iter().flatten().enumerate() {
-        cx.event_into(w, format!("scheduled_maintenances[{i}]"), &mut doc)?;
+        cx.event_into(w, &format!("scheduled_maintenances[{i}]"), &mut doc)?;
     }
     if let Some(w) = incident {
-        cx.event_into(w, "incident".to_owned(), &mut doc)?;
+        cx.event_into(w, "incident", &mut doc)?;
     }
     if shape == Shape::BareIncident {
-        cx.event_into(bare, String::new(), &mut doc)?;
+        cx.event_into(bare, "", &mut doc)?;
     } else {
         doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
     }
@@ -494,7 +494,7 @@ impl Cx {
     fn event_into(
         &mut self,
         w: WireIncident<'_>,
-        container: String,
+        container: &str,
         doc: &mut Document,
     ) -> Result<(), StatuspageError> {
         if is_maintenance(&w) {
@@ -511,9 +511,9 @@ impl Cx {
     fn event<S: Lifecycle>(
         &mut self,
         w: WireIncident<'_>,
-        container: String,
+        container: &str,
     ) -> Result<Record<S>, StatuspageError> {
-        let top = Here::top(&container);
+        let top = Here::top(container);
         let id = match &w.id {
             Some(id) => {
                 IncidentId::new(id.0.as_ref()).map_err(|err| StatuspageError::BadValue {
@@ -907,7 +907,7 @@ impl Cx {
                 update.reopen = true;
                 let detail = format!(
                     "{} -> {}: statuspage reopens implicitly; marked as a reopen",
-                    previous.map(|p| p.as_str()).unwrap_or_default(),
+                    previous.map(Lifecycle::as_str).unwrap_or_default(),
                     update.status
                 );
                 self.anomaly(AnomalyKind::ImplicitReopen, inc, Some(&update.id), detail);
@@ -953,7 +953,7 @@ impl Cx {
                             None,
                             format!(
                                 "status {status} but the last update in display order is {}; the update wins",
-                                last_status.map(|s| s.as_str()).unwrap_or_default()
+                                last_status.map(Lifecycle::as_str).unwrap_or_default()
                             ),
                         );
                     }

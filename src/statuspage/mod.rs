@@ -29,7 +29,7 @@
 //!
 //! Real pages list scheduled maintenances inside `incidents.json` too, so an
 //! object's lifecycle is decided by its updates, not by where it sits: an object
-//! whose updates carry maintenance statuses (scheduled, in_progress, verifying,
+//! whose updates carry maintenance statuses (scheduled, `in_progress`, verifying,
 //! completed) is a [`Maintenance`](crate::Maintenance), one whose updates carry
 //! incident statuses an [`Incident`](crate::Incident). Without updates, its own
 //! `status` decides, then `impact: "maintenance"`. Updates of both lifecycles in

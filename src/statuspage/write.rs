@@ -15,6 +15,7 @@ use super::{
     Document, Extras, Page, PageComponent, PageStatus, RawJson, Record, Shape, StatuspageError,
     TweetId, UpdateExtras,
 };
+use crate::component::ComponentId;
 use crate::policy::Lifecycle;
 use crate::status::ComponentStatus;
 use crate::{IncidentStatus, MaintenanceStatus};
@@ -260,7 +261,7 @@ impl Serialize for OutComponent<'_> {
         map.serialize_entry("status", self.status.as_str())?;
         map.serialize_entry(
             "group_id",
-            &self.component.group_id.as_ref().map(|g| g.as_str()),
+            &self.component.group_id.as_ref().map(ComponentId::as_str),
         )?;
         if let Some(kept) = self.kept {
             if let Some(group) = kept.group {
