@@ -1,5 +1,6 @@
 //! Wire types -> validated model, with anomalies.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashSet};
 use std::str::FromStr;
 
@@ -375,20 +376,29 @@ impl Cx {
 
     /// Keeps `other` verbatim, reporting keys the schema does not list and
     /// documented time fields of the wrong type.
-    fn other(&mut self, other: Other<'_>, known: &[&str], what: &str, here: &Here<'_>) -> Fields {
+    fn other(
+        &mut self,
+        other: Other<'_>,
+        known: &'static [&'static str],
+        what: &str,
+        here: &Here<'_>,
+    ) -> Fields {
         let mut fields = Fields::with_capacity(other.len());
         for (key, value) in other {
-            let key = key.0.into_owned();
+            // Documented keys are named by the static list: no allocation.
+            let key: Cow<'static, str> = match known.iter().find(|k| **k == key.0) {
+                Some(known) => Cow::Borrowed(*known),
+                None => Cow::Owned(key.0.into_owned()),
+            };
             let raw = value.get();
-            if !known.contains(&key.as_str()) {
+            if !known.contains(&&*key) {
                 self.anomaly(
                     AnomalyKind::UnknownField,
                     here.incident,
                     None,
                     format!("{what} key {key:?} is not in the documented schema; kept verbatim"),
                 );
-            } else if TIME_KEYS.contains(&key.as_str()) && !(raw == "null" || raw.starts_with('"'))
-            {
+            } else if TIME_KEYS.contains(&&*key) && !(raw == "null" || raw.starts_with('"')) {
                 self.anomaly(
                     AnomalyKind::WrongFieldType,
                     here.incident,
@@ -717,7 +727,7 @@ impl Cx {
                     );
                     extras
                         .other
-                        .push(("tweet_id".to_owned(), RawJson::from_raw(raw)));
+                        .push((Cow::Borrowed("tweet_id"), RawJson::from_raw(raw)));
                 }
             }
             if let Some(given) = &u.incident_id {
@@ -815,7 +825,7 @@ impl Cx {
                             ("new_status", &a.new_status),
                         ] {
                             if let Some(value) = value {
-                                fields.push((key.to_owned(), RawJson::string(&value.0)));
+                                fields.push((Cow::Borrowed(key), RawJson::string(&value.0)));
                             }
                         }
                         fields.extend(self.other(
@@ -1090,7 +1100,7 @@ impl Cx {
                 ("scheduled_until", &w.scheduled_until),
             ] {
                 if let Some(value) = value {
-                    other.push((key.to_owned(), RawJson::string(&value.0)));
+                    other.push((Cow::Borrowed(key), RawJson::string(&value.0)));
                 }
             }
         };
@@ -1339,7 +1349,10 @@ impl Cx {
                         raw.get()
                     ),
                 );
-                other.push(("postmortem_published_at".to_owned(), RawJson::from_raw(raw)));
+                other.push((
+                    Cow::Borrowed("postmortem_published_at"),
+                    RawJson::from_raw(raw),
+                ));
             }
             extras.postmortem_published_at = published;
         }

@@ -179,6 +179,7 @@ mod wire;
 mod write;
 
 use core::fmt;
+use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
@@ -296,8 +297,9 @@ impl fmt::Display for RawJson {
     }
 }
 
-/// Keys kept verbatim, with their JSON text, in input order.
-pub type Fields = Vec<(String, RawJson)>;
+/// Keys kept verbatim, with their JSON text, in input order. Keys of the
+/// documented schema are borrowed from a static list; others are owned.
+pub type Fields = Vec<(Cow<'static, str>, RawJson)>;
 
 /// The page a document came from.
 ///

@@ -4,6 +4,7 @@
 //! unknown) and then the extras kept verbatim; updates newest-first, as
 //! Statuspage sends them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -122,13 +123,10 @@ impl Serialize for Raw<'_> {
 
 fn entries<M: SerializeMap>(
     map: &mut M,
-    fields: &[(String, RawJson)],
-    skip: &[&str],
+    fields: &[(Cow<'static, str>, RawJson)],
 ) -> Result<(), M::Error> {
     for (key, value) in fields {
-        if !skip.contains(&key.as_str()) {
-            map.serialize_entry(key, &Raw(value))?;
-        }
+        map.serialize_entry(key, &Raw(value))?;
     }
     Ok(())
 }
@@ -167,7 +165,7 @@ impl Serialize for OutDocument<'_> {
         if let (Some(status), Shape::Summary | Shape::Status) = (&doc.status, doc.shape) {
             map.serialize_entry("status", &OutStatus(status))?;
         }
-        entries(&mut map, &doc.other, &[])?;
+        entries(&mut map, &doc.other)?;
         map.end()
     }
 }
@@ -217,7 +215,7 @@ impl Serialize for OutPage<'_> {
         map.serialize_entry("url", &page.url)?;
         map.serialize_entry("time_zone", &page.time_zone)?;
         map.serialize_entry("updated_at", &page.updated_at.map(timestamp))?;
-        entries(&mut map, &page.other, &[])?;
+        entries(&mut map, &page.other)?;
         map.end()
     }
 }
@@ -230,7 +228,7 @@ impl Serialize for OutStatus<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("indicator", status.indicator.as_str())?;
         map.serialize_entry("description", &status.description)?;
-        entries(&mut map, &status.other, &[])?;
+        entries(&mut map, &status.other)?;
         map.end()
     }
 }
@@ -267,7 +265,7 @@ impl Serialize for OutComponent<'_> {
             if let Some(group) = kept.group {
                 map.serialize_entry("group", &group)?;
             }
-            entries(&mut map, &kept.other, &[])?;
+            entries(&mut map, &kept.other)?;
         }
         map.end()
     }
@@ -318,7 +316,7 @@ impl<S: Lifecycle> Serialize for OutEvent<'_, S> {
         if let Some(published) = extras.postmortem_published_at {
             map.serialize_entry("postmortem_published_at", &timestamp(published))?;
         }
-        entries(&mut map, &extras.other, &[])?;
+        entries(&mut map, &extras.other)?;
         map.end()
     }
 }
@@ -384,7 +382,7 @@ struct OutUpdate<'a, S> {
 impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let update = self.update;
-        let other: &[(String, RawJson)] = self.extras.map_or(&[], |e| &e.other);
+        let other: &[(Cow<'static, str>, RawJson)] = self.extras.map_or(&[], |e| &e.other);
         let has = |key: &str| other.iter().any(|(k, _)| k == key);
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", update.id.as_str())?;
@@ -410,7 +408,7 @@ impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
                 None => map.serialize_entry("tweet_id", &None::<&str>)?,
             }
         }
-        entries(&mut map, other, &[])?;
+        entries(&mut map, other)?;
         map.end()
     }
 }
@@ -451,12 +449,12 @@ impl Serialize for OutChange<'_> {
     }
 }
 
-struct OutFields<'a>(&'a [(String, RawJson)]);
+struct OutFields<'a>(&'a [(Cow<'static, str>, RawJson)]);
 
 impl Serialize for OutFields<'_> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        entries(&mut map, self.0, &[])?;
+        entries(&mut map, self.0)?;
         map.end()
     }
 }
