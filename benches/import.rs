@@ -6,6 +6,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use incident_model::generate::Generator;
+use incident_model::statuspage;
 
 mod support;
 
@@ -17,6 +18,9 @@ fn bench_import(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("import/statuspage_read_slice", |b| {
+        b.iter(|| statuspage::read_slice(black_box(&bytes)).map(|d| d.incidents.len()))
+    });
     group.bench_function("limit/plain_derive", |b| {
         b.iter(|| support::limit::read(black_box(&bytes)).map(|e| e.incidents.len()))
     });

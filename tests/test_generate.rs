@@ -105,3 +105,30 @@ fn model_values_match_the_export() {
         .any(|i| i.status() == IncidentStatus::Postmortem));
     assert!(incidents.iter().any(|i| i.is_open()));
 }
+
+#[cfg(feature = "statuspage")]
+#[test]
+fn the_statuspage_reader_reads_the_export_into_the_same_model_values() {
+    let generator = Generator::new(9).incidents(2_000);
+    let document = incident_model::statuspage::read(&generator.to_statuspage_json()).unwrap();
+    let incidents = generator.to_incidents();
+    let maintenances = generator.to_maintenances();
+    assert_eq!(document.incidents.len(), incidents.len());
+    assert_eq!(document.maintenances.len(), maintenances.len());
+    let mut differing = 0;
+    for (read, generated) in document.incidents.iter().zip(&incidents) {
+        if read.event != *generated {
+            differing += 1;
+            if differing == 1 {
+                eprintln!("read {:#?}\ngenerated {:#?}", read.event, generated);
+            }
+        }
+    }
+    for (read, generated) in document.maintenances.iter().zip(&maintenances) {
+        if read.event != *generated {
+            differing += 1;
+        }
+    }
+    assert_eq!(differing, 0);
+    assert!(!document.anomalies.is_empty());
+}
