@@ -482,32 +482,39 @@ impl<S: Lifecycle> Event<S> {
                 component.record(span);
             }
         });
-        // Sort key: (position in the list, position of the first change naming it).
-        let listed: HashMap<&ComponentId, usize> = self
-            .components()
-            .iter()
-            .enumerate()
-            .map(|(position, component)| (&component.id, position))
-            .collect();
-        let first_named = first_naming_order(self);
-        let mut seen = vec![false; self.components().len()];
+        // `affected` is in first-naming order (see `walk_components`).
+        let listed = self.components();
+        if listed.is_empty() {
+            return affected;
+        }
+        // Sort key: (position in the list, rank in first-naming order). A short
+        // list is scanned, a long one hashed.
+        let index: Option<HashMap<&ComponentId, usize>> = (listed.len() > 8).then(|| {
+            listed
+                .iter()
+                .enumerate()
+                .map(|(position, component)| (&component.id, position))
+                .collect()
+        });
+        let position_in_list = |id: &ComponentId| match &index {
+            Some(index) => index.get(id).copied(),
+            None => listed.iter().position(|component| component.id == *id),
+        };
+        let mut seen = vec![false; listed.len()];
         let mut keyed: Vec<((usize, usize), AffectedComponent)> =
             Vec::with_capacity(affected.len().saturating_add(seen.len()));
-        for mut component in affected {
-            let key = match listed.get(&component.id) {
-                Some(&position) => {
+        for (rank, mut component) in affected.into_iter().enumerate() {
+            let key = match position_in_list(&component.id) {
+                Some(position) => {
                     if let (Some(slot), Some(entry)) =
-                        (seen.get_mut(position), self.components().get(position))
+                        (seen.get_mut(position), listed.get(position))
                     {
                         *slot = true;
                         component.name.clone_from(&entry.name);
                     }
                     (position, 0)
                 }
-                None => {
-                    let named = first_named.get(&component.id).copied();
-                    (usize::MAX, named.unwrap_or(usize::MAX))
-                }
+                None => (usize::MAX, rank),
             };
             keyed.push((key, component));
         }
@@ -534,20 +541,6 @@ impl<S: Lifecycle> Event<S> {
     }
 }
 
-/// For each component the updates name: the position of the first change naming
-/// it, counting changes in display order.
-fn first_naming_order<S: Lifecycle>(event: &Event<S>) -> HashMap<&ComponentId, usize> {
-    let mut order = HashMap::new();
-    let changes = event
-        .updates()
-        .iter()
-        .flat_map(crate::Update::component_changes);
-    for (position, change) in changes.enumerate() {
-        order.entry(&change.component_id).or_insert(position);
-    }
-    order
-}
-
 /// One stretch of a component's status within an event, from `start` to `end`
 /// (possibly empty: a status the component had for an instant only).
 #[derive(Clone, Copy, Debug)]
@@ -561,38 +554,46 @@ pub(crate) struct Span<'a> {
 
 /// Calls `visit` with every stretch of every component the updates of `event`
 /// name, measured until `event.measured_until(as_of)`, one component after the
-/// other (in component id order), each component's stretches in time order.
+/// other (in the order the updates first name them), each component's
+/// stretches in time order.
 ///
-/// O(m log m) in the number m of component changes, one allocation.
+/// O(m log m) in the number m of component changes, one allocation (two when
+/// the updates name more than a few components).
 pub(crate) fn walk_components<'a, S: Lifecycle>(
     event: &'a Event<S>,
     as_of: DateTime<Utc>,
     mut visit: impl FnMut(Span<'a>),
 ) {
-    let mut changes: Vec<(DateTime<Utc>, &'a ComponentChange)> = event
+    // (rank of the component in first-naming order, display time, change)
+    let count: usize = event
         .updates()
         .iter()
-        .flat_map(|update| {
-            let at = update.display_at();
-            update.component_changes().iter().map(move |c| (at, c))
-        })
-        .collect();
-    if changes.is_empty() {
+        .map(|update| update.component_changes().len())
+        .sum();
+    if count == 0 {
         return;
     }
+    // Sized up front: a flat_map does not know its length, and growing costs
+    // several reallocations per event.
+    let mut changes: Vec<(usize, DateTime<Utc>, &'a ComponentChange)> = Vec::with_capacity(count);
+    changes.extend(event.updates().iter().flat_map(|update| {
+        let at = update.display_at();
+        update.component_changes().iter().map(move |c| (0, at, c))
+    }));
+    rank_by_first_naming(&mut changes);
     // Stable: a component's changes stay in display order.
-    changes.sort_by(|a, b| a.1.component_id.cmp(&b.1.component_id));
+    changes.sort_by_key(|&(rank, _, _)| rank);
     let opened_at = event.opened_at();
     let end = event.measured_until(as_of);
-    for group in changes.chunk_by(|a, b| a.1.component_id == b.1.component_id) {
-        let (Some(&(_, first)), Some(&(_, last))) = (group.first(), group.last()) else {
+    for group in changes.chunk_by(|a, b| a.0 == b.0) {
+        let (Some(&(_, _, first)), Some(&(_, _, last))) = (group.first(), group.last()) else {
             continue;
         };
         let id = &first.component_id;
         let name = last.name.as_str();
         let mut since = opened_at;
         let mut status = first.old_status;
-        for &(at, change) in group {
+        for &(_, at, change) in group {
             if since <= end {
                 visit(Span {
                     id,
@@ -614,6 +615,59 @@ pub(crate) fn walk_components<'a, S: Lifecycle>(
                 status,
             });
         }
+    }
+}
+
+/// Sets the rank of each change: the position, in first-naming order, of the
+/// component it names. A few components are found by a scan of a small array
+/// (no hashing, no allocation); more go through a map.
+fn rank_by_first_naming<'a>(changes: &mut [(usize, DateTime<Utc>, &'a ComponentChange)]) {
+    const FEW: usize = 8;
+    let mut few: [Option<&'a ComponentId>; FEW] = [None; FEW];
+    let mut count = 0usize;
+    let mut overflow = None;
+    for (position, entry) in changes.iter_mut().enumerate() {
+        let id = &entry.2.component_id;
+        let known = few
+            .iter()
+            .take(count)
+            .position(|seen| seen.is_some_and(|seen| seen == id));
+        match known {
+            Some(rank) => entry.0 = rank,
+            None => match few.get_mut(count) {
+                Some(slot) => {
+                    *slot = Some(id);
+                    entry.0 = count;
+                    count = count.saturating_add(1);
+                }
+                None => {
+                    overflow = Some(position);
+                    break;
+                }
+            },
+        }
+    }
+    if let Some(position) = overflow {
+        // Many components: rank the rest with a map.
+        rank_with_map(changes.get_mut(position..).unwrap_or_default(), &few);
+    }
+}
+
+/// [`rank_by_first_naming`] for the changes from the first one naming a
+/// component beyond the `known` first ones.
+fn rank_with_map<'a>(
+    changes: &mut [(usize, DateTime<Utc>, &'a ComponentChange)],
+    known: &[Option<&'a ComponentId>],
+) {
+    let mut ranks: HashMap<&'a ComponentId, usize> = known
+        .iter()
+        .flatten()
+        .enumerate()
+        .map(|(rank, &id)| (id, rank))
+        .collect();
+    for entry in changes {
+        let next = ranks.len();
+        entry.0 = *ranks.entry(&entry.2.component_id).or_insert(next);
     }
 }
 

@@ -408,7 +408,10 @@ struct RawInterval {
 /// See the [module documentation](self).
 #[derive(Clone, Default, Debug)]
 pub struct ComponentHistory {
-    intervals: HashMap<ComponentId, Vec<RawInterval>>,
+    /// Each component's position in `lists`.
+    index: HashMap<ComponentId, usize>,
+    /// The intervals of each component.
+    lists: Vec<Vec<RawInterval>>,
 }
 
 impl ComponentHistory {
@@ -432,13 +435,29 @@ impl ComponentHistory {
     ///
     /// See the [module documentation](self).
     pub fn add_event<S: Lifecycle>(&mut self, event: &Event<S>, as_of: DateTime<Utc>) {
+        // The walk gives each component's spans one after the other: look the
+        // component up once per run of spans, not once per span.
+        let mut last: Option<(&ComponentId, usize)> = None;
         walk_components(event, as_of, |span| {
             let interval = RawInterval {
                 start: span.start.timestamp_millis(),
                 end: span.end.timestamp_millis(),
                 status: span.status,
             };
-            self.push(span.id, interval);
+            if interval.end <= interval.start {
+                return; // An instant weighs nothing.
+            }
+            let slot = match last {
+                Some((id, slot)) if core::ptr::eq(id, span.id) || id == span.id => slot,
+                _ => {
+                    let slot = self.slot(span.id);
+                    last = Some((span.id, slot));
+                    slot
+                }
+            };
+            if let Some(list) = self.lists.get_mut(slot) {
+                list.push(interval);
+            }
         });
     }
 
@@ -475,12 +494,21 @@ impl ComponentHistory {
         if interval.end <= interval.start {
             return; // An instant weighs nothing.
         }
-        match self.intervals.get_mut(component) {
-            Some(list) => list.push(interval),
-            None => {
-                self.intervals.insert(component.clone(), vec![interval]);
-            }
+        let slot = self.slot(component);
+        if let Some(list) = self.lists.get_mut(slot) {
+            list.push(interval);
         }
+    }
+
+    /// The position of `component`'s list, made on first use.
+    fn slot(&mut self, component: &ComponentId) -> usize {
+        if let Some(&slot) = self.index.get(component) {
+            return slot;
+        }
+        let slot = self.lists.len();
+        self.index.insert(component.clone(), slot);
+        self.lists.push(Vec::new());
+        slot
     }
 
     /// Every component with at least one interval, in no particular order.
@@ -489,7 +517,7 @@ impl ComponentHistory {
     ///
     /// See [`ComponentHistory::new`].
     pub fn components(&self) -> impl Iterator<Item = &ComponentId> + '_ {
-        self.intervals.keys()
+        self.index.keys()
     }
 
     /// The merged history of `component` (empty when it has no interval).
@@ -501,8 +529,9 @@ impl ComponentHistory {
     /// See [`ComponentHistory::add_interval`].
     #[must_use]
     pub fn merged(&self, component: &ComponentId) -> MergedHistory {
-        self.intervals
+        self.index
             .get(component)
+            .and_then(|&slot| self.lists.get(slot))
             .map_or_else(MergedHistory::default, |list| MergedHistory::merge(list))
     }
 
@@ -662,46 +691,52 @@ impl MergedHistory {
     }
 
     fn merge(intervals: &[RawInterval]) -> Self {
-        // (time, +1 start or -1 end, status slot)
-        let mut ends: Vec<(i64, i8, usize)> = Vec::with_capacity(intervals.len().saturating_mul(2));
+        let valid = || intervals.iter().filter(|i| i.start < i.end);
+        let Some(origin) = valid().map(|i| i.start).min() else {
+            return MergedHistory::default();
+        };
+        // Each end packed in one integer, (time - origin) << 4 | start bit << 3 |
+        // status slot, so the sort moves and compares plain u64s. The times
+        // come from `DateTime`s, well within 2^59 ms of each other; should one
+        // not fit, sort the unpacked ends instead.
+        let mut packed: Vec<u64> = Vec::with_capacity(intervals.len().saturating_mul(2));
+        for interval in valid() {
+            let slot = u64::try_from(interval.status.index()).unwrap_or(0);
+            for (time, start) in [(interval.start, 1u64), (interval.end, 0u64)] {
+                let offset = time
+                    .checked_sub(origin)
+                    .and_then(|offset| u64::try_from(offset).ok())
+                    .filter(|&offset| offset < 1 << 59);
+                match offset {
+                    Some(offset) => packed.push((offset << 4) | (start << 3) | slot),
+                    None => return MergedHistory::merge_unpacked(intervals),
+                }
+            }
+        }
+        packed.sort_unstable();
+        let ends = packed.iter().map(|&key| {
+            let offset = i64::try_from(key >> 4).unwrap_or(i64::MAX);
+            let slot = usize::try_from(key & 7).unwrap_or(0);
+            (origin.saturating_add(offset), key & 8 != 0, slot)
+        });
+        MergedHistory {
+            segments: sweep(ends),
+        }
+    }
+
+    /// [`MergedHistory::merge`] without packing.
+    fn merge_unpacked(intervals: &[RawInterval]) -> Self {
+        let mut ends: Vec<(i64, bool, usize)> =
+            Vec::with_capacity(intervals.len().saturating_mul(2));
         for interval in intervals.iter().filter(|i| i.start < i.end) {
             let slot = interval.status.index();
-            ends.push((interval.start, 1, slot));
-            ends.push((interval.end, -1, slot));
+            ends.push((interval.start, true, slot));
+            ends.push((interval.end, false, slot));
         }
         ends.sort_unstable_by_key(|&(time, _, _)| time);
-        let mut in_force = [0usize; STATUSES];
-        let mut segments: Vec<Segment> = Vec::new();
-        let mut previous: Option<i64> = None;
-        for group in ends.chunk_by(|a, b| a.0 == b.0) {
-            let Some(&(time, _, _)) = group.first() else {
-                continue;
-            };
-            let statuses = mask_of(&in_force);
-            if let (Some(since), true) = (previous, statuses != 0) {
-                match segments.last_mut() {
-                    Some(last) if last.end == since && last.statuses == statuses => {
-                        last.end = time;
-                    }
-                    _ => segments.push(Segment {
-                        start: since,
-                        end: time,
-                        statuses,
-                    }),
-                }
-            }
-            for &(_, delta, slot) in group {
-                if let Some(count) = in_force.get_mut(slot) {
-                    *count = if delta > 0 {
-                        count.saturating_add(1)
-                    } else {
-                        count.saturating_sub(1)
-                    };
-                }
-            }
-            previous = Some(time);
+        MergedHistory {
+            segments: sweep(ends.into_iter()),
         }
-        MergedHistory { segments }
     }
 
     /// The merged stretches, in time order; between them, no event says
@@ -828,6 +863,42 @@ impl MergedHistory {
             })
             .collect()
     }
+}
+
+/// The sweep over interval ends `(time, is start, status slot)` sorted by time:
+/// the disjoint stretches with the set of statuses in force, touching stretches
+/// with the same set joined.
+fn sweep(ends: impl Iterator<Item = (i64, bool, usize)>) -> Vec<Segment> {
+    let mut in_force = [0usize; STATUSES];
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut previous: Option<i64> = None;
+    let mut ends = ends.peekable();
+    while let Some(&(time, _, _)) = ends.peek() {
+        let statuses = mask_of(&in_force);
+        if let (Some(since), true) = (previous, statuses != 0) {
+            match segments.last_mut() {
+                Some(last) if last.end == since && last.statuses == statuses => {
+                    last.end = time;
+                }
+                _ => segments.push(Segment {
+                    start: since,
+                    end: time,
+                    statuses,
+                }),
+            }
+        }
+        while let Some((_, start, slot)) = ends.next_if(|&(at, _, _)| at == time) {
+            if let Some(count) = in_force.get_mut(slot) {
+                *count = if start {
+                    count.saturating_add(1)
+                } else {
+                    count.saturating_sub(1)
+                };
+            }
+        }
+        previous = Some(time);
+    }
+    segments
 }
 
 fn mask_of(in_force: &[usize; STATUSES]) -> u8 {
@@ -1077,4 +1148,56 @@ pub struct DayBucket {
     pub worst_status: Option<ComponentStatus>,
     /// The weighted downtime of the day.
     pub weighted_downtime: Elapsed,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The packed sort gives exactly what sorting the unpacked ends gives.
+    #[test]
+    fn packed_and_unpacked_merges_agree() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: i64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            i64::try_from(seed % u64::try_from(n).unwrap()).unwrap()
+        };
+        for round in 0..200 {
+            let base = 1_600_000_000_000 + next(1_000_000);
+            let intervals: Vec<RawInterval> = (0..next(60) + round % 3)
+                .map(|_| {
+                    let start = base + next(50) * 1_000;
+                    RawInterval {
+                        start,
+                        end: start + (next(12) - 2) * 1_000,
+                        status: ComponentStatus::ALL[usize::try_from(next(5)).unwrap()],
+                    }
+                })
+                .collect();
+            assert_eq!(
+                MergedHistory::merge(&intervals),
+                MergedHistory::merge_unpacked(&intervals)
+            );
+        }
+        // Ends too far apart to pack fall back to the unpacked sort.
+        let far = [
+            RawInterval {
+                start: i64::MIN / 2,
+                end: 0,
+                status: ComponentStatus::MajorOutage,
+            },
+            RawInterval {
+                start: 0,
+                end: i64::MAX / 2,
+                status: ComponentStatus::PartialOutage,
+            },
+        ];
+        assert_eq!(
+            MergedHistory::merge(&far),
+            MergedHistory::merge_unpacked(&far)
+        );
+        assert_eq!(MergedHistory::merge(&far).segments.len(), 2);
+    }
 }

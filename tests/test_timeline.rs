@@ -469,3 +469,49 @@ fn timelines_serialize_with_durations_in_seconds() {
     assert_eq!(affected[0]["worst_status"], "major_outage");
     assert_eq!(affected[0]["intervals"][1]["status"], "major_outage");
 }
+
+/// More components than the walk ranks without a map: still listed first, in
+/// list order, then in the order the updates first name them, each with its
+/// own intervals.
+#[test]
+fn many_components_keep_the_documented_order() {
+    use chrono::{TimeZone, Utc};
+    use incident_model::{
+        Component, ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*,
+        Update,
+    };
+    let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    let id = |n: usize| ComponentId::new(format!("c{:02}", 40 - n)).unwrap();
+    let change = |n: usize, old, new| ComponentChange::new(id(n), format!("C{n}"), old, new);
+    let mut first = Update::new(Investigating, at(10));
+    let mut second = Update::new(Identified, at(11));
+    let mut last = Update::new(Resolved, at(13));
+    for n in 0..12 {
+        first = first.with_change(change(n, Operational, PartialOutage));
+        second = second.with_change(change(11 - n, PartialOutage, MajorOutage));
+        last = last.with_change(change(n, MajorOutage, Operational));
+    }
+    let incident = Incident::builder("many")
+        .component(Component::new(id(7), "Seven"))
+        .component(Component::new(id(30), "Listed only"))
+        .update(first)
+        .update(second)
+        .update(last)
+        .build()
+        .unwrap();
+    let affected = incident.affected_components(at(23));
+    let ids: Vec<String> = affected.iter().map(|c| c.id.to_string()).collect();
+    let mut expected = vec![id(7).to_string(), id(30).to_string()];
+    expected.extend((0..12).filter(|&n| n != 7).map(|n| id(n).to_string()));
+    assert_eq!(ids, expected);
+    assert_eq!(affected[0].name, "Seven");
+    assert_eq!(affected[1].worst_status, None);
+    for component in affected.iter().filter(|c| c.worst_status.is_some()) {
+        assert_eq!(component.worst_status, Some(MajorOutage));
+        assert_eq!(
+            component.time_in_status.get(PartialOutage).to_string(),
+            "1h"
+        );
+        assert_eq!(component.time_in_status.get(MajorOutage).to_string(), "2h");
+    }
+}
