@@ -703,6 +703,12 @@ pub fn read(input: &str) -> Result<Document, StatuspageError> {
 /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
 /// ```
 pub fn read_slice(input: &[u8]) -> Result<Document, StatuspageError> {
+    // Checking the UTF-8 once, up front, spares serde_json checking every string
+    // it borrows from a byte slice (a third of the instructions of the wire
+    // reading). Input that is not UTF-8 takes the byte path, which says where.
+    if let Ok(text) = core::str::from_utf8(input) {
+        return read(text);
+    }
     let wire: wire::WireDocument<'_> =
         serde_json::from_slice(input).map_err(|err| StatuspageError::from_json(&err))?;
     convert::document(wire)
