@@ -330,8 +330,15 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     #[must_use]
     pub fn time_in_status(&self, as_of: DateTime<Utc>) -> TimeInStatus<S> {
-        let opened_at = self.opened_at();
-        let end = self.measured_until(as_of);
+        self.time_in_status_between(self.opened_at(), self.measured_until(as_of))
+    }
+
+    /// [`Event::time_in_status`] from `opened_at` to `end`.
+    fn time_in_status_between(
+        &self,
+        opened_at: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> TimeInStatus<S> {
         let updates = self.updates();
         let mut spent = TimeInStatus::new();
         let (Some(first), Some(last)) = (updates.first(), updates.last()) else {
@@ -424,15 +431,30 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     #[must_use]
     pub fn timeline(&self, as_of: DateTime<Utc>) -> Timeline<S> {
+        // Each milestone once (`measured_until` and `time_in_status` would each
+        // recompute them), and both move counts in one pass.
+        let opened_at = self.opened_at();
+        let resolved_at = self.resolved_at();
+        let measured_until = resolved_at.unwrap_or(as_of).max(opened_at);
+        let (mut regressions, mut reopens) = (0usize, 0usize);
+        for pair in self.updates().windows(2) {
+            if let [from, to] = pair {
+                match MoveKind::of(Some(from.status()), to.status()) {
+                    MoveKind::Regression => regressions = regressions.saturating_add(1),
+                    MoveKind::Reopen => reopens = reopens.saturating_add(1),
+                    _ => {}
+                }
+            }
+        }
         Timeline {
-            opened_at: self.opened_at(),
+            opened_at,
             identified_at: self.identified_at(),
             monitoring_at: self.monitoring_at(),
-            resolved_at: self.resolved_at(),
-            measured_until: self.measured_until(as_of),
-            time_in_status: self.time_in_status(as_of),
-            regressions: self.regressions(),
-            reopens: self.reopens(),
+            resolved_at,
+            measured_until,
+            time_in_status: self.time_in_status_between(opened_at, measured_until),
+            regressions,
+            reopens,
         }
     }
 
@@ -487,8 +509,9 @@ impl<S: Lifecycle> Event<S> {
         if listed.is_empty() {
             return affected;
         }
-        // Sort key: (position in the list, rank in first-naming order). A short
-        // list is scanned, a long one hashed.
+        // Listed components first, in list order, then the others in
+        // first-naming order (a stable sort keeps it). A short list is scanned,
+        // a long one hashed.
         let index: Option<HashMap<&ComponentId, usize>> = (listed.len() > 8).then(|| {
             listed
                 .iter()
@@ -501,33 +524,25 @@ impl<S: Lifecycle> Event<S> {
             None => listed.iter().position(|component| component.id == *id),
         };
         let mut seen = vec![false; listed.len()];
-        let mut keyed: Vec<((usize, usize), AffectedComponent)> =
-            Vec::with_capacity(affected.len().saturating_add(seen.len()));
-        for (rank, mut component) in affected.into_iter().enumerate() {
-            let key = match position_in_list(&component.id) {
-                Some(position) => {
-                    if let (Some(slot), Some(entry)) =
-                        (seen.get_mut(position), listed.get(position))
-                    {
-                        *slot = true;
-                        component.name.clone_from(&entry.name);
-                    }
-                    (position, 0)
+        for component in &mut affected {
+            if let Some(position) = position_in_list(&component.id) {
+                if let (Some(slot), Some(entry)) = (seen.get_mut(position), listed.get(position)) {
+                    *slot = true;
+                    component.name.clone_from(&entry.name);
                 }
-                None => (usize::MAX, rank),
-            };
-            keyed.push((key, component));
-        }
-        // Listed but never named: affected, status unknown.
-        for (position, component) in self.components().iter().enumerate() {
-            if seen.get(position) == Some(&false) {
-                let unnamed =
-                    AffectedComponent::unnamed(component.id.clone(), component.name.clone());
-                keyed.push(((position, 0), unnamed));
             }
         }
-        keyed.sort_unstable_by_key(|(key, _)| *key);
-        keyed.into_iter().map(|(_, component)| component).collect()
+        // Listed but never named: affected, status unknown.
+        for (position, component) in listed.iter().enumerate() {
+            if seen.get(position) == Some(&false) {
+                affected.push(AffectedComponent::unnamed(
+                    component.id.clone(),
+                    component.name.clone(),
+                ));
+            }
+        }
+        affected.sort_by_key(|component| position_in_list(&component.id).unwrap_or(usize::MAX));
+        affected
     }
 
     fn count_moves(&self, kind: MoveKind) -> usize {

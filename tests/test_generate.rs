@@ -132,3 +132,25 @@ fn the_statuspage_reader_reads_the_export_into_the_same_model_values() {
     assert_eq!(differing, 0);
     assert!(!document.anomalies.is_empty());
 }
+
+/// The one-pass `timeline` agrees with the milestones and counts computed one
+/// by one, on realistic data (reopens, regressions, backdated updates, open
+/// incidents).
+#[test]
+fn timeline_agrees_with_the_separate_views_on_generated_incidents() {
+    let as_of = chrono::DateTime::parse_from_rfc3339("2026-07-31T00:00:00Z")
+        .unwrap()
+        .to_utc();
+    for incident in Generator::new(13).incidents(3_000).to_incidents() {
+        for as_of in [as_of, incident.opened_at()] {
+            let timeline = incident.timeline(as_of);
+            assert_eq!(timeline.opened_at, incident.opened_at());
+            assert_eq!(timeline.resolved_at, incident.resolved_at());
+            assert_eq!(timeline.measured_until, incident.measured_until(as_of));
+            assert_eq!(timeline.time_in_status, incident.time_in_status(as_of));
+            assert_eq!(timeline.regressions, incident.regressions());
+            assert_eq!(timeline.reopens, incident.reopens());
+            assert_eq!(timeline.elapsed(), incident.elapsed(as_of));
+        }
+    }
+}
