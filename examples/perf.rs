@@ -129,6 +129,9 @@ enum Contender {
     Import,
     Limit,
     Baseline,
+    /// The limit with the input's UTF-8 checked once up front, as the import
+    /// does: printed for comparison, not part of the three ratios.
+    LimitCheckedOnce,
 }
 
 fn run(contender: Contender, bytes: &[u8]) -> (Duration, usize) {
@@ -137,6 +140,9 @@ fn run(contender: Contender, bytes: &[u8]) -> (Duration, usize) {
         Contender::Limit => measure(|| support::limit::read(bytes).expect("the mirror reads")),
         Contender::Baseline => {
             measure(|| support::baseline::extract(bytes).expect("the baseline reads"))
+        }
+        Contender::LimitCheckedOnce => {
+            measure(|| support::limit::read_checked_once(bytes).expect("the mirror reads"))
         }
     }
 }
@@ -175,18 +181,24 @@ fn main() {
         .map(|i| i.last_update().display_at())
         .unwrap_or_default();
     // One warm-up of each.
-    for contender in [Contender::Import, Contender::Limit, Contender::Baseline] {
+    let order = [
+        Contender::Import,
+        Contender::Limit,
+        Contender::Baseline,
+        Contender::LimitCheckedOnce,
+    ];
+    for contender in order {
         run(contender, &bytes);
     }
-    let order = [Contender::Import, Contender::Limit, Contender::Baseline];
     let (mut import_mbs, mut limit_mbs, mut baseline_mbs) = (Vec::new(), Vec::new(), Vec::new());
     let (mut vs_limit, mut vs_baseline, mut derived_share) = (Vec::new(), Vec::new(), Vec::new());
     let (mut import_heap, mut limit_heap, mut baseline_heap) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut checked_once_mbs, mut vs_checked_once) = (Vec::new(), Vec::new());
     for round in 0..rounds {
-        let mut times = [Duration::ZERO; 3];
-        let mut heaps = [0usize; 3];
-        for step in 0..3 {
-            let contender = order[(round + step) % 3];
+        let mut times = [Duration::ZERO; 4];
+        let mut heaps = [0usize; 4];
+        for step in 0..order.len() {
+            let contender = order[(round + step) % order.len()];
             let (time, heap) = run(contender, &bytes);
             times[contender as usize] = time;
             heaps[contender as usize] = heap;
@@ -204,15 +216,19 @@ fn main() {
         black_box(sink);
         let derived = start.elapsed();
         let mbs = |t: Duration| size / t.as_secs_f64() / 1e6;
-        let [import, limit, baseline] = times;
+        let [import, limit, baseline, checked_once] = times;
         println!(
-            "round {}: import {:7.1} MB/s  limit {:7.1} MB/s  baseline {:7.1} MB/s  derived/import {:.3}",
+            "round {}: import {:6.1} MB/s  limit {:6.1} MB/s  baseline {:6.1} MB/s  \
+             limit(utf-8 checked once) {:6.1} MB/s  derived/import {:.3}",
             round + 1,
             mbs(import),
             mbs(limit),
             mbs(baseline),
+            mbs(checked_once),
             derived.as_secs_f64() / import.as_secs_f64()
         );
+        checked_once_mbs.push(mbs(checked_once));
+        vs_checked_once.push(checked_once.as_secs_f64() / import.as_secs_f64());
         import_mbs.push(mbs(import));
         limit_mbs.push(mbs(limit));
         baseline_mbs.push(mbs(baseline));
@@ -228,6 +244,11 @@ fn main() {
         median(&mut import_mbs),
         median(&mut limit_mbs),
         median(&mut baseline_mbs)
+    );
+    println!(
+        "limit with the UTF-8 checked once (as the import does): {:.1} MB/s, import/that {:.3}",
+        median(&mut checked_once_mbs),
+        median(&mut vs_checked_once)
     );
     println!(
         "peak heap per input byte: import {:.3}  limit {:.3}  baseline {:.3}",

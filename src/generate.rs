@@ -15,8 +15,8 @@
 //! repository):
 //!
 //! - 1 to `max_updates` updates per incident, most incidents short (about five
-//!   updates on average), a few at the maximum (29 times investigating, then
-//!   resolved);
+//!   updates on average), a few at the maximum (long runs of repeated open
+//!   statuses before the resolution);
 //! - status sequences as real pages have them: investigating -> resolved,
 //!   investigating -> monitoring -> resolved, identified and monitoring optional,
 //!   backfilled incidents with one resolved update, fixes that did not hold
