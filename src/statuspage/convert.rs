@@ -343,12 +343,11 @@ impl Cx {
         here: &Here<'_>,
         field: &str,
     ) -> Result<DateTime<Utc>, StatuspageError> {
-        let parsed = crate::serde_impl::time::rfc3339_utc(value).map_err(|_| {
-            StatuspageError::BadTimestamp {
+        let parsed =
+            DateTime::parse_from_rfc3339(value).map_err(|_| StatuspageError::BadTimestamp {
                 at: here.at(field),
                 value: value.to_owned(),
-            }
-        })?;
+            })?;
         let offset = if value.ends_with(['Z', 'z']) {
             "Z"
         } else {
@@ -363,7 +362,7 @@ impl Cx {
         } else {
             self.whole_seconds = self.whole_seconds.saturating_add(1);
         }
-        Ok(parsed)
+        Ok(parsed.with_timezone(&Utc))
     }
 
     fn opt_time(
