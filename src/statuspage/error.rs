@@ -119,6 +119,17 @@ pub enum StatuspageError {
         /// What is wrong, lowercase.
         message: String,
     },
+    /// The document is over one of the reader's [`Limits`](super::Limits).
+    LimitExceeded {
+        /// Where, for limits inside the document.
+        at: Option<Box<Location>>,
+        /// The limit's field name in [`Limits`](super::Limits).
+        limit: &'static str,
+        /// The size found.
+        found: usize,
+        /// The limit.
+        max: usize,
+    },
     /// The data builds no valid model value even under the permissive policy
     /// (such as two updates with the same id).
     Invalid {
@@ -161,6 +172,20 @@ impl fmt::Display for StatuspageError {
             StatuspageError::UnknownStatus { at, source } => write!(f, "{at}: {source}"),
             StatuspageError::BadTimestamp { at, value } => {
                 write!(f, "{at}: {value:?} is not an rfc 3339 timestamp")
+            }
+            StatuspageError::LimitExceeded { at, limit, found, max } => {
+                if let Some(at) = at {
+                    write!(f, "{at}: ")?;
+                }
+                match *limit {
+                    "max_input_bytes" => write!(f, "the document is {found} bytes")?,
+                    "max_events" => {
+                        write!(f, "the document has {found} incidents and maintenances")?;
+                    }
+                    "max_updates_per_event" => write!(f, "{found} updates")?,
+                    _ => write!(f, "a body of {found} bytes")?,
+                }
+                write!(f, ", over the limit of {max} (Limits::{limit})")
             }
             StatuspageError::BadValue { at, message } | StatuspageError::Invalid { at, message } => {
                 write!(f, "{at}: {message}")

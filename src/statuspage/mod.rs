@@ -684,9 +684,7 @@ impl Document {
 ///
 /// See the [module documentation](self).
 pub fn read(input: &str) -> Result<Document, StatuspageError> {
-    let wire: wire::WireDocument<'_> =
-        serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
-    convert::document(wire)
+    read_with(input, &Limits::default())
 }
 
 /// [`read`] from bytes (which must be UTF-8 JSON).
@@ -703,9 +701,143 @@ pub fn read(input: &str) -> Result<Document, StatuspageError> {
 /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
 /// ```
 pub fn read_slice(input: &[u8]) -> Result<Document, StatuspageError> {
+    read_slice_with(input, &Limits::default())
+}
+
+/// [`read`] under the given [`Limits`].
+///
+/// # Errors
+///
+/// As [`read`], and [`StatuspageError::LimitExceeded`] when the document is over
+/// a limit.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::statuspage::{self, Limits, StatuspageError};
+/// let json = r#"{"page": {"id": "p"}, "incidents": []}"#;
+/// let mut tiny = Limits::default();
+/// tiny.max_input_bytes = 10;
+/// let err = statuspage::read_with(json, &tiny).unwrap_err();
+/// assert_eq!(err.to_string(), "the document is 38 bytes, over the limit of 10 (Limits::max_input_bytes)");
+/// assert!(statuspage::read_with(json, &Limits::default()).is_ok());
+/// ```
+pub fn read_with(input: &str, limits: &Limits) -> Result<Document, StatuspageError> {
+    limits.check("max_input_bytes", input.len(), None)?;
+    let wire: wire::WireDocument<'_> =
+        serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
+    convert::document(wire, limits)
+}
+
+/// [`read_slice`] under the given [`Limits`].
+///
+/// # Errors
+///
+/// As [`read_with`].
+///
+/// # Example
+///
+/// ```
+/// use incident_model::statuspage::{self, Limits};
+/// let doc = statuspage::read_slice_with(b"[]", &Limits::default())?;
+/// assert!(doc.incidents.is_empty());
+/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// ```
+pub fn read_slice_with(input: &[u8], limits: &Limits) -> Result<Document, StatuspageError> {
+    limits.check("max_input_bytes", input.len(), None)?;
     let wire: wire::WireDocument<'_> =
         serde_json::from_slice(input).map_err(|err| StatuspageError::from_json(&err))?;
-    convert::document(wire)
+    convert::document(wire, limits)
+}
+
+/// Resource limits of the reader: documents from the internet are read with
+/// bounded work and memory. Every entry point without `_with` uses
+/// [`Limits::default`].
+///
+/// | limit | default | bounds |
+/// |---|---|---|
+/// | `max_input_bytes` | 256 MiB | the document, checked before parsing: peak memory is a small multiple of it |
+/// | `max_events` | 100 000 | incidents and maintenances in one document |
+/// | `max_updates_per_event` | 10 000 | updates of one incident or maintenance |
+/// | `max_body_bytes` | 1 MiB | the body of one update |
+///
+/// JSON nested deeper than 128 levels is a syntax error (the JSON reader's own
+/// limit), whatever the limits.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::statuspage::Limits;
+/// let mut limits = Limits::default(); // non-exhaustive: set the fields you need
+/// limits.max_updates_per_event = 100_000;
+/// assert_eq!(limits.max_events, 100_000);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Size of the document in bytes.
+    pub max_input_bytes: usize,
+    /// Incidents and maintenances in one document.
+    pub max_events: usize,
+    /// Updates of one incident or maintenance.
+    pub max_updates_per_event: usize,
+    /// Size of one update's body in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 256 << 20,
+            max_events: 100_000,
+            max_updates_per_event: 10_000,
+            max_body_bytes: 1 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// No limit at all (still, JSON nesting stops at 128 levels).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::statuspage::Limits;
+    /// assert_eq!(Limits::none().max_events, usize::MAX);
+    /// ```
+    #[must_use]
+    pub fn none() -> Self {
+        Limits {
+            max_input_bytes: usize::MAX,
+            max_events: usize::MAX,
+            max_updates_per_event: usize::MAX,
+            max_body_bytes: usize::MAX,
+        }
+    }
+
+    /// The error for `found` over the limit named `limit`, if it is over.
+    pub(crate) fn check(
+        &self,
+        limit: &'static str,
+        found: usize,
+        at: Option<Box<Location>>,
+    ) -> Result<(), StatuspageError> {
+        let max = match limit {
+            "max_input_bytes" => self.max_input_bytes,
+            "max_events" => self.max_events,
+            "max_updates_per_event" => self.max_updates_per_event,
+            _ => self.max_body_bytes,
+        };
+        if found <= max {
+            return Ok(());
+        }
+        Err(StatuspageError::LimitExceeded {
+            at,
+            limit,
+            found,
+            max,
+        })
+    }
 }
 
 /// Reads a document that must have `shape`.
