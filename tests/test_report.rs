@@ -1,0 +1,308 @@
+//! The report: written expectations of its text and JSON outputs over a small
+//! set of events (the 16 March 2020 incident, an open regressing incident, a
+//! reopened incident, a maintenance), worked out by hand:
+//!
+//! - 16 March: identified at once (0s), monitoring after 3h 14m, resolved after
+//!   7h 23m; the API was in a major outage 11:17-11:40 EDT: 23m of downtime.
+//! - "Login errors" (open at as_of = 20 March 14:00 UTC): partial outage
+//!   10:00-12:00 (2h x 0.3 = 36m) then major outage 12:00-14:00 (2h): 2h 36m;
+//!   monitoring -> investigating is one regression.
+//! - "Video visits fail": resolved at 10:00, reopened at 11:00 (identified:
+//!   2h after opening), resolved again at 12:00: time to resolve 3h, one reopen.
+//! - "Database move": a maintenance; verifying after 1d 15h 40m, completed after
+//!   1d 15h 55m (printed "1d 15h"); under maintenance weighs nothing.
+#![cfg(feature = "serde")]
+
+mod util;
+
+use chrono::{DateTime, TimeZone, Utc};
+use incident_model::report::{AsOfBasis, Note, Report};
+use incident_model::{
+    ComponentChange, ComponentId, ComponentStatus::*, Impact, Incident, IncidentStatus::*,
+    Maintenance, MaintenanceStatus, Update,
+};
+use util::*;
+
+fn at(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2020, 3, day, hour, minute, 0).unwrap()
+}
+
+fn login_errors() -> Incident {
+    let web = ComponentId::new("web").unwrap();
+    let change = |old, new| ComponentChange::new(web.clone(), "Website", old, new);
+    Incident::builder("Login errors")
+        .id(incident_id("open-1"))
+        .update(
+            Update::new(Investigating, at(20, 10, 0))
+                .with_change(change(Operational, PartialOutage)),
+        )
+        .update(Update::new(Monitoring, at(20, 11, 0)))
+        .update(
+            Update::new(Investigating, at(20, 12, 0))
+                .with_change(change(PartialOutage, MajorOutage)),
+        )
+        .build()
+        .unwrap()
+}
+
+fn video_visits() -> Incident {
+    Incident::builder("Video visits fail")
+        .id(incident_id("reopen-1"))
+        .impact(Impact::Major)
+        .update(Update::new(Investigating, at(18, 9, 0)))
+        .update(Update::new(Resolved, at(18, 10, 0)))
+        .reopen(Update::new(Identified, at(18, 11, 0)))
+        .update(Update::new(Resolved, at(18, 12, 0)))
+        .build()
+        .unwrap()
+}
+
+fn database_move() -> Maintenance {
+    let db = ComponentId::new("db").unwrap();
+    let change = |old, new| ComponentChange::new(db.clone(), "Database", old, new);
+    Maintenance::builder("Database move")
+        .id(incident_id("maint-1"))
+        .update(Update::new(MaintenanceStatus::Scheduled, at(17, 12, 0)))
+        .update(
+            Update::new(MaintenanceStatus::InProgress, at(19, 3, 0))
+                .with_change(change(Operational, UnderMaintenance)),
+        )
+        .update(Update::new(MaintenanceStatus::Verifying, at(19, 3, 40)))
+        .update(
+            Update::new(MaintenanceStatus::Completed, at(19, 3, 55))
+                .with_change(change(UnderMaintenance, Operational)),
+        )
+        .build()
+        .unwrap()
+}
+
+fn report() -> Report {
+    let mut report = Report::new(at(20, 14, 0), AsOfBasis::Given);
+    report.push(&march_16(), []);
+    report.push(
+        &login_errors(),
+        [Note::new(
+            "missing_started_at",
+            "the start is the creation time",
+        )],
+    );
+    report.push(&video_visits(), []);
+    report.push(&database_move(), []);
+    report.push_note(Note::new(
+        "mixed_offsets",
+        "offsets -04:00 and -05:00 in one document",
+    ));
+    report
+}
+
+const TEXT: &str = "\
+Report as of 2020-03-20T14:00:00Z (as given)
+Open events are measured until then; downtime weights: major_outage 1, partial_outage 0.3, degraded_performance 0, under_maintenance 0
+
+tm-2020-03-16 \"Slow page loads\"
+  incident, status postmortem, impact minor, 10 updates
+  opened 2020-03-16T14:28:00Z, resolved 2020-03-16T21:51:00Z
+  time to identify 0s, to mitigate 3h 14m, to resolve 7h 23m
+  regressions 0, reopens 0
+  affected components:
+    API (api): worst major_outage, weighted downtime 23m
+  anomalies: none
+
+open-1 \"Login errors\"
+  incident, status investigating, impact critical, 3 updates
+  opened 2020-03-20T10:00:00Z, resolved -
+  time to identify -, to mitigate 1h, to resolve -
+  regressions 1, reopens 0
+  affected components:
+    Website (web): worst major_outage, weighted downtime 2h 36m
+  anomalies:
+    missing_started_at: the start is the creation time
+
+reopen-1 \"Video visits fail\"
+  incident, status resolved, impact major, 4 updates
+  opened 2020-03-18T09:00:00Z, resolved 2020-03-18T12:00:00Z
+  time to identify 2h, to mitigate -, to resolve 3h
+  regressions 0, reopens 1
+  affected components: none
+  anomalies: none
+
+maint-1 \"Database move\"
+  maintenance, status completed, impact maintenance, 4 updates
+  opened 2020-03-17T12:00:00Z, resolved 2020-03-19T03:55:00Z
+  time to identify -, to mitigate 1d 15h, to resolve 1d 15h
+  regressions 0, reopens 0
+  affected components:
+    Database (db): worst under_maintenance, weighted downtime 0s
+  anomalies: none
+
+Document-wide
+  anomalies:
+    mixed_offsets: offsets -04:00 and -05:00 in one document
+
+Summary: 3 incidents, 1 maintenance, 1 open, 2 anomalies
+Durations of the incidents (nearest-rank percentiles):
+                             count       p50       p90       p95       p99       min       max      mean
+  time to identify               2        0s        2h        2h        2h        0s        2h        1h
+  time to mitigate               2        1h    3h 14m    3h 14m    3h 14m        1h    3h 14m     2h 7m
+  time to resolve                2        3h    7h 23m    7h 23m    7h 23m        3h    7h 23m    5h 11m
+Time to resolve by impact:
+                             count       p50       p90       p95       p99       min       max      mean
+  impact critical                0         -         -         -         -         -         -         -
+  impact major                   1        3h        3h        3h        3h        3h        3h        3h
+  impact minor                   1    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m
+";
+
+#[test]
+fn text_report() {
+    let text = report().to_string();
+    assert_eq!(text, TEXT, "got:\n{text}");
+}
+
+#[test]
+fn json_report() {
+    let json = serde_json::to_value(report()).unwrap();
+    let expected = serde_json::json!({
+        "incidents": [
+            {
+                "id": "tm-2020-03-16", "name": "Slow page loads", "kind": "incident",
+                "status": "postmortem", "impact": "minor", "updates": 10,
+                "opened_at": "2020-03-16T14:28:00Z", "resolved_at": "2020-03-16T21:51:00Z",
+                "time_to_identify_s": 0, "time_to_monitor_s": 11640, "time_to_resolve_s": 26580,
+                "regressions": 0, "reopens": 0,
+                "affected_components": [
+                    {"id": "api", "name": "API", "worst_status": "major_outage", "weighted_downtime_s": 1380.0}
+                ],
+                "anomalies": []
+            },
+            {
+                "id": "open-1", "name": "Login errors", "kind": "incident",
+                "status": "investigating", "impact": "critical", "updates": 3,
+                "opened_at": "2020-03-20T10:00:00Z", "resolved_at": null,
+                "time_to_identify_s": null, "time_to_monitor_s": 3600, "time_to_resolve_s": null,
+                "regressions": 1, "reopens": 0,
+                "affected_components": [
+                    {"id": "web", "name": "Website", "worst_status": "major_outage", "weighted_downtime_s": 9360.0}
+                ],
+                "anomalies": [{"kind": "missing_started_at", "detail": "the start is the creation time"}]
+            },
+            {
+                "id": "reopen-1", "name": "Video visits fail", "kind": "incident",
+                "status": "resolved", "impact": "major", "updates": 4,
+                "opened_at": "2020-03-18T09:00:00Z", "resolved_at": "2020-03-18T12:00:00Z",
+                "time_to_identify_s": 7200, "time_to_monitor_s": null, "time_to_resolve_s": 10800,
+                "regressions": 0, "reopens": 1,
+                "affected_components": [],
+                "anomalies": []
+            },
+            {
+                "id": "maint-1", "name": "Database move", "kind": "maintenance",
+                "status": "completed", "impact": "maintenance", "updates": 4,
+                "opened_at": "2020-03-17T12:00:00Z", "resolved_at": "2020-03-19T03:55:00Z",
+                "time_to_identify_s": null, "time_to_monitor_s": 142800, "time_to_resolve_s": 143700,
+                "regressions": 0, "reopens": 0,
+                "affected_components": [
+                    {"id": "db", "name": "Database", "worst_status": "under_maintenance", "weighted_downtime_s": 0.0}
+                ],
+                "anomalies": []
+            }
+        ],
+        "summary": {
+            "as_of": "2020-03-20T14:00:00Z", "as_of_basis": "given",
+            "incidents": 3, "maintenances": 1, "open": 1, "anomalies": 2,
+            "time_to_identify": {"count": 2, "min": 0, "max": 7200, "mean": 3600, "p50": 0, "p90": 7200, "p95": 7200, "p99": 7200},
+            "time_to_monitor": {"count": 2, "min": 3600, "max": 11640, "mean": 7620, "p50": 3600, "p90": 11640, "p95": 11640, "p99": 11640},
+            "time_to_resolve": {"count": 2, "min": 10800, "max": 26580, "mean": 18690, "p50": 10800, "p90": 26580, "p95": 26580, "p99": 26580},
+            "by_impact": {
+                "minor": {
+                    "count": 1,
+                    "time_to_identify": {"count": 1, "min": 0, "max": 0, "mean": 0, "p50": 0, "p90": 0, "p95": 0, "p99": 0},
+                    "time_to_monitor": {"count": 1, "min": 11640, "max": 11640, "mean": 11640, "p50": 11640, "p90": 11640, "p95": 11640, "p99": 11640},
+                    "time_to_resolve": {"count": 1, "min": 26580, "max": 26580, "mean": 26580, "p50": 26580, "p90": 26580, "p95": 26580, "p99": 26580}
+                },
+                "major": {
+                    "count": 1,
+                    "time_to_identify": {"count": 1, "min": 7200, "max": 7200, "mean": 7200, "p50": 7200, "p90": 7200, "p95": 7200, "p99": 7200},
+                    "time_to_monitor": {"count": 0, "min": null, "max": null, "mean": null, "p50": null, "p90": null, "p95": null, "p99": null},
+                    "time_to_resolve": {"count": 1, "min": 10800, "max": 10800, "mean": 10800, "p50": 10800, "p90": 10800, "p95": 10800, "p99": 10800}
+                },
+                "critical": {
+                    "count": 1,
+                    "time_to_identify": {"count": 0, "min": null, "max": null, "mean": null, "p50": null, "p90": null, "p95": null, "p99": null},
+                    "time_to_monitor": {"count": 1, "min": 3600, "max": 3600, "mean": 3600, "p50": 3600, "p90": 3600, "p95": 3600, "p99": 3600},
+                    "time_to_resolve": {"count": 0, "min": null, "max": null, "mean": null, "p50": null, "p90": null, "p95": null, "p99": null}
+                }
+            },
+            "document_anomalies": [{"kind": "mixed_offsets", "detail": "offsets -04:00 and -05:00 in one document"}]
+        }
+    });
+    assert_eq!(
+        json,
+        expected,
+        "got:\n{}",
+        serde_json::to_string_pretty(&json).unwrap()
+    );
+}
+
+#[test]
+fn json_keys_keep_the_documented_order() {
+    let json = serde_json::to_string(&report()).unwrap();
+    let keys = [
+        "\"id\"",
+        "\"name\"",
+        "\"kind\"",
+        "\"status\"",
+        "\"impact\"",
+        "\"updates\"",
+        "\"opened_at\"",
+        "\"resolved_at\"",
+        "\"time_to_identify_s\"",
+        "\"time_to_monitor_s\"",
+        "\"time_to_resolve_s\"",
+        "\"regressions\"",
+        "\"reopens\"",
+        "\"affected_components\"",
+        "\"anomalies\"",
+    ];
+    let positions: Vec<usize> = keys.iter().map(|k| json.find(k).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{json}");
+    assert!(json.starts_with("{\"incidents\":[{\"id\":\"tm-2020-03-16\""));
+}
+
+#[test]
+fn weighted_downtime_keeps_milliseconds_as_a_fraction() {
+    let web = ComponentId::new("web").unwrap();
+    let change = |old, new| ComponentChange::new(web.clone(), "Website", old, new);
+    // 1 s of partial outage at 0.3: 0.3 s.
+    let start = at(20, 10, 0);
+    let incident = Incident::builder("Blip")
+        .update(Update::new(Investigating, start).with_change(change(Operational, PartialOutage)))
+        .update(
+            Update::new(Resolved, start + chrono::Duration::seconds(1))
+                .with_change(change(PartialOutage, Operational)),
+        )
+        .build()
+        .unwrap();
+    let mut report = Report::new(at(21, 0, 0), AsOfBasis::LatestInData);
+    report.push(&incident, []);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(
+        json["incidents"][0]["affected_components"][0]["weighted_downtime_s"],
+        0.3
+    );
+    assert_eq!(json["summary"]["as_of_basis"], "latest_in_data");
+}
+
+#[test]
+fn an_empty_report_has_a_summary_of_nulls() {
+    let report = Report::new(at(20, 14, 0), AsOfBasis::Given);
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["incidents"], serde_json::json!([]));
+    assert_eq!(
+        json["summary"]["time_to_resolve"]["p50"],
+        serde_json::Value::Null
+    );
+    assert_eq!(json["summary"]["by_impact"], serde_json::json!({}));
+    assert!(report
+        .to_string()
+        .contains("Summary: 0 incidents, 0 maintenances, 0 open, 0 anomalies\n"));
+}
