@@ -55,6 +55,9 @@
 //! - [`svg`]: the 90-day uptime bars of each component, as a standalone SVG;
 //! - [`typed`]: the compile-time lifecycle, a typestate API generated from the
 //!   same table, in which an illegal move cannot be written;
+//! - [`own_format`]: the crate's own serde format;
+//! - [`statuspage`]: reading every shape of Statuspage JSON real pages publish,
+//!   with each oddity reported as an anomaly, and writing it back;
 //! - [`error`]: one error type per concern;
 //! - derived views, pure functions of the model that never read the clock (an
 //!   open incident is measured until an `as_of` you pass):
@@ -70,12 +73,14 @@
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for every model type, in the
-//!   crate's own format (see [`Event`]'s serde documentation in the `serde_impl`
-//!   notes below);
+//!   crate's own format, documented in [`own_format`];
 //! - `json` (default): [`Event::from_json`] and [`Event::to_json`] with typed
 //!   errors;
 //! - `tz` (default): IANA time zones (`chrono-tz`) for [`render`], so times print
-//!   as the status page prints them (`17:51 EDT`).
+//!   as the status page prints them (`17:51 EDT`);
+//! - `statuspage` (default): read and write Statuspage JSON (public API v2,
+//!   manage API, compatible pages) with every oddity reported as an anomaly: see
+//!   [`statuspage`].
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
@@ -95,12 +100,17 @@ mod duration;
 pub mod error;
 mod incident;
 pub mod metrics;
+#[cfg(feature = "serde")]
+pub mod own_format;
 pub mod policy;
 pub mod render;
 pub mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod status;
+#[cfg(feature = "statuspage")]
+#[cfg_attr(docsrs, doc(cfg(feature = "statuspage")))]
+pub mod statuspage;
 pub mod svg;
 pub mod timeline;
 pub mod typed;

@@ -1,46 +1,5 @@
-//! The crate's own serde format (feature `serde`).
-//!
-//! An incident serializes as:
-//!
-//! ```json
-//! {
-//!   "id": "x9mb3wh2r6nr",
-//!   "name": "Slow page loads",
-//!   "impact": "minor",
-//!   "components": [{ "id": "api", "name": "API" }],
-//!   "started_at": "2020-03-16T14:28:00Z",
-//!   "created_at": "2020-03-16T14:28:00Z",
-//!   "policy": "standard",
-//!   "updates": [
-//!     {
-//!       "id": "u1",
-//!       "status": "identified",
-//!       "body": "Sign-ups are slowing page loads.",
-//!       "display_at": "2020-03-16T14:28:00Z",
-//!       "created_at": "2020-03-16T14:28:00Z",
-//!       "component_changes": [
-//!         { "component_id": "api", "name": "API",
-//!           "old_status": "operational", "new_status": "degraded_performance" }
-//!       ]
-//!     }
-//!   ]
-//! }
-//! ```
-//!
-//! - `components`, `started_at`, `component_changes` may be left out (empty or
-//!   absent); `body` defaults to the empty string.
-//! - a maintenance has `"schedule": {"scheduled_for": ..., "scheduled_until": ...}`;
-//! - an update that reopened the event has `"reopen": true`;
-//! - `policy` is the name of a preset (`standard`, the default when absent,
-//!   `strict`, `permissive`) or a custom table
-//!   `{"first": ["investigating", ...], "moves": [["investigating", "identified"], ...]}`;
-//! - times are RFC 3339 (any offset, any precision on input; UTC on output);
-//! - unknown fields are errors, so a typo never silently drops data;
-//! - updates must be in display order.
-//!
-//! Deserialization goes through [`Event::from_parts`]: invalid data gets the same
-//! [`ValidationError`](crate::ValidationError) as the builder, as the
-//! deserializer's error message (with `serde_json`, plus line and column).
+//! The crate's own serde format: the `Serialize`/`Deserialize` impls. The format
+//! is documented in [`crate::own_format`].
 
 use core::fmt;
 use core::marker::PhantomData;
