@@ -349,8 +349,8 @@ impl Row {
 /// use incident_model::{report, Incident, IncidentStatus::*, Update};
 /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
 /// let incident = Incident::builder("x")
-///     .update(Update::new(Investigating, at))
-///     .update(Update::new(Resolved, at - Duration::hours(1)).with_created_at(at + Duration::days(1)))
+///     .update(Update::new(Investigating, at - Duration::hours(1)))
+///     .update(Update::new(Resolved, at).with_created_at(at + Duration::days(1)))
 ///     .build()?;
 /// assert_eq!(report::latest_time(&incident), at + Duration::days(1)); // a backfilled update
 /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -306,3 +306,76 @@ fn an_empty_report_has_a_summary_of_nulls() {
         .to_string()
         .contains("Summary: 0 incidents, 0 maintenances, 0 open, 0 anomalies\n"));
 }
+
+/// The embedded default of the `report` example, read by the Statuspage reader:
+/// the figures a newcomer sees, worked out from the export by hand.
+#[cfg(feature = "statuspage")]
+#[test]
+fn the_embedded_default_export() {
+    let text = include_str!("../examples/data/status-export.json");
+    let document = incident_model::statuspage::read(text).unwrap();
+    let page_time = document.page.as_ref().and_then(|p| p.updated_at).unwrap();
+    let mut report = Report::new(page_time, AsOfBasis::LatestInData);
+    for record in &document.incidents {
+        report.push(&record.event, []);
+    }
+    for record in &document.maintenances {
+        report.push(&record.event, []);
+    }
+    let row = |id: &str| report.rows().iter().find(|r| r.id.as_str() == id).unwrap();
+    // The cache incident went monitoring -> identified once: one regression;
+    // the website was partial 15:20-15:50 (30m x 0.3 = 9m) and major 16:05-16:35
+    // (30m): 39m.
+    let regressing = row("tm20200325rg");
+    assert_eq!((regressing.regressions, regressing.reopens), (1, 0));
+    assert_eq!(
+        regressing.affected_components[0]
+            .weighted_downtime
+            .to_string(),
+        "39m"
+    );
+    // The video incident was resolved at 10:10 and reopened at 10:55 EDT.
+    let reopened = row("tm20200320re");
+    assert_eq!((reopened.regressions, reopened.reopens), (0, 1));
+    assert_eq!(reopened.time_to_resolve.unwrap().to_string(), "2h 40m");
+    // 16 March: 3h 14m to mitigate, 7h 23m to resolve, 23m of major outage.
+    let march_16 = row("tm20200316ab");
+    assert_eq!(march_16.time_to_monitor.unwrap().to_string(), "3h 14m");
+    assert_eq!(march_16.time_to_resolve.unwrap().to_string(), "7h 23m");
+    assert_eq!(
+        march_16.affected_components[0]
+            .weighted_downtime
+            .to_string(),
+        "23m"
+    );
+    // The backfilled incident: 02:40-03:10 EST of partial outage (30m x 0.3).
+    let backfilled = row("tm20200301bf");
+    assert_eq!(backfilled.updates, 1);
+    assert_eq!(backfilled.time_to_resolve.unwrap().to_string(), "30m");
+    assert_eq!(
+        backfilled.affected_components[0]
+            .weighted_downtime
+            .to_string(),
+        "9m"
+    );
+    let maintenance = row("tm20200328mt");
+    assert_eq!(
+        maintenance.kind,
+        incident_model::report::EventKind::Maintenance
+    );
+    assert_eq!(
+        maintenance.affected_components[0].worst_status,
+        Some(UnderMaintenance)
+    );
+
+    let summary = report.summary();
+    assert_eq!(
+        (summary.incidents, summary.maintenances, summary.open),
+        (4, 1, 0)
+    );
+    // Times to resolve: 30m, 2h 5m, 2h 40m, 7h 23m.
+    let resolve = summary.durations.time_to_resolve;
+    assert_eq!(resolve.p50.unwrap().to_string(), "2h 5m");
+    assert_eq!(resolve.p90.unwrap().to_string(), "7h 23m");
+    assert_eq!(resolve.min.unwrap().to_string(), "30m");
+}
