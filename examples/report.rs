@@ -25,8 +25,7 @@ mod common;
 use std::process::ExitCode;
 
 use incident_model::render;
-use incident_model::report::{Note, Report};
-use incident_model::statuspage::Anomaly;
+use incident_model::report::Report;
 
 const PROGRAM: &str = "report";
 const USAGE: &str = "usage: report [--json | --text | --markdown] [--as-of RFC3339] [PATH | -]...";
@@ -113,38 +112,7 @@ fn report(options: &Options, sources: &[common::Source]) -> Result<String, Strin
     let (as_of, basis) = common::as_of(options.as_of, sources);
     let mut report = Report::new(as_of, basis);
     for source in sources {
-        let document = &source.document;
-        let mut anomalies: Vec<Option<&Anomaly>> = document.anomalies.iter().map(Some).collect();
-        // Each event takes the anomalies that name it; the rest are document-wide.
-        let mut take = |id: &incident_model::IncidentId| -> Vec<Note> {
-            anomalies
-                .iter_mut()
-                .filter(|slot| slot.is_some_and(|a| a.incident.as_ref() == Some(id)))
-                .filter_map(Option::take)
-                .map(note)
-                .collect()
-        };
-        let incident_notes: Vec<Vec<Note>> = document
-            .incidents
-            .iter()
-            .map(|r| take(r.event.id()))
-            .collect();
-        let maintenance_notes: Vec<Vec<Note>> = document
-            .maintenances
-            .iter()
-            .map(|r| take(r.event.id()))
-            .collect();
-        for (record, notes) in document.incidents.iter().zip(incident_notes) {
-            report.push(&record.event, notes);
-        }
-        for (record, notes) in document.maintenances.iter().zip(maintenance_notes) {
-            report.push(&record.event, notes);
-        }
-        for anomaly in anomalies.into_iter().flatten() {
-            let mut note = note(anomaly);
-            note.detail = format!("{}: {}", source.name, note.detail);
-            report.push_note(note);
-        }
+        report.push_document(&source.document, &source.name);
     }
     if options.output == Output::Json {
         let json = serde_json::to_string_pretty(&report).map_err(|err| err.to_string())?;
@@ -158,17 +126,6 @@ fn report(options: &Options, sources: &[common::Source]) -> Result<String, Strin
         };
         Ok(format!("Read: {read}\n{report}"))
     }
-}
-
-/// An anomaly as a report note: its kind, and the update it concerns (if any)
-/// before its detail; an anomaly of an event not in the document names it.
-fn note(anomaly: &Anomaly) -> Note {
-    let mut detail = String::new();
-    if let Some(update) = &anomaly.update {
-        detail.push_str(&format!("update {update}: "));
-    }
-    detail.push_str(&anomaly.detail);
-    Note::new(anomaly.kind.as_str(), detail)
 }
 
 /// Every incident and maintenance as its status page shows it, in the page's

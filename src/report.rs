@@ -184,7 +184,7 @@ impl fmt::Display for AsOfBasis {
 }
 
 /// One anomaly found in the data (by a reader, such as the Statuspage reader's
-/// anomalies): a snake_case kind and a lowercase detail.
+/// anomalies): a `snake_case` kind and a lowercase detail.
 ///
 /// # Example
 ///
@@ -196,7 +196,7 @@ impl fmt::Display for AsOfBasis {
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 #[non_exhaustive]
 pub struct Note {
-    /// What kind of anomaly (snake_case).
+    /// What kind of anomaly (`snake_case`).
     pub kind: String,
     /// What was found, and what was done about it.
     pub detail: String,
@@ -213,6 +213,19 @@ impl Note {
             kind: kind.into(),
             detail: detail.into(),
         }
+    }
+}
+
+#[cfg(feature = "statuspage")]
+impl From<&crate::statuspage::Anomaly> for Note {
+    /// The anomaly's kind, and its detail after the update it concerns (if
+    /// any): `update "u1": display_at ... is before created_at ...`.
+    fn from(anomaly: &crate::statuspage::Anomaly) -> Self {
+        let detail = match &anomaly.update {
+            Some(update) => format!("update {:?}: {}", update.as_str(), anomaly.detail),
+            None => anomaly.detail.clone(),
+        };
+        Note::new(anomaly.kind.as_str(), detail)
     }
 }
 
@@ -460,6 +473,70 @@ impl Report {
         let mut row = Row::of(event, self.as_of, &self.weights);
         row.anomalies.extend(anomalies);
         self.rows.push(row);
+    }
+
+    /// Adds every incident and maintenance of a Statuspage document (incidents
+    /// first, each list in document order), each with the anomalies that name
+    /// it; the other anomalies (document-wide, or naming an event the document
+    /// does not hold) are added as document-wide notes, their detail prefixed
+    /// with `source` (a file name, say) when it is not empty. Feature
+    /// `statuspage`.
+    ///
+    /// O(e + a) hashing for e events and a anomalies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::report::{AsOfBasis, Report};
+    /// use incident_model::statuspage;
+    /// let json = r#"{"id": "x9mb3wh2r6nr", "name": "API errors", "status": "resolved",
+    ///   "impact": "minor", "created_at": "2020-03-16T14:00:00Z", "components": [],
+    ///   "resolved_at": "2020-03-16T15:00:00Z",
+    ///   "incident_updates": [{"id": "0167m21nd0h1", "status": "resolved", "body": "Fixed.",
+    ///     "created_at": "2020-03-16T15:00:00Z", "display_at": "2020-03-16T15:00:00Z"}]}"#;
+    /// let document = statuspage::read(json)?;
+    /// let mut report = Report::new(Utc.with_ymd_and_hms(2020, 3, 17, 0, 0, 0).unwrap(), AsOfBasis::Given);
+    /// report.push_document(&document, "incident.json");
+    /// let row = &report.rows()[0];
+    /// assert_eq!(row.id.as_str(), "x9mb3wh2r6nr");
+    /// assert_eq!(row.anomalies[0].kind, "missing_started_at");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "statuspage")]
+    pub fn push_document(&mut self, document: &crate::statuspage::Document, source: &str) {
+        use std::collections::HashMap;
+        let mut by_event: HashMap<&IncidentId, Vec<Note>> = HashMap::new();
+        let ids: std::collections::HashSet<&IncidentId> = document
+            .incidents
+            .iter()
+            .map(|r| r.event.id())
+            .chain(document.maintenances.iter().map(|r| r.event.id()))
+            .collect();
+        for anomaly in &document.anomalies {
+            match anomaly.incident.as_ref().filter(|id| ids.contains(id)) {
+                Some(id) => by_event.entry(id).or_default().push(Note::from(anomaly)),
+                None => {
+                    let mut note = Note::from(anomaly);
+                    if let Some(id) = &anomaly.incident {
+                        note.detail = format!("incident {:?}: {}", id.as_str(), note.detail);
+                    }
+                    if !source.is_empty() {
+                        note.detail = format!("{source}: {}", note.detail);
+                    }
+                    self.notes.push(note);
+                }
+            }
+        }
+        // An id shared by several events of one document takes its notes once.
+        for record in &document.incidents {
+            let notes = by_event.remove(record.event.id()).unwrap_or_default();
+            self.push(&record.event, notes);
+        }
+        for record in &document.maintenances {
+            let notes = by_event.remove(record.event.id()).unwrap_or_default();
+            self.push(&record.event, notes);
+        }
     }
 
     /// Adds an anomaly that concerns no single event (document-wide).

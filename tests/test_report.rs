@@ -316,12 +316,7 @@ fn the_embedded_default_export() {
     let document = incident_model::statuspage::read(text).unwrap();
     let page_time = document.page.as_ref().and_then(|p| p.updated_at).unwrap();
     let mut report = Report::new(page_time, AsOfBasis::LatestInData);
-    for record in &document.incidents {
-        report.push(&record.event, []);
-    }
-    for record in &document.maintenances {
-        report.push(&record.event, []);
-    }
+    report.push_document(&document, "status-export.json");
     let row = |id: &str| report.rows().iter().find(|r| r.id.as_str() == id).unwrap();
     // The cache incident went monitoring -> identified once: one regression;
     // the website was partial 15:20-15:50 (30m x 0.3 = 9m) and major 16:05-16:35
@@ -368,11 +363,24 @@ fn the_embedded_default_export() {
         Some(UnderMaintenance)
     );
 
+    // The reader's anomalies: each with its event, the mixed offsets document-wide.
+    assert_eq!(reopened.anomalies, [Note::new(
+        "implicit_reopen",
+        "update \"upd000000014\": resolved -> investigating: statuspage reopens implicitly; marked as a reopen",
+    )]);
+    assert_eq!(backfilled.anomalies.len(), 1);
+    assert_eq!(backfilled.anomalies[0].kind, "backdated_display");
+    assert!(march_16.anomalies.is_empty());
+    assert_eq!(report.notes().len(), 1);
+    assert_eq!(report.notes()[0].kind, "mixed_offsets");
+    assert!(report.notes()[0].detail.starts_with("status-export.json: "));
+
     let summary = report.summary();
     assert_eq!(
         (summary.incidents, summary.maintenances, summary.open),
         (4, 1, 0)
     );
+    assert_eq!(summary.anomalies, 3);
     // Times to resolve: 30m, 2h 5m, 2h 40m, 7h 23m.
     let resolve = summary.durations.time_to_resolve;
     assert_eq!(resolve.p50.unwrap().to_string(), "2h 5m");
