@@ -387,3 +387,54 @@ fn the_embedded_default_export() {
     assert_eq!(resolve.p90.unwrap().to_string(), "7h 23m");
     assert_eq!(resolve.min.unwrap().to_string(), "30m");
 }
+
+/// `report --text` and `--markdown`: the events of the embedded default as the
+/// status page shows them, in the page's zone (EST before 8 March, EDT after).
+#[cfg(all(feature = "statuspage", feature = "tz"))]
+#[test]
+fn the_embedded_default_as_the_status_page_shows_it() {
+    use incident_model::render;
+    let text = include_str!("../examples/data/status-export.json");
+    let document = incident_model::statuspage::read(text).unwrap();
+    let zone_name = document.page.as_ref().and_then(|p| p.time_zone.as_deref());
+    let zone = render::page_zone(zone_name.unwrap()).unwrap();
+
+    let maintenance = &document.maintenances[0].event;
+    assert_eq!(
+        render::text(maintenance, &zone),
+        "\
+Database hardware move
+
+Completed - The maintenance is complete.
+Posted Mar 28, 2020 - 23:55 EDT
+
+Verifying - The move is done; we are verifying.
+Posted Mar 28, 2020 - 23:40 EDT
+
+In progress - The maintenance has begun.
+Posted Mar 28, 2020 - 23:00 EDT
+
+Scheduled - We will move the database to new hardware. The service will be read-only for up to an hour.
+Posted Mar 24, 2020 - 09:00 EDT
+
+This scheduled maintenance affected: Database.
+"
+    );
+
+    let backfilled = document
+        .incidents
+        .iter()
+        .find(|r| r.event.id().as_str() == "tm20200301bf")
+        .unwrap();
+    assert_eq!(
+        render::markdown(&backfilled.event, &zone),
+        "\
+## Appointment reminders delayed
+
+**Resolved** - Between 02:40 and 03:10 EST, appointment reminders were not sent. This incident was added after the fact.  
+*Posted Mar 1, 2020 - 03:10 EST*
+
+This incident affected: API.
+"
+    );
+}
