@@ -216,8 +216,12 @@ const MARGIN: usize = 16;
 const ROW_HEIGHT: usize = 22 + BAR_HEIGHT + 18 + 14;
 /// The height of the title.
 const TITLE_HEIGHT: usize = 32;
+/// The legend: two lines of three entries.
+const LEGEND_COLUMNS: usize = 3;
+/// The height of a line of the legend.
+const LEGEND_LINE: usize = 16;
 /// The height of the legend.
-const LEGEND_HEIGHT: usize = 24;
+const LEGEND_HEIGHT: usize = 2 * LEGEND_LINE + 8;
 
 /// The picture as a standalone SVG document: a title, then one row per
 /// component, then a legend of the colours.
@@ -285,7 +289,7 @@ pub fn write_uptime_bars(
         write_row(out, component, top, right)?;
         top = top.saturating_add(ROW_HEIGHT);
     }
-    write_legend(out, top)?;
+    write_legend(out, top, bars_width)?;
     writeln!(out, "</svg>")
 }
 
@@ -330,42 +334,48 @@ fn write_row(
             writeln!(out, "<title>{date}: no data</title></rect>")?;
         }
     }
+    // The first and last days under the bar (the data is often not today's).
     let labels = bars_top + BAR_HEIGHT + 14;
-    let days = component.days.len();
-    writeln!(
-        out,
-        "<text x=\"{MARGIN}\" y=\"{labels}\" font-size=\"11\" fill=\"#999999\">{days} days ago</text>"
-    )?;
-    writeln!(
-        out,
-        "<text x=\"{right}\" y=\"{labels}\" font-size=\"11\" fill=\"#999999\" text-anchor=\"end\">Today</text>"
-    )?;
+    if let (Some(first), Some(last)) = (component.days.first(), component.days.last()) {
+        writeln!(
+            out,
+            "<text x=\"{MARGIN}\" y=\"{labels}\" font-size=\"11\" fill=\"#999999\">{}</text>",
+            first.date.format("%b %-d, %Y")
+        )?;
+        writeln!(
+            out,
+            "<text x=\"{right}\" y=\"{labels}\" font-size=\"11\" fill=\"#999999\" text-anchor=\"end\">{}</text>",
+            last.date.format("%b %-d, %Y")
+        )?;
+    }
     writeln!(out, "</g>")
 }
 
-fn write_legend(out: &mut impl Write, top: usize) -> fmt::Result {
+fn write_legend(out: &mut impl Write, top: usize, bars_width: usize) -> fmt::Result {
     let entries = [
         (OPERATIONAL, "Operational"),
-        (DEGRADED, "Degraded"),
+        (DEGRADED, "Degraded performance"),
         (PARTIAL, "Partial outage"),
         (MAJOR, "Major outage"),
-        (MAINTENANCE, "Maintenance"),
+        (MAINTENANCE, "Under maintenance"),
         (NO_DATA, "No data"),
     ];
     writeln!(
         out,
         "<g class=\"legend\" font-size=\"11\" fill=\"#666666\">"
     )?;
-    let mut x = MARGIN;
-    let y = top + 12;
-    for (fill, label) in entries {
+    let column = bars_width / LEGEND_COLUMNS;
+    for (i, (fill, label)) in entries.into_iter().enumerate() {
+        let x = MARGIN.saturating_add((i % LEGEND_COLUMNS).saturating_mul(column));
+        let y = top
+            .saturating_add(12)
+            .saturating_add((i / LEGEND_COLUMNS).saturating_mul(LEGEND_LINE));
         writeln!(
             out,
             "<rect x=\"{x}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{fill}\"/><text x=\"{}\" y=\"{y}\">{label}</text>",
-            y - 9,
-            x + 14
+            y.saturating_sub(9),
+            x.saturating_add(14)
         )?;
-        x = x.saturating_add(14 + label.len() * 6 + 14);
     }
     writeln!(out, "</g>")
 }

@@ -138,7 +138,9 @@ fn written_expectations_of_the_days_that_matter() {
     assert_eq!(picture.matches("fill=\"#3498db\" data-date").count(), 1);
     assert_eq!(picture.matches("fill=\"#2fcc66\" data-date").count(), 178);
     assert!(picture.contains(">Database &lt;primary&gt; &amp; replica</text>"));
-    assert!(picture.contains(">90 days ago</text>"));
+    // The first and last days under each bar.
+    assert_eq!(picture.matches(">Jan 2, 2020</text>").count(), 2);
+    assert_eq!(picture.matches(">Mar 31, 2020</text>").count(), 2);
 }
 
 #[test]
