@@ -312,6 +312,11 @@ impl Window {
         }
     }
 
+    /// The empty window at `at` (never inverted).
+    pub(crate) fn instant(at: DateTime<Utc>) -> Window {
+        Window { start: at, end: at }
+    }
+
     /// Where the window starts (inclusive).
     ///
     /// # Example
