@@ -259,7 +259,14 @@ impl RawJson {
     ///
     /// # Example
     ///
-    /// See [`RawJson`].
+    /// ```
+    /// use incident_model::statuspage::{RawJson, StatuspageError};
+    /// let raw = RawJson::new(r#"{"a": [1, 2.50]}"#)?;
+    /// assert_eq!(raw.as_str(), r#"{"a": [1, 2.50]}"#); // exact text, not re-encoded
+    /// assert!(matches!(RawJson::new("[1,"), Err(StatuspageError::Syntax { .. })));
+    /// assert!(RawJson::new("1 2").is_err()); // two values
+    /// # Ok::<(), StatuspageError>(())
+    /// ```
     pub fn new(text: impl Into<String>) -> Result<Self, StatuspageError> {
         let raw = serde_json::value::RawValue::from_string(text.into())
             .map_err(|err| StatuspageError::from_json(&err))?;
@@ -284,7 +291,13 @@ impl RawJson {
     ///
     /// # Example
     ///
-    /// See [`RawJson`].
+    /// ```
+    /// use incident_model::statuspage::RawJson;
+    /// let raw = RawJson::new(r#""[]""#)?;
+    /// assert_eq!(raw.as_str(), r#""[]""#);
+    /// assert_eq!(raw.as_str(), raw.to_string());
+    /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
@@ -464,7 +477,14 @@ impl UpdateExtras {
     ///
     /// # Example
     ///
-    /// See [`UpdateExtras`].
+    /// ```
+    /// use incident_model::{UpdateId, statuspage::UpdateExtras};
+    /// let extras = UpdateExtras::new(UpdateId::new("zl5g2pl5zhfs")?);
+    /// assert_eq!(extras.id.as_str(), "zl5g2pl5zhfs");
+    /// assert!(extras.updated_at.is_none() && extras.deliver_notifications.is_none());
+    /// assert!(extras.placeholders.is_empty() && extras.other.is_empty());
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
     #[must_use]
     pub fn new(id: UpdateId) -> Self {
         UpdateExtras {
@@ -567,7 +587,18 @@ impl<S: Lifecycle> Record<S> {
     ///
     /// # Example
     ///
-    /// See [`Record`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus, Update, statuspage::{Extras, Record}};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, at)).build()?;
+    /// let mut extras = Extras::default();
+    /// extras.shortlink = Some("https://stspg.io/x".to_owned());
+    /// let record = Record::new(incident.clone(), extras.clone());
+    /// assert_eq!(record.event, incident);
+    /// assert_eq!(record.extras, extras);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(event: Event<S>, extras: Extras) -> Self {
         Record { event, extras }
@@ -590,7 +621,18 @@ pub type MaintenanceRecord = Record<MaintenanceStatus>;
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use incident_model::statuspage::{self, Shape};
+/// let document = statuspage::read(r#"{"page": {"id": "p", "name": "Example"},
+///   "scheduled_maintenances": [], "surprise": 1}"#)?;
+/// assert_eq!(document.shape, Shape::ScheduledMaintenances);
+/// assert_eq!(document.page.as_ref().and_then(|p| p.name.as_deref()), Some("Example"));
+/// assert!(document.incidents.is_empty() && document.maintenances.is_empty());
+/// assert_eq!(document.other.len(), 1); // the unknown key, kept verbatim
+/// # Ok::<(), statuspage::StatuspageError>(())
+/// ```
+///
+/// See also the [module documentation](self).
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[non_exhaustive]
 pub struct Document {
@@ -667,7 +709,26 @@ impl Document {
     ///
     /// # Example
     ///
-    /// See the [module documentation](self).
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// use incident_model::statuspage::{self, Document, Shape, StatuspageError};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let incident = Incident::builder("x").update(Update::new(Resolved, at)).build()?;
+    /// let mut document = Document::new(Shape::Incidents);
+    /// document.incidents.push(incident.clone().into());
+    /// let json = document.to_json()?;
+    /// assert_eq!(statuspage::read(&json)?.incidents[0].event, incident);
+    ///
+    /// // One incident per `incidents/{id}.json`.
+    /// document.shape = Shape::Incident;
+    /// document.incidents.push(incident.into());
+    /// assert!(matches!(document.to_json(), Err(StatuspageError::WrongShape { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// See also the [module documentation](self).
     pub fn to_json(&self) -> Result<String, StatuspageError> {
         write::document(self)
     }
@@ -682,7 +743,18 @@ impl Document {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use incident_model::statuspage::{self, Shape, StatuspageError};
+/// let document = statuspage::read(r#"{"page": {"id": "p"}, "components": [
+///   {"id": "c1", "name": "API", "status": "operational"}]}"#)?;
+/// assert_eq!(document.shape, Shape::Components);
+/// assert_eq!(document.components[0].component.name, "API");
+/// assert!(statuspage::read("not json").is_err());
+/// assert!(statuspage::read(r#"{"page": {"id": "p"}, "incidents": [{"status": "resolved"}]}"#).is_err());
+/// # Ok::<(), StatuspageError>(())
+/// ```
+///
+/// See also the [module documentation](self).
 pub fn read(input: &str) -> Result<Document, StatuspageError> {
     read_with(input, &Limits::default())
 }
