@@ -513,17 +513,25 @@ pub enum FormatError<S> {
 
 #[cfg(feature = "json")]
 impl<S> FormatError<S> {
-    pub(crate) fn from_json(err: serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; the fields carry it instead.
-        let message = err.to_string();
-        let suffix = format!(" at line {} column {}", err.line(), err.column());
-        let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+    pub(crate) fn from_json(err: &serde_json::Error) -> Self {
+        let (line, column, message) = json_error_parts(err);
         FormatError::Syntax {
-            line: err.line(),
-            column: err.column(),
+            line,
+            column,
             message,
         }
     }
+}
+
+/// The line, column and message of a `serde_json` error. serde_json appends
+/// " at line L column C" to its message; the crate's errors carry the position
+/// in fields instead.
+#[cfg(feature = "json")]
+pub(crate) fn json_error_parts(err: &serde_json::Error) -> (usize, usize, String) {
+    let message = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+    (err.line(), err.column(), message)
 }
 
 #[cfg(feature = "json")]

@@ -142,13 +142,10 @@ pub enum StatuspageError {
 
 impl StatuspageError {
     pub(crate) fn from_json(err: &serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; the fields carry it instead.
-        let message = err.to_string();
-        let suffix = format!(" at line {} column {}", err.line(), err.column());
-        let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+        let (line, column, message) = crate::error::json_error_parts(err);
         StatuspageError::Syntax {
-            line: err.line(),
-            column: err.column(),
+            line,
+            column,
             message,
         }
     }
