@@ -1,160 +1,161 @@
-//! The main job: a report of incidents. Until the Statuspage reader and the
-//! duration views land, it prints the 16 March 2020 incident built in code.
+//! The main job: a report over any Statuspage export.
 //!
-//! Run with `cargo run --example report`.
+//! ```text
+//! cargo run --example report                         # the embedded default
+//! cargo run --example report -- PATH... | -          # any Statuspage shape
+//! cargo run --example report -- --json [PATH...]     # one JSON document
+//! cargo run --example report -- --text [PATH...]     # as the status page shows each incident
+//! cargo run --example report -- --markdown [PATH...] # the same in Markdown
+//! cargo run --example report -- --as-of 2020-04-02T16:00:00Z [PATH...]
+//! ```
+//!
+//! Per incident or maintenance: id, name, status, impact, number of updates,
+//! opened and resolved times, time to identify / mitigate / resolve,
+//! regressions and reopens, affected components with their worst status and
+//! weighted downtime, and the anomalies the reader found; then a summary with
+//! percentiles. Open events are measured until `--as-of`, or else the latest
+//! time in the data (the header says which).
+//!
+//! A file that cannot be read is reported on standard error, naming it, and
+//! the others are still reported; the exit status is then 1.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Utc};
-use incident_model::{
-    Component, ComponentChange, ComponentId,
-    ComponentStatus::*,
-    Impact, Incident,
-    IncidentStatus::{self, *},
-    Update, UpdateId,
-};
+#[path = "common/mod.rs"]
+mod common;
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let incident = march_16()?;
-    let edt = FixedOffset::west_opt(4 * 3600).ok_or("bad offset")?;
-    let show = |t: DateTime<Utc>| {
-        t.with_timezone(&edt)
-            .format("%b %d, %Y - %H:%M EDT")
-            .to_string()
-    };
-    println!("{} {:?}", incident.id(), incident.name());
-    println!(
-        "  status {}, impact {}, {} updates",
-        incident.status(),
-        incident.impact(),
-        incident.updates().len()
-    );
-    println!("  opened   {}", show(incident.opened_at()));
-    if let Some(resolved) = incident.resolved_at() {
-        println!("  resolved {}", show(resolved));
-    }
-    let since_open = |t: Option<DateTime<Utc>>| {
-        t.map(|t| {
-            let minutes = (t - incident.opened_at()).num_minutes();
-            format!("{}h {}m", minutes / 60, minutes % 60)
-        })
-        .unwrap_or_else(|| "-".to_owned())
-    };
-    println!(
-        "  time to identify {}",
-        since_open(incident.identified_at())
-    );
-    println!(
-        "  time to mitigate {}",
-        since_open(incident.monitoring_at())
-    );
-    println!("  time to resolve  {}", since_open(incident.resolved_at()));
-    for update in incident.updates().iter().rev() {
-        println!("  {} - {}", capitalized(update.status()), update.body());
-        println!("    Posted {}", show(update.display_at()));
-    }
-    Ok(())
+use std::process::ExitCode;
+
+use incident_model::render;
+use incident_model::report::Report;
+
+const PROGRAM: &str = "report";
+const USAGE: &str = "usage: report [--json | --text | --markdown] [--as-of RFC3339] [PATH | -]...";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Table,
+    Json,
+    Text,
+    Markdown,
 }
 
-fn capitalized(status: IncidentStatus) -> String {
-    let name = status.to_string();
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+struct Options {
+    output: Output,
+    as_of: Option<chrono::DateTime<chrono::Utc>>,
+    paths: Vec<String>,
 }
 
-fn march_16() -> Result<Incident, Box<dyn std::error::Error>> {
-    let edt = |h: u32, m: u32| {
-        Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0)
-            .single()
-            .ok_or("bad time")
-    };
-    let api = ComponentId::new("api")?;
-    let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
-    let updates = [
-        (
-            Identified,
-            10,
-            28,
-            "A surge of new sign-ups is slowing page loads. We are adding capacity.",
-            Some(change(Operational, DegradedPerformance)),
-        ),
-        (
-            Identified,
-            10,
-            49,
-            "More application servers are coming online.",
-            None,
-        ),
-        (
-            Identified,
-            11,
-            17,
-            "Emergency maintenance: about five minutes of complete downtime.",
-            Some(change(DegradedPerformance, MajorOutage)),
-        ),
-        (
-            Identified,
-            11,
-            40,
-            "The maintenance is over; pages still load slowly at times.",
-            Some(change(MajorOutage, DegradedPerformance)),
-        ),
-        (
-            Identified,
-            12,
-            20,
-            "Database capacity is being raised to match the new load.",
-            None,
-        ),
-        (
-            Monitoring,
-            13,
-            42,
-            "A fix is in place and we are watching page load times.",
-            None,
-        ),
-        (
-            Monitoring,
-            14,
-            12,
-            "Page load times are back to normal for most users.",
-            None,
-        ),
-        (
-            Monitoring,
-            14,
-            22,
-            "We keep watching while sign-ups stay high.",
-            None,
-        ),
-        (
-            Resolved,
-            17,
-            51,
-            "Page loads have stayed fast for three hours. This incident is resolved.",
-            Some(change(DegradedPerformance, Operational)),
-        ),
-        (
-            Postmortem,
-            17,
-            53,
-            "We have published a postmortem of this incident.",
-            None,
-        ),
-    ];
-    let mut builder = Incident::builder("Slow page loads")
-        .id("tm-2020-03-16".parse()?)
-        .impact(Impact::Minor)
-        .component(Component::new(api.clone(), "API"));
-    for (i, (status, h, m, body, change)) in updates.into_iter().enumerate() {
-        let mut update = Update::new(status, edt(h, m)?)
-            .with_id(UpdateId::new(format!("u{i:02}"))?)
-            .with_body(body);
-        if let Some(change) = change {
-            update = update.with_change(change);
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
         }
-        builder = builder.update(update);
+        Err(err) => {
+            eprintln!("{PROGRAM}: {err}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let (sources, failed) = common::read_sources(PROGRAM, &options.paths);
+    let output = match options.output {
+        Output::Table | Output::Json => report(&options, &sources),
+        Output::Text | Output::Markdown => Ok(pages(options.output, &sources)),
+    };
+    let written = output.and_then(|text| common::write_stdout(&text));
+    if let Err(err) = written {
+        eprintln!("{PROGRAM}: {err}");
+        return ExitCode::FAILURE;
     }
-    Ok(builder.build()?)
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    let mut options = Options {
+        output: Output::Table,
+        as_of: None,
+        paths: Vec::new(),
+    };
+    let mut formats = 0;
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--json" | "--text" | "--markdown" => {
+                formats += 1;
+                options.output = match arg.as_str() {
+                    "--json" => Output::Json,
+                    "--text" => Output::Text,
+                    _ => Output::Markdown,
+                };
+            }
+            "--as-of" => {
+                let value = args.next().ok_or("--as-of needs a time")?;
+                options.as_of = Some(common::parse_as_of(&value)?);
+            }
+            "--" => options.paths.extend(args.by_ref()),
+            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
+            path => options.paths.push(path.to_owned()),
+        }
+    }
+    if formats > 1 {
+        return Err("choose one of --json, --text and --markdown".to_owned());
+    }
+    Ok(Some(options))
+}
+
+/// The report, as a table or as JSON, over every document read.
+fn report(options: &Options, sources: &[common::Source]) -> Result<String, String> {
+    let (as_of, basis) = common::as_of(options.as_of, sources);
+    let mut report = Report::new(as_of, basis);
+    for source in sources {
+        report.push_document(&source.document, &source.name);
+    }
+    if options.output == Output::Json {
+        let json = serde_json::to_string_pretty(&report).map_err(|err| err.to_string())?;
+        Ok(json + "\n")
+    } else {
+        let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+        let read = if names.is_empty() {
+            "nothing".to_owned()
+        } else {
+            names.join(", ")
+        };
+        Ok(format!("Read: {read}\n{report}"))
+    }
+}
+
+/// Every incident and maintenance as its status page shows it, in the page's
+/// time zone.
+fn pages(output: Output, sources: &[common::Source]) -> String {
+    let mut out = String::new();
+    for source in sources {
+        let zone = common::page_zone(PROGRAM, source);
+        let document = &source.document;
+        let pages = document
+            .incidents
+            .iter()
+            .map(|r| match output {
+                Output::Markdown => render::markdown(&r.event, &zone),
+                _ => render::text(&r.event, &zone),
+            })
+            .chain(document.maintenances.iter().map(|r| match output {
+                Output::Markdown => render::markdown(&r.event, &zone),
+                _ => render::text(&r.event, &zone),
+            }));
+        for page in pages {
+            if !out.is_empty() {
+                out.push_str(if output == Output::Markdown {
+                    "\n---\n\n"
+                } else {
+                    "\n"
+                });
+            }
+            out.push_str(&page);
+        }
+    }
+    out
 }

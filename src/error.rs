@@ -362,7 +362,23 @@ impl<S> Violations<S> {
     ///
     /// # Example
     ///
-    /// See [`Violations`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// assert_eq!(violations.errors().len(), 2);
+    /// assert!(violations.errors().iter().all(|e| e.to_string() != ""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn errors(&self) -> &[ValidationError<S>] {
         &self.errors
@@ -372,7 +388,22 @@ impl<S> Violations<S> {
     ///
     /// # Example
     ///
-    /// See [`Violations`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// assert_eq!(violations.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn len(&self) -> usize {
         self.errors.len()
@@ -383,7 +414,22 @@ impl<S> Violations<S> {
     ///
     /// # Example
     ///
-    /// See [`Violations`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// assert!(!violations.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
@@ -393,7 +439,23 @@ impl<S> Violations<S> {
     ///
     /// # Example
     ///
-    /// See [`Violations`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// let errors = violations.clone().into_errors();
+    /// assert_eq!(errors.as_slice(), violations.errors());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn into_errors(self) -> Vec<ValidationError<S>> {
         self.errors
@@ -451,17 +513,25 @@ pub enum FormatError<S> {
 
 #[cfg(feature = "json")]
 impl<S> FormatError<S> {
-    pub(crate) fn from_json(err: serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; the fields carry it instead.
-        let message = err.to_string();
-        let suffix = format!(" at line {} column {}", err.line(), err.column());
-        let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+    pub(crate) fn from_json(err: &serde_json::Error) -> Self {
+        let (line, column, message) = json_error_parts(err);
         FormatError::Syntax {
-            line: err.line(),
-            column: err.column(),
+            line,
+            column,
             message,
         }
     }
+}
+
+/// The line, column and message of a `serde_json` error. serde_json appends
+/// " at line L column C" to its message; the crate's errors carry the position
+/// in fields instead.
+#[cfg(feature = "json")]
+pub(crate) fn json_error_parts(err: &serde_json::Error) -> (usize, usize, String) {
+    let message = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+    (err.line(), err.column(), message)
 }
 
 #[cfg(feature = "json")]

@@ -50,6 +50,9 @@
 //! - [`Event`] ([`Incident`], [`Maintenance`]), [`Update`], [`ComponentChange`],
 //!   [`Component`] and the id newtypes: the validated model;
 //! - [`render`]: text and Markdown as the status page shows an incident;
+//! - [`report`]: the main job, a report over many incidents and maintenances
+//!   (one row each, then a summary with percentiles), as text or JSON;
+//! - [`svg`]: the 90-day uptime bars of each component, as a standalone SVG;
 //! - [`typed`]: the compile-time lifecycle, a typestate API generated from the
 //!   same table, in which an illegal move cannot be written;
 //! - [`own_format`]: the crate's own serde format;
@@ -107,12 +110,14 @@ pub mod metrics;
 pub mod own_format;
 pub mod policy;
 pub mod render;
+pub mod report;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod status;
 #[cfg(feature = "statuspage")]
 #[cfg_attr(docsrs, doc(cfg(feature = "statuspage")))]
 pub mod statuspage;
+pub mod svg;
 pub mod timeline;
 pub mod typed;
 mod update;

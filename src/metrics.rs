@@ -146,7 +146,15 @@ impl Summary {
     ///
     /// # Example
     ///
-    /// See [`Summary`].
+    /// ```
+    /// use incident_model::{Elapsed, Summary};
+    /// let summary = Summary::of([40, 10, 30, 20].map(|m| Elapsed::from_secs(m * 60)));
+    /// assert_eq!(summary.count, 4);
+    /// assert_eq!(summary.max.unwrap().to_string(), "40m");
+    /// assert_eq!(summary.p50.unwrap().to_string(), "20m");
+    /// assert_eq!(summary.mean.unwrap().to_string(), "25m");
+    /// assert_eq!(Summary::of([]).mean, None);
+    /// ```
     #[must_use]
     pub fn of(durations: impl IntoIterator<Item = Elapsed>) -> Summary {
         let mut sorted: Vec<Elapsed> = durations.into_iter().collect();
@@ -194,7 +202,25 @@ fn mean(values: &[Elapsed]) -> Option<Elapsed> {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use chrono::{Duration, TimeZone, Utc};
+/// use incident_model::{Incident, IncidentStatus::*, Summaries, Update};
+///
+/// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+/// let incident = Incident::builder("x")
+///     .update(Update::new(Investigating, start))
+///     .update(Update::new(Identified, start + Duration::minutes(5)))
+///     .update(Update::new(Resolved, start + Duration::minutes(45)))
+///     .build()?;
+/// let summaries = Summaries::of([&incident]);
+/// assert_eq!(summaries.time_to_identify.p50.unwrap().to_string(), "5m");
+/// assert_eq!(summaries.time_to_monitor.count, 0);
+/// assert_eq!(summaries.time_to_resolve.p50.unwrap().to_string(), "45m");
+/// assert_eq!(Summaries::of::<incident_model::IncidentStatus>([]), Summaries::default());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// See also the [module documentation](self).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -213,7 +239,27 @@ impl Summaries {
     ///
     /// # Example
     ///
-    /// See the [module documentation](self).
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Summaries, Update};
+    ///
+    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// let incident = |minutes| {
+    ///     Incident::builder("x")
+    ///         .update(Update::new(Investigating, start))
+    ///         .update(Update::new(Resolved, start + Duration::minutes(minutes)))
+    ///         .build()
+    /// };
+    /// let open = Incident::builder("open").update(Update::new(Investigating, start)).build()?;
+    /// let incidents = [incident(10)?, incident(50)?, open];
+    /// let summaries = Summaries::of(&incidents);
+    /// // The open incident is not in the time to resolve.
+    /// assert_eq!(summaries.time_to_resolve.count, 2);
+    /// assert_eq!(summaries.time_to_resolve.mean.unwrap().to_string(), "30m");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// See also the [module documentation](self).
     pub fn of<'a, S: Lifecycle>(events: impl IntoIterator<Item = &'a Event<S>>) -> Summaries {
         let mut durations = Durations::default();
         for event in events {

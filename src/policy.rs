@@ -133,12 +133,49 @@ pub trait Lifecycle:
     const HAS_SCHEDULE: bool;
 
     /// Whether the status is open (the incident or maintenance is not over).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus};
+    ///
+    /// fn open_count<S: Lifecycle>() -> usize {
+    ///     S::ALL.iter().filter(|s| s.is_open()).count()
+    /// }
+    /// assert!(Lifecycle::is_open(IncidentStatus::Monitoring));
+    /// assert!(!Lifecycle::is_open(IncidentStatus::CLOSED));
+    /// assert!(!Lifecycle::is_open(MaintenanceStatus::Completed));
+    /// assert_eq!(open_count::<IncidentStatus>(), 3);
+    /// ```
     fn is_open(self) -> bool;
 
     /// The wire name of the status.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus};
+    ///
+    /// fn wire_name<S: Lifecycle>(status: S) -> &'static str {
+    ///     status.as_str()
+    /// }
+    /// assert_eq!(wire_name(IncidentStatus::Investigating), "investigating");
+    /// assert_eq!(wire_name(MaintenanceStatus::InProgress), "in_progress");
+    /// ```
     fn as_str(self) -> &'static str;
 
     /// Position of the status in [`Lifecycle::ALL`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{Lifecycle, MaintenanceStatus};
+    ///
+    /// for (position, &status) in <MaintenanceStatus as Lifecycle>::ALL.iter().enumerate() {
+    ///     assert_eq!(Lifecycle::index(status), position);
+    /// }
+    /// assert_eq!(Lifecycle::index(MaintenanceStatus::Scheduled), 0);
+    /// ```
     fn index(self) -> usize;
 }
 

@@ -222,7 +222,8 @@ mod json {
         /// assert!(matches!(err, FormatError::Invalid(ValidationError::NoUpdates { .. })));
         /// ```
         pub fn from_json(json: &str) -> Result<Self, FormatError<S>> {
-            let wire: EventWire<S> = serde_json::from_str(json).map_err(FormatError::from_json)?;
+            let wire: EventWire<S> =
+                serde_json::from_str(json).map_err(|err| FormatError::from_json(&err))?;
             wire.into_event().map_err(FormatError::Invalid)
         }
 

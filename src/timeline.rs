@@ -740,7 +740,22 @@ impl<S: Tallied> Timeline<S> {
     ///
     /// # Example
     ///
-    /// See [`Event::timeline`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10, 0)))
+    ///     .update(Update::new(Identified, at(10, 45)))
+    ///     .update(Update::new(Monitoring, at(12, 30)))
+    ///     .update(Update::new(Resolved, at(14, 0)))
+    ///     .build()?;
+    /// let timeline = incident.timeline(at(23, 0));
+    /// assert_eq!(timeline.time_to_identify().unwrap().to_string(), "45m");
+    /// let unidentified = Incident::builder("y").update(Update::new(Investigating, at(10, 0))).build()?;
+    /// assert_eq!(unidentified.timeline(at(11, 0)).time_to_identify(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn time_to_identify(&self) -> Option<Elapsed> {
         self.identified_at
@@ -751,7 +766,20 @@ impl<S: Tallied> Timeline<S> {
     ///
     /// # Example
     ///
-    /// See [`Timeline`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10, 0)))
+    ///     .update(Update::new(Identified, at(10, 45)))
+    ///     .update(Update::new(Monitoring, at(12, 30)))
+    ///     .update(Update::new(Resolved, at(14, 0)))
+    ///     .build()?;
+    /// let timeline = incident.timeline(at(23, 0));
+    /// assert_eq!(timeline.time_to_monitor().unwrap().to_string(), "2h 30m");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn time_to_monitor(&self) -> Option<Elapsed> {
         self.monitoring_at
@@ -762,7 +790,22 @@ impl<S: Tallied> Timeline<S> {
     ///
     /// # Example
     ///
-    /// See [`Timeline`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10, 0)))
+    ///     .update(Update::new(Identified, at(10, 45)))
+    ///     .update(Update::new(Monitoring, at(12, 30)))
+    ///     .update(Update::new(Resolved, at(14, 0)))
+    ///     .build()?;
+    /// let timeline = incident.timeline(at(23, 0));
+    /// assert_eq!(timeline.time_to_resolve().unwrap().to_string(), "4h");
+    /// let open = Incident::builder("y").update(Update::new(Investigating, at(10, 0))).build()?;
+    /// assert_eq!(open.timeline(at(23, 0)).time_to_resolve(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn time_to_resolve(&self) -> Option<Elapsed> {
         self.resolved_at
@@ -774,7 +817,25 @@ impl<S: Tallied> Timeline<S> {
     ///
     /// # Example
     ///
-    /// See [`Event::timeline`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10, 0)))
+    ///     .update(Update::new(Identified, at(10, 45)))
+    ///     .update(Update::new(Monitoring, at(12, 30)))
+    ///     .update(Update::new(Resolved, at(14, 0)))
+    ///     .build()?;
+    /// let timeline = incident.timeline(at(23, 0));
+    /// // Closed: the time to resolve, whatever `as_of`.
+    /// assert_eq!(timeline.elapsed().to_string(), "4h");
+    /// assert_eq!(timeline.elapsed(), timeline.time_in_status.total());
+    /// // Open: the age as of the measurement.
+    /// let open = Incident::builder("y").update(Update::new(Investigating, at(10, 0))).build()?;
+    /// assert_eq!(open.timeline(at(13, 15)).elapsed().to_string(), "3h 15m");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn elapsed(&self) -> Elapsed {
         Elapsed::between(self.opened_at, self.measured_until)
@@ -805,7 +866,29 @@ impl<S: Tallied> Timeline<S> {
 ///
 /// # Example
 ///
-/// See [`Event::affected_components`].
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
+/// use incident_model::uptime::Weights;
+/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// let api = ComponentId::new("api")?;
+/// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+/// let incident = Incident::builder("x")
+///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
+///     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
+///     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
+///     .build()?;
+/// let affected = &incident.affected_components(at(23))[0];
+/// assert_eq!(affected.id, api);
+/// assert_eq!(affected.name, "API");
+/// assert_eq!(affected.worst_status, Some(MajorOutage));
+/// assert_eq!(affected.intervals.len(), 2);
+/// assert_eq!(affected.intervals[1].status, MajorOutage);
+/// assert_eq!(affected.time_in_status.get(DegradedPerformance).to_string(), "2h");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// See also [`Event::affected_components`].
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -831,7 +914,25 @@ impl AffectedComponent {
     ///
     /// # Example
     ///
-    /// See [`Event::affected_components`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
+    /// use incident_model::uptime::Weights;
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
+    ///     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
+    ///     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
+    ///     .build()?;
+    /// let affected = &incident.affected_components(at(23))[0];
+    /// // 1 h of major outage at full weight; degraded performance weighs nothing by default.
+    /// assert_eq!(affected.weighted_downtime(&Weights::default()).to_string(), "1h");
+    /// let strict = Weights::default().with(DegradedPerformance, 0.5);
+    /// assert_eq!(affected.weighted_downtime(&strict).to_string(), "2h");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn weighted_downtime(&self, weights: &Weights) -> Elapsed {
         let weighed: u128 = self
@@ -909,7 +1010,15 @@ impl StatusInterval {
     ///
     /// # Example
     ///
-    /// See [`StatusInterval`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentStatus, StatusInterval};
+    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// let interval = StatusInterval::new(at(10, 0), at(10, 40), ComponentStatus::PartialOutage);
+    /// assert_eq!(interval.start, at(10, 0));
+    /// assert_eq!(interval.end, at(10, 40));
+    /// assert_eq!(interval.status, ComponentStatus::PartialOutage);
+    /// ```
     #[must_use]
     pub fn new(start: DateTime<Utc>, end: DateTime<Utc>, status: ComponentStatus) -> Self {
         StatusInterval { start, end, status }
@@ -919,7 +1028,15 @@ impl StatusInterval {
     ///
     /// # Example
     ///
-    /// See [`StatusInterval`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentStatus, StatusInterval};
+    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// let interval = StatusInterval::new(at(10, 0), at(11, 30), ComponentStatus::MajorOutage);
+    /// assert_eq!(interval.length().to_string(), "1h 30m");
+    /// let inverted = StatusInterval::new(at(11, 0), at(10, 0), ComponentStatus::MajorOutage);
+    /// assert!(inverted.length().is_zero());
+    /// ```
     #[must_use]
     pub fn length(&self) -> Elapsed {
         Elapsed::between(self.start, self.end)
@@ -947,10 +1064,38 @@ pub trait Tallied:
     sealed::Sealed + Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + Send + Sync + 'static
 {
     /// Every status of the vocabulary, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus, IncidentStatus, MaintenanceStatus, timeline::Tallied};
+    /// assert_eq!(<IncidentStatus as Tallied>::all(), IncidentStatus::ALL);
+    /// assert_eq!(<MaintenanceStatus as Tallied>::all().len(), 4);
+    /// assert_eq!(<ComponentStatus as Tallied>::all()[0], ComponentStatus::Operational);
+    /// ```
     fn all() -> &'static [Self];
     /// The status's position in [`Tallied::all`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus, IncidentStatus, timeline::Tallied};
+    /// fn slots_match<S: Tallied>() -> bool {
+    ///     S::all().iter().enumerate().all(|(i, s)| s.slot() == i)
+    /// }
+    /// assert!(slots_match::<ComponentStatus>() && slots_match::<IncidentStatus>());
+    /// assert_eq!(Tallied::slot(ComponentStatus::Operational), 0);
+    /// ```
     fn slot(self) -> usize;
     /// The status's wire name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{ComponentStatus, IncidentStatus, timeline::Tallied};
+    /// assert_eq!(Tallied::wire_name(ComponentStatus::MajorOutage), "major_outage");
+    /// assert_eq!(Tallied::wire_name(IncidentStatus::Resolved), "resolved");
+    /// ```
     fn wire_name(self) -> &'static str;
 }
 
@@ -1026,7 +1171,14 @@ impl<S: Tallied> TimeInStatus<S> {
     ///
     /// # Example
     ///
-    /// See [`TimeInStatus`].
+    /// ```
+    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// let mut spent = TimeInStatus::new();
+    /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
+    /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));
+    /// assert_eq!(spent.get(Monitoring).to_string(), "1h");
+    /// assert!(spent.get(Identified).is_zero());
+    /// ```
     #[must_use]
     pub fn get(&self, status: S) -> Elapsed {
         self.spent
@@ -1039,7 +1191,16 @@ impl<S: Tallied> TimeInStatus<S> {
     ///
     /// # Example
     ///
-    /// See [`TimeInStatus`].
+    /// ```
+    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// let mut spent = TimeInStatus::new();
+    /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
+    /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));
+    /// spent.add(Investigating, Elapsed::from_secs(10 * 60)); // adds up
+    /// assert_eq!(spent.get(Investigating).to_string(), "30m");
+    /// spent.add(Monitoring, Elapsed::MAX); // saturates
+    /// assert_eq!(spent.get(Monitoring), Elapsed::MAX);
+    /// ```
     pub fn add(&mut self, status: S, time: Elapsed) {
         if let Some(slot) = self.spent.get_mut(status.slot()) {
             *slot = slot.saturating_add(time);
@@ -1051,7 +1212,16 @@ impl<S: Tallied> TimeInStatus<S> {
     ///
     /// # Example
     ///
-    /// See [`TimeInStatus`].
+    /// ```
+    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// let mut spent = TimeInStatus::new();
+    /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
+    /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));
+    /// let all: Vec<_> = spent.iter().collect();
+    /// assert_eq!(all.len(), 5); // every incident status, zero included
+    /// assert_eq!(all[0], (Investigating, Elapsed::from_secs(20 * 60)));
+    /// assert!(all[1].1.is_zero());
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = (S, Elapsed)> + '_ {
         S::all()
             .iter()
@@ -1062,7 +1232,14 @@ impl<S: Tallied> TimeInStatus<S> {
     ///
     /// # Example
     ///
-    /// See [`TimeInStatus`].
+    /// ```
+    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// let mut spent = TimeInStatus::new();
+    /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
+    /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));
+    /// assert_eq!(spent.total().to_string(), "1h 20m");
+    /// assert!(TimeInStatus::<incident_model::IncidentStatus>::new().total().is_zero());
+    /// ```
     #[must_use]
     pub fn total(&self) -> Elapsed {
         self.spent.iter().sum()

@@ -302,7 +302,17 @@ impl Draft {
     ///
     /// # Example
     ///
-    /// See [`Draft`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)));
+    /// let update = typed.event().last_update();
+    /// assert_eq!(update.display_at(), at(10));
+    /// assert_eq!(update.created_at(), at(10)); // written when displayed, by default
+    /// assert_eq!(update.body(), "");
+    /// assert!(update.component_changes().is_empty());
+    /// ```
     pub fn new(display_at: DateTime<Utc>) -> Self {
         Draft {
             id: None,
@@ -317,7 +327,17 @@ impl Draft {
     ///
     /// # Example
     ///
-    /// See [`Draft`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)).with_id("u1".parse()?));
+    /// assert_eq!(typed.event().last_update().id().as_str(), "u1");
+    /// // Ids are unique within an event.
+    /// let err = typed.identified(Draft::new(at(11)).with_id("u1".parse()?)).unwrap_err();
+    /// assert!(matches!(err.error(), incident_model::ValidationError::DuplicateUpdateId { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_id(mut self, id: UpdateId) -> Self {
         self.id = Some(id);
         self
@@ -327,7 +347,14 @@ impl Draft {
     ///
     /// # Example
     ///
-    /// See [`Draft`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let draft = Draft::new(at(10)).with_body("Draft.").with_body("We are investigating.");
+    /// let typed = Typed::<Investigating>::start("x", draft);
+    /// assert_eq!(typed.event().last_update().body(), "We are investigating."); // the last one wins
+    /// ```
     pub fn with_body(mut self, body: impl Into<String>) -> Self {
         self.body = body.into();
         self
@@ -353,7 +380,18 @@ impl Draft {
     ///
     /// # Example
     ///
-    /// See [`Draft`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Impact};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentChange::new(ComponentId::new("api")?, "API", Operational, PartialOutage);
+    /// let db = ComponentChange::new(ComponentId::new("db")?, "Database", Operational, MajorOutage);
+    /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)).with_change(api).with_change(db));
+    /// assert_eq!(typed.event().last_update().component_changes().len(), 2);
+    /// assert_eq!(typed.event().impact(), Impact::Critical); // calculated from the changes
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_change(mut self, change: ComponentChange) -> Self {
         self.changes.push(change);
         self
@@ -526,7 +564,18 @@ impl<T: State> Typed<T> {
     ///
     /// # Example
     ///
-    /// See [`Draft`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let typed = Typed::<Investigating>::start("Login errors", Draft::new(at(10)))
+    ///     .identified(Draft::new(at(11)))?;
+    /// let event = typed.event();
+    /// assert_eq!(event.name(), "Login errors");
+    /// assert_eq!(event.updates().len(), 2);
+    /// assert_eq!(event.identified_at(), Some(at(11)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn event(&self) -> &Event<T::Lifecycle> {
         &self.event
@@ -554,7 +603,19 @@ impl<T: State> Typed<T> {
     ///
     /// # Example
     ///
-    /// See [`Typed::start`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::{Monitoring, Scheduled}, Draft, Typed};
+    /// use incident_model::{IncidentStatus, MaintenanceStatus};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let monitoring = Typed::<Monitoring>::start("x", Draft::new(at(10)));
+    /// assert_eq!(monitoring.status(), IncidentStatus::Monitoring);
+    /// assert_eq!(monitoring.status(), monitoring.event().status());
+    /// let resolved = monitoring.resolved(Draft::new(at(11)))?;
+    /// assert_eq!(resolved.status(), IncidentStatus::Resolved);
+    /// assert_eq!(Typed::<Scheduled>::start("y", Draft::new(at(9))).status(), MaintenanceStatus::Scheduled);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn status(&self) -> T::Lifecycle {
         T::STATUS
@@ -565,7 +626,18 @@ impl<T: State> Typed<T> {
     ///
     /// # Example
     ///
-    /// See the [module documentation](self).
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)))
+    ///     .with_id("01HZX3K8Q9".parse()?);
+    /// assert_eq!(typed.event().id().as_str(), "01HZX3K8Q9");
+    /// // Kept through later moves.
+    /// let typed = typed.resolved(Draft::new(at(11)))?;
+    /// assert_eq!(typed.event().id().as_str(), "01HZX3K8Q9");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_id(mut self, id: IncidentId) -> Self {
         self.event.id = id;
@@ -725,7 +797,20 @@ impl<T: State<Lifecycle = MaintenanceStatus>> Typed<T> {
     ///
     /// # Example
     ///
-    /// See [`Typed`].
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::typed::{state::Scheduled, Draft, Typed};
+    /// use incident_model::{Schedule, ValidationError};
+    /// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+    /// let window = Schedule::new(at, at + Duration::hours(2));
+    /// let typed = Typed::<Scheduled>::start("Database upgrade", Draft::new(at - Duration::days(2)))
+    ///     .with_schedule(window)?;
+    /// assert_eq!(typed.event().schedule(), Some(&window));
+    /// let inverted = Schedule::new(at, at - Duration::hours(2));
+    /// let err = typed.with_schedule(inverted).unwrap_err();
+    /// assert!(matches!(err, ValidationError::InvertedSchedule { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn with_schedule(
         mut self,
         schedule: Schedule,
@@ -812,7 +897,17 @@ impl<T: State> MoveError<T> {
     ///
     /// # Example
     ///
-    /// See [`MoveError`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Identified, Draft, Typed};
+    /// use incident_model::{IncidentStatus, ValidationError};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
+    /// let err = identified.resolved(Draft::new(at(13))).unwrap_err(); // before the last update
+    /// assert!(matches!(err.error(), ValidationError::OutOfOrder { position: 1, .. }));
+    /// assert_eq!(err.to_string(), err.error().to_string());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn error(&self) -> &ValidationError<T::Lifecycle> {
         &self.failed.error
@@ -822,7 +917,21 @@ impl<T: State> MoveError<T> {
     ///
     /// # Example
     ///
-    /// See [`MoveError`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Identified, Draft, Typed};
+    /// use incident_model::{IncidentStatus, ValidationError};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
+    /// let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// match err.into_error() {
+    ///     ValidationError::OutOfOrder { previous_display_at, display_at, .. } => {
+    ///         assert_eq!((previous_display_at, display_at), (at(14), at(13)));
+    ///     }
+    ///     other => panic!("unexpected: {other}"),
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn into_error(self) -> ValidationError<T::Lifecycle> {
         self.failed.error
@@ -832,7 +941,20 @@ impl<T: State> MoveError<T> {
     ///
     /// # Example
     ///
-    /// See [`MoveError`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::typed::{state::Identified, Draft, Typed};
+    /// use incident_model::{IncidentStatus, ValidationError};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
+    /// let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// let identified = err.into_typed(); // unchanged: still identified, one update
+    /// assert_eq!(identified.status(), IncidentStatus::Identified);
+    /// assert_eq!(identified.event().updates().len(), 1);
+    /// let resolved = identified.resolved(Draft::new(at(15)))?; // try again, in order
+    /// assert_eq!(resolved.status(), IncidentStatus::Resolved);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn into_typed(self) -> Typed<T> {
         self.failed.typed
@@ -987,7 +1109,33 @@ macro_rules! typed_lifecycle {
                 ///
                 /// # Example
                 ///
-                /// See the [module documentation](self) and [`Typed`].
+                /// ```
+                /// # use chrono::{TimeZone, Utc};
+                /// # use incident_model::typed::{state, Draft, Typed};
+                #[doc = concat!("# use incident_model::{Event, Lifecycle, Policy, Update, ", stringify!($L), "};")]
+                /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+                #[doc = concat!("# // A runtime value in `", stringify!($from), "` (after a closed status if it cannot come first).")]
+                #[doc = concat!("# let mut builder = Event::<", stringify!($L), ">::builder(\"x\");")]
+                #[doc = concat!("# if !Policy::<", stringify!($L), ">::standard().allows_first(", stringify!($L), "::", stringify!($from), ") {")]
+                #[doc = concat!("#     builder = builder.update(Update::new(<", stringify!($L), " as Lifecycle>::CLOSED, at(9)));")]
+                /// # }
+                #[doc = concat!("# let event = builder.update(Update::new(", stringify!($L), "::", stringify!($from), ", at(10))).build()?;")]
+                #[doc = concat!("let before = Typed::<state::", stringify!($from), ">::from_event(event)?;")]
+                /// let count = before.event().updates().len();
+                ///
+                /// // A move that would go back in time is not made; the value comes back.
+                #[doc = concat!("let err = before.", stringify!($method), "(Draft::new(at(8))).unwrap_err();")]
+                /// let before = err.into_typed();
+                ///
+                #[doc = concat!("let after = before.", stringify!($method), "(Draft::new(at(11)).with_body(\"Update.\"))?;")]
+                #[doc = concat!("assert_eq!(after.status(), ", stringify!($L), "::", stringify!($to), ");")]
+                /// assert_eq!(after.event().updates().len(), count + 1);
+                /// assert_eq!(after.event().last_update().body(), "Update.");
+                /// assert!(!after.event().last_update().is_reopen());
+                /// # Ok::<(), Box<dyn std::error::Error>>(())
+                /// ```
+                ///
+                /// See also the [module documentation](self) and [`Typed`].
                 pub fn $method(self, draft: Draft) -> Result<Typed<state::$to>, MoveError<state::$from>> {
                     self.step(draft, false)
                 }
@@ -1008,7 +1156,28 @@ macro_rules! typed_lifecycle {
                 ///
                 /// # Example
                 ///
-                /// See the [module documentation](self#reopens).
+                /// ```
+                /// # use chrono::{TimeZone, Utc};
+                /// # use incident_model::typed::{state, Draft, Typed};
+                #[doc = concat!("# use incident_model::{Event, Lifecycle, Policy, Update, ", stringify!($L), "};")]
+                /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+                #[doc = concat!("# // A runtime value in `", stringify!($rfrom), "` (after a closed status if it cannot come first).")]
+                #[doc = concat!("# let mut builder = Event::<", stringify!($L), ">::builder(\"x\");")]
+                #[doc = concat!("# if !Policy::<", stringify!($L), ">::standard().allows_first(", stringify!($L), "::", stringify!($rfrom), ") {")]
+                #[doc = concat!("#     builder = builder.update(Update::new(<", stringify!($L), " as Lifecycle>::CLOSED, at(9)));")]
+                /// # }
+                #[doc = concat!("# let event = builder.update(Update::new(", stringify!($L), "::", stringify!($rfrom), ", at(10))).build()?;")]
+                #[doc = concat!("let before = Typed::<state::", stringify!($rfrom), ">::from_event(event)?;")]
+                /// let count = before.event().updates().len();
+                #[doc = concat!("let after = before.", stringify!($rmethod), "(Draft::new(at(11)).with_body(\"It is back.\"))?;")]
+                #[doc = concat!("assert_eq!(after.status(), ", stringify!($L), "::", stringify!($rto), ");")]
+                /// assert!(after.status().is_open());
+                /// assert!(after.event().last_update().is_reopen());
+                /// assert_eq!(after.event().updates().len(), count + 1);
+                /// # Ok::<(), Box<dyn std::error::Error>>(())
+                /// ```
+                ///
+                /// See also the [module documentation](self#reopens).
                 pub fn $rmethod(self, draft: Draft) -> Result<Typed<state::$rto>, MoveError<state::$rfrom>> {
                     self.step(draft, true)
                 }

@@ -303,13 +303,28 @@ impl Window {
     ///
     /// # Example
     ///
-    /// See [`Window`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{uptime::InvertedWindow, Window};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let window = Window::new(at(10), at(14))?;
+    /// assert_eq!((window.start(), window.end()), (at(10), at(14)));
+    /// assert!(Window::new(at(10), at(10)).is_ok()); // empty, but not inverted
+    /// let err: InvertedWindow = Window::new(at(14), at(10)).unwrap_err();
+    /// assert_eq!((err.start, err.end), (at(14), at(10)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(start: DateTime<Utc>, end: DateTime<Utc>) -> Result<Window, InvertedWindow> {
         if end < start {
             Err(InvertedWindow { start, end })
         } else {
             Ok(Window { start, end })
         }
+    }
+
+    /// The empty window at `at` (never inverted).
+    pub(crate) fn instant(at: DateTime<Utc>) -> Window {
+        Window { start: at, end: at }
     }
 
     /// Where the window starts (inclusive).
@@ -348,7 +363,14 @@ impl Window {
     ///
     /// # Example
     ///
-    /// See [`Window`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::Window;
+    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// assert_eq!(Window::new(at(10, 0), at(11, 30))?.length().to_string(), "1h 30m");
+    /// assert!(Window::new(at(10, 0), at(10, 0))?.length().is_zero());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn length(&self) -> Elapsed {
         Elapsed::between(self.start, self.end)
@@ -405,7 +427,33 @@ struct RawInterval {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{
+///     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update,
+/// };
+/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// let api = ComponentId::new("api")?;
+/// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+/// let resolved = Incident::builder("API down")
+///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, MajorOutage)))
+///     .update(Update::new(Resolved, at(11)).with_change(change(MajorOutage, Operational)))
+///     .build()?;
+/// let open = Incident::builder("API slow")
+///     .update(Update::new(Investigating, at(20)).with_change(change(Operational, PartialOutage)))
+///     .build()?;
+/// let mut history = ComponentHistory::new();
+/// history.add_event(&resolved, at(23));
+/// history.add_event(&open, at(23));
+/// let stretches: Vec<_> = history.merged(&api).intervals().collect();
+/// assert_eq!(stretches.len(), 2);
+/// assert_eq!((stretches[0].start, stretches[0].end, stretches[0].worst_status), (at(10), at(11), MajorOutage));
+/// // The open incident counts until `as_of`.
+/// assert_eq!((stretches[1].start, stretches[1].end, stretches[1].worst_status), (at(20), at(23), PartialOutage));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// See also the [module documentation](self).
 #[derive(Clone, Default, Debug)]
 pub struct ComponentHistory {
     /// Each component's position in `lists`.
@@ -433,7 +481,32 @@ impl ComponentHistory {
     ///
     /// # Example
     ///
-    /// See the [module documentation](self).
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{
+    ///     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update,
+    /// };
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+    /// let resolved = Incident::builder("API down")
+    ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, MajorOutage)))
+    ///     .update(Update::new(Resolved, at(11)).with_change(change(MajorOutage, Operational)))
+    ///     .build()?;
+    /// let open = Incident::builder("API slow")
+    ///     .update(Update::new(Investigating, at(20)).with_change(change(Operational, PartialOutage)))
+    ///     .build()?;
+    /// let mut history = ComponentHistory::new();
+    /// history.add_event(&open, at(22));
+    /// history.add_event(&resolved, at(22)); // `as_of` does not move a resolved incident's end
+    /// let stretches: Vec<_> = history.merged(&api).intervals().collect();
+    /// assert_eq!(stretches.len(), 2);
+    /// assert_eq!(stretches[0].end, at(11));
+    /// assert_eq!(stretches[1].end, at(22));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// See also the [module documentation](self).
     pub fn add_event<S: Lifecycle>(&mut self, event: &Event<S>, as_of: DateTime<Utc>) {
         // The walk gives each component's spans one after the other: look the
         // component up once per run of spans, not once per span.
@@ -515,7 +588,20 @@ impl ComponentHistory {
     ///
     /// # Example
     ///
-    /// See [`ComponentHistory::new`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let (api, db) = (ComponentId::new("api")?, ComponentId::new("db")?);
+    /// let mut history = ComponentHistory::new();
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(11), MajorOutage));
+    /// history.add_interval(&db, StatusInterval::new(at(10), at(12), PartialOutage));
+    /// history.add_interval(&db, StatusInterval::new(at(13), at(13), MajorOutage)); // an instant: nothing
+    /// let mut ids: Vec<&str> = history.components().map(|id| id.as_str()).collect();
+    /// ids.sort(); // no particular order
+    /// assert_eq!(ids, ["api", "db"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn components(&self) -> impl Iterator<Item = &ComponentId> + '_ {
         self.index.keys()
     }
@@ -526,7 +612,20 @@ impl ComponentHistory {
     ///
     /// # Example
     ///
-    /// See [`ComponentHistory::add_interval`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let mut history = ComponentHistory::new();
+    /// history.add_interval(&api, StatusInterval::new(at(10), at(12), MajorOutage));
+    /// history.add_interval(&api, StatusInterval::new(at(11), at(13), MajorOutage));
+    /// let stretches: Vec<_> = history.merged(&api).intervals().collect();
+    /// assert_eq!(stretches.len(), 1); // overlapping intervals of one status: one stretch
+    /// assert_eq!((stretches[0].start, stretches[0].end), (at(10), at(13)));
+    /// assert!(history.merged(&ComponentId::new("db")?).is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn merged(&self, component: &ComponentId) -> MergedHistory {
         self.index
@@ -565,7 +664,22 @@ impl ComponentHistory {
 ///
 /// # Example
 ///
-/// See [`ComponentHistory::add_interval`].
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// let api = ComponentId::new("api")?;
+/// let mut history = ComponentHistory::new();
+/// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
+/// history.add_interval(&api, StatusInterval::new(at(11), at(12), MajorOutage));
+/// let stretches: Vec<_> = history.merged(&api).intervals().collect();
+/// assert_eq!((stretches[0].start, stretches[0].end, stretches[0].worst_status), (at(10), at(11), PartialOutage));
+/// assert_eq!((stretches[1].start, stretches[1].end, stretches[1].worst_status), (at(11), at(12), MajorOutage));
+/// assert!(stretches[1].has(PartialOutage));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// See also [`ComponentHistory::add_interval`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[non_exhaustive]
 pub struct MergedInterval {
@@ -655,7 +769,23 @@ impl Segment {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use chrono::{Duration, TimeZone, Utc};
+/// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// // 10-12 major outage, 11-13 partial outage: 11-12 counts once, as major.
+/// let merged = MergedHistory::from_intervals([
+///     StatusInterval::new(at(10), at(12), MajorOutage),
+///     StatusInterval::new(at(11), at(13), PartialOutage),
+/// ]);
+/// let window = Window::new(at(10), at(14))?;
+/// let uptime = merged.uptime(window, &Weights::statuspage());
+/// // 2 h at 1.0, then 1 h at 0.3.
+/// assert_eq!(uptime.weighted_downtime().to_string(), "2h 18m");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// See also the [module documentation](self).
 #[derive(Clone, Default, PartialEq, Eq, Hash, Debug)]
 pub struct MergedHistory {
     segments: Vec<Segment>,
@@ -744,7 +874,20 @@ impl MergedHistory {
     ///
     /// # Example
     ///
-    /// See [`ComponentHistory::add_interval`].
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(at(13), at(14), PartialOutage),
+    ///     StatusInterval::new(at(10), at(11), MajorOutage),
+    /// ]);
+    /// let stretches: Vec<_> = merged.intervals().collect();
+    /// assert_eq!(stretches.len(), 2); // a gap between them
+    /// assert_eq!((stretches[0].start, stretches[0].worst_status), (at(10), MajorOutage));
+    /// assert_eq!((stretches[1].end, stretches[1].worst_status), (at(14), PartialOutage));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn intervals(&self) -> impl Iterator<Item = MergedInterval> + '_ {
         self.segments.iter().map(|segment| MergedInterval {
             start: from_millis(segment.start),
@@ -775,7 +918,23 @@ impl MergedHistory {
     ///
     /// # Example
     ///
-    /// See the [module documentation](self).
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let day = Window::new(at(0), at(0) + Duration::days(1))?;
+    /// // 23:00 to 02:00 the next day: only the hour within the window counts.
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(at(23), at(23) + Duration::hours(3), MajorOutage),
+    /// ]);
+    /// let uptime = merged.uptime(day, &Weights::statuspage());
+    /// assert_eq!(uptime.weighted_downtime().to_string(), "1h");
+    /// assert_eq!(uptime.to_string(), "95.83%"); // 1 - 1/24, truncated
+    /// assert!(merged.uptime(Window::new(at(0), at(0))?, &Weights::statuspage()).is_full());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// See also the [module documentation](self).
     #[must_use]
     pub fn uptime(&self, window: Window, weights: &Weights) -> Uptime {
         let (start, end) = window.millis();
@@ -830,7 +989,28 @@ impl MergedHistory {
     ///
     /// # Example
     ///
-    /// See the [module documentation](self).
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// use chrono::NaiveDate;
+    /// use incident_model::DayRange;
+    /// let date = |d: u32| NaiveDate::from_ymd_opt(2020, 3, d).unwrap();
+    /// // Down from 23:00 on the 16th to 01:00 on the 17th.
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(at(23), at(23) + Duration::hours(2), MajorOutage),
+    /// ]);
+    /// let bar = merged.daily(&DayRange::ending(date(17), 3), &Weights::default());
+    /// assert_eq!(bar.iter().map(|b| b.date).collect::<Vec<_>>(), [date(15), date(16), date(17)]);
+    /// assert_eq!(bar[0].worst_status, None);
+    /// assert!(bar[0].uptime.is_full());
+    /// assert_eq!(bar[1].worst_status, Some(MajorOutage));
+    /// assert_eq!(bar[1].weighted_downtime.to_string(), "1h");
+    /// assert_eq!(bar[2].weighted_downtime.to_string(), "1h");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// See also the [module documentation](self).
     #[must_use]
     pub fn daily(&self, days: &DayRange, weights: &Weights) -> Vec<DayBucket> {
         let table = weights.by_mask();
@@ -958,7 +1138,20 @@ impl Uptime {
     ///
     /// # Example
     ///
-    /// See [`Uptime`].
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// let day = Window::new(start, start + Duration::days(1))?;
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(start, start + Duration::hours(6), MajorOutage),
+    /// ]);
+    /// assert_eq!(merged.uptime(day, &Weights::default()).ratio(), 0.75);
+    /// assert_eq!(MergedHistory::default().uptime(day, &Weights::default()).ratio(), 1.0);
+    /// let empty = Window::new(start, start)?;
+    /// assert_eq!(merged.uptime(empty, &Weights::default()).ratio(), 1.0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     #[allow(clippy::cast_precision_loss)] // a ratio, not an exact count
     pub fn ratio(&self) -> f64 {
@@ -973,7 +1166,24 @@ impl Uptime {
     ///
     /// # Example
     ///
-    /// See [`Uptime`].
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// let day = Window::new(start, start + Duration::days(1))?;
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(start, start + Duration::hours(6), MajorOutage),
+    /// ]);
+    /// assert_eq!(merged.uptime(day, &Weights::default()).percent(), 75.0);
+    /// // Not truncated, unlike the printed figure.
+    /// let brief = MergedHistory::from_intervals([
+    ///     StatusInterval::new(start, start + Duration::seconds(1), MajorOutage),
+    /// ]);
+    /// let uptime = brief.uptime(day, &Weights::default());
+    /// assert!(uptime.percent() > 99.998);
+    /// assert_eq!(uptime.to_string(), "99.99%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn percent(&self) -> f64 {
         self.ratio() * 100.0
@@ -983,7 +1193,18 @@ impl Uptime {
     ///
     /// # Example
     ///
-    /// See [`Uptime`].
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// let day = Window::new(start, start + Duration::days(1))?;
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(start, start + Duration::hours(2), PartialOutage),
+    /// ]);
+    /// assert_eq!(merged.uptime(day, &Weights::statuspage()).weighted_downtime().to_string(), "36m"); // 2 h at 0.3
+    /// assert_eq!(merged.uptime(day, &Weights::incident_io()).weighted_downtime().to_string(), "2h");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn weighted_downtime(&self) -> Elapsed {
         millis_from_weighed(self.weighed.min(self.total()))
@@ -1076,7 +1297,18 @@ impl DayRange {
     ///
     /// # Example
     ///
-    /// See [`DayRange`].
+    /// ```
+    /// use chrono::{FixedOffset, NaiveDate};
+    /// use incident_model::DayRange;
+    /// let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// let range = DayRange::ending(date(3, 31), 3);
+    /// let days: Vec<NaiveDate> = range.days().map(|(day, _)| day).collect();
+    /// assert_eq!(days, [date(3, 29), date(3, 30), date(3, 31)]);
+    /// let (_, window) = range.days().last().unwrap();
+    /// assert_eq!(window.start().to_rfc3339(), "2020-03-31T00:00:00+00:00"); // UTC days
+    /// assert_eq!(window.length().as_secs(), 86_400);
+    /// assert_eq!(DayRange::ending(date(3, 31), 0).days().count(), 0);
+    /// ```
     #[must_use]
     pub fn ending(last: NaiveDate, count: u32) -> Self {
         DayRange {
@@ -1090,7 +1322,17 @@ impl DayRange {
     ///
     /// # Example
     ///
-    /// See [`DayRange`].
+    /// ```
+    /// use chrono::{FixedOffset, NaiveDate};
+    /// use incident_model::DayRange;
+    /// let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// let cest = FixedOffset::east_opt(2 * 3600).unwrap();
+    /// let range = DayRange::ending(date(3, 31), 1).with_offset(cest);
+    /// let (day, window) = range.days().next().unwrap();
+    /// assert_eq!(day, date(3, 31));
+    /// assert_eq!(window.start().to_rfc3339(), "2020-03-30T22:00:00+00:00");
+    /// assert_eq!(window.end().to_rfc3339(), "2020-03-31T22:00:00+00:00");
+    /// ```
     #[must_use]
     pub fn with_offset(mut self, offset: FixedOffset) -> Self {
         self.offset = offset;
@@ -1102,7 +1344,16 @@ impl DayRange {
     ///
     /// # Example
     ///
-    /// See [`DayRange`].
+    /// ```
+    /// use chrono::{FixedOffset, NaiveDate};
+    /// use incident_model::DayRange;
+    /// let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// // 2020 is a leap year.
+    /// let days: Vec<_> = DayRange::ending(date(3, 1), 2).days().collect();
+    /// assert_eq!(days.len(), 2);
+    /// assert_eq!((days[0].0, days[1].0), (date(2, 29), date(3, 1)));
+    /// assert_eq!(days[0].1.end(), days[1].1.start()); // back to back
+    /// ```
     pub fn days(&self) -> impl Iterator<Item = (NaiveDate, Window)> + '_ {
         let back = u64::from(self.count.saturating_sub(1));
         let first = self.last.checked_sub_days(chrono::Days::new(back));
@@ -1134,7 +1385,22 @@ impl DayRange {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use chrono::{Duration, NaiveDate, TimeZone, Utc};
+/// use incident_model::{ComponentStatus::*, DayRange, MergedHistory, StatusInterval, Weights};
+/// let start = Utc.with_ymd_and_hms(2020, 3, 16, 6, 0, 0).unwrap();
+/// let merged = MergedHistory::from_intervals([
+///     StatusInterval::new(start, start + Duration::hours(4), PartialOutage),
+/// ]);
+/// let day = NaiveDate::from_ymd_opt(2020, 3, 16).unwrap();
+/// let bucket = merged.daily(&DayRange::ending(day, 1), &Weights::statuspage())[0];
+/// assert_eq!(bucket.date, day);
+/// assert_eq!(bucket.worst_status, Some(PartialOutage));
+/// assert_eq!(bucket.weighted_downtime.to_string(), "1h 12m"); // 4 h at 0.3
+/// assert_eq!(bucket.uptime.to_string(), "95.00%");
+/// ```
+///
+/// See also the [module documentation](self).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]

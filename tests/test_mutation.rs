@@ -6,6 +6,8 @@
 
 mod util;
 
+#[cfg(feature = "statuspage")]
+use incident_model::statuspage;
 use incident_model::{Incident, Maintenance};
 use util::mutate::{mutate, Rng};
 
@@ -59,4 +61,54 @@ fn mutated_own_format_never_panics() {
     // The mutator must reach both sides, or the run proves nothing.
     assert!(accepted > 100, "accepted {accepted}");
     assert!(rejected > 1_000, "rejected {rejected}");
+}
+
+/// The `statuspage` fuzz target's body: whatever is read writes back and reads
+/// again to the same models.
+#[cfg(feature = "statuspage")]
+fn statuspage_round_trip(data: &[u8]) -> bool {
+    let Ok(document) = statuspage::read_slice(data) else {
+        return false;
+    };
+    let written = document.to_json().unwrap();
+    let again = statuspage::read(&written).unwrap();
+    let models = |d: &statuspage::Document| {
+        (
+            d.incidents
+                .iter()
+                .map(|r| r.event.clone())
+                .collect::<Vec<_>>(),
+            d.maintenances
+                .iter()
+                .map(|r| r.event.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(models(&again), models(&document));
+    true
+}
+
+#[cfg(feature = "statuspage")]
+#[test]
+fn mutated_statuspage_documents_never_panic() {
+    let seeds: [&[u8]; 4] = [
+        include_bytes!("../examples/data/status-export.json"),
+        include_bytes!("fixtures/statuspage/emma_like.json"),
+        include_bytes!("fixtures/statuspage/tweets.json"),
+        include_bytes!("fixtures/statuspage/manage_list.json"),
+    ];
+    let mut rng = Rng::new(0x5747_0a9e);
+    let (mut accepted, mut rejected) = (0, 0);
+    for seed in seeds {
+        assert!(statuspage_round_trip(seed));
+        for _ in 0..MUTATIONS_PER_SEED / 3 {
+            if statuspage_round_trip(&mutate(&mut rng, seed)) {
+                accepted += 1;
+            } else {
+                rejected += 1;
+            }
+        }
+    }
+    assert!(accepted > 100, "accepted {accepted}");
+    assert!(rejected > 500, "rejected {rejected}");
 }

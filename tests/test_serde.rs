@@ -344,20 +344,28 @@ mod strategies {
                     builder = builder.started_at(start - Duration::minutes(5));
                 }
                 let mut at = start;
-                let mut previous = None;
+                let mut drafts = Vec::with_capacity(updates.len());
                 for (i, (status, body, gap, created, changes)) in updates.into_iter().enumerate() {
                     at += Duration::seconds(gap);
-                    let status = IncidentStatus::ALL[status];
-                    let mut u = Update::new(status, at)
+                    let mut u = Update::new(IncidentStatus::ALL[status], at)
                         .with_id(UpdateId::new(format!("u{i}")).unwrap())
                         .with_body(body)
                         .with_created_at(at + Duration::milliseconds(created));
                     for c in changes {
                         u = u.with_change(c);
                     }
-                    if MoveKind::of(previous, status) == MoveKind::Reopen {
-                        u = u.reopening();
-                    }
+                    drafts.push(u);
+                }
+                // Mark reopens in display order, the order the builder checks.
+                drafts.sort_by_key(|u| (u.display_at(), u.created_at()));
+                let mut previous = None;
+                for u in drafts {
+                    let status = u.status();
+                    let u = if MoveKind::of(previous, status) == MoveKind::Reopen {
+                        u.reopening()
+                    } else {
+                        u
+                    };
                     previous = Some(status);
                     builder = builder.update(u);
                 }

@@ -8,8 +8,8 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::wire::{Other, Str, WireComponent, WireDocument, WireIncident, WirePage, WireStatus};
 use super::{
-    Anomaly, AnomalyKind, Document, Extras, Fields, Location, Page, PageComponent, PageStatus,
-    RawJson, Record, Shape, StatuspageError, TweetId, UpdateExtras,
+    Anomaly, AnomalyKind, Document, Extras, Fields, Limits, Location, Page, PageComponent,
+    PageStatus, RawJson, Record, Shape, StatuspageError, TweetId, UpdateExtras,
 };
 use crate::component::{Component, ComponentId, IncidentId, UpdateId};
 use crate::error::{ParseStatusError, ValidationError};
@@ -102,9 +102,25 @@ const MILESTONE_TOLERANCE: TimeDelta = TimeDelta::seconds(1);
 /// Integers above this lose precision in an `f64`.
 const F64_EXACT: u64 = 1 << 53;
 
-pub(crate) fn document(wire: WireDocument<'_>) -> Result<Document, StatuspageError> {
+pub(crate) fn document(
+    wire: WireDocument<'_>,
+    limits: &Limits,
+) -> Result<Document, StatuspageError> {
     let shape = detect(&wire)?;
-    let mut cx = Cx::default();
+    let events = [
+        wire.incidents.as_ref(),
+        wire.scheduled_maintenances.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(Vec::len)
+    .sum::<usize>()
+    .saturating_add(usize::from(wire.incident.is_some()));
+    limits.check("max_events", events, None)?;
+    let mut cx = Cx {
+        limits: *limits,
+        ..Cx::default()
+    };
     let mut doc = Document::new(shape);
     let WireDocument {
         page,
@@ -242,6 +258,7 @@ impl<'a> Here<'a> {
 /// The reading context: anomalies and the formats of timestamps seen so far.
 #[derive(Default)]
 struct Cx {
+    limits: Limits,
     anomalies: Vec<Anomaly>,
     offsets: BTreeSet<String>,
     whole_seconds: usize,
@@ -576,6 +593,11 @@ impl Cx {
 
         // Updates, in input order first.
         let wire_updates = w.incident_updates.unwrap_or_default();
+        self.limits.check(
+            "max_updates_per_event",
+            wire_updates.len(),
+            Some(here.at("incident_updates")),
+        )?;
         let mut updates: Vec<(Update<S>, UpdateExtras)> = Vec::with_capacity(wire_updates.len());
         let mut group_prefixed: HashSet<ComponentId> = HashSet::new();
         let mut foreign_update_ids = 0usize;
@@ -685,7 +707,11 @@ impl Cx {
                 );
             }
             let body = match u.body {
-                Some(body) => body.0.into_owned(),
+                Some(body) => {
+                    self.limits
+                        .check("max_body_bytes", body.0.len(), Some(here.at("body")))?;
+                    body.0.into_owned()
+                }
                 None => {
                     self.anomaly(
                         AnomalyKind::MissingField,
@@ -860,7 +886,10 @@ impl Cx {
                     format!("{same_count} component change{plural} keep{verb} the status: {same}"),
                 );
             }
-            extras.other = self.other(u.other, UPDATE_KEYS, "incident update", &here);
+            // Keep what was already set aside verbatim (a tweet_id of an odd type).
+            let mut other = self.other(u.other, UPDATE_KEYS, "incident update", &here);
+            other.append(&mut extras.other);
+            extras.other = other;
             updates.push((
                 Update {
                     id: update_id,

@@ -119,6 +119,17 @@ pub enum StatuspageError {
         /// What is wrong, lowercase.
         message: String,
     },
+    /// The document is over one of the reader's [`Limits`](super::Limits).
+    LimitExceeded {
+        /// Where, for limits inside the document.
+        at: Option<Box<Location>>,
+        /// The limit's field name in [`Limits`](super::Limits).
+        limit: &'static str,
+        /// The size found.
+        found: usize,
+        /// The limit.
+        max: usize,
+    },
     /// The data builds no valid model value even under the permissive policy
     /// (such as two updates with the same id).
     Invalid {
@@ -131,13 +142,10 @@ pub enum StatuspageError {
 
 impl StatuspageError {
     pub(crate) fn from_json(err: &serde_json::Error) -> Self {
-        // serde_json appends " at line L column C"; the fields carry it instead.
-        let message = err.to_string();
-        let suffix = format!(" at line {} column {}", err.line(), err.column());
-        let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+        let (line, column, message) = crate::error::json_error_parts(err);
         StatuspageError::Syntax {
-            line: err.line(),
-            column: err.column(),
+            line,
+            column,
             message,
         }
     }
@@ -161,6 +169,20 @@ impl fmt::Display for StatuspageError {
             StatuspageError::UnknownStatus { at, source } => write!(f, "{at}: {source}"),
             StatuspageError::BadTimestamp { at, value } => {
                 write!(f, "{at}: {value:?} is not an rfc 3339 timestamp")
+            }
+            StatuspageError::LimitExceeded { at, limit, found, max } => {
+                if let Some(at) = at {
+                    write!(f, "{at}: ")?;
+                }
+                match *limit {
+                    "max_input_bytes" => write!(f, "the document is {found} bytes")?,
+                    "max_events" => {
+                        write!(f, "the document has {found} incidents and maintenances")?;
+                    }
+                    "max_updates_per_event" => write!(f, "{found} updates")?,
+                    _ => write!(f, "a body of {found} bytes")?,
+                }
+                write!(f, ", over the limit of {max} (Limits::{limit})")
             }
             StatuspageError::BadValue { at, message } | StatuspageError::Invalid { at, message } => {
                 write!(f, "{at}: {message}")

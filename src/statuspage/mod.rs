@@ -259,7 +259,14 @@ impl RawJson {
     ///
     /// # Example
     ///
-    /// See [`RawJson`].
+    /// ```
+    /// use incident_model::statuspage::{RawJson, StatuspageError};
+    /// let raw = RawJson::new(r#"{"a": [1, 2.50]}"#)?;
+    /// assert_eq!(raw.as_str(), r#"{"a": [1, 2.50]}"#); // exact text, not re-encoded
+    /// assert!(matches!(RawJson::new("[1,"), Err(StatuspageError::Syntax { .. })));
+    /// assert!(RawJson::new("1 2").is_err()); // two values
+    /// # Ok::<(), StatuspageError>(())
+    /// ```
     pub fn new(text: impl Into<String>) -> Result<Self, StatuspageError> {
         let raw = serde_json::value::RawValue::from_string(text.into())
             .map_err(|err| StatuspageError::from_json(&err))?;
@@ -284,7 +291,13 @@ impl RawJson {
     ///
     /// # Example
     ///
-    /// See [`RawJson`].
+    /// ```
+    /// use incident_model::statuspage::RawJson;
+    /// let raw = RawJson::new(r#""[]""#)?;
+    /// assert_eq!(raw.as_str(), r#""[]""#);
+    /// assert_eq!(raw.as_str(), raw.to_string());
+    /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+    /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
@@ -464,7 +477,14 @@ impl UpdateExtras {
     ///
     /// # Example
     ///
-    /// See [`UpdateExtras`].
+    /// ```
+    /// use incident_model::{UpdateId, statuspage::UpdateExtras};
+    /// let extras = UpdateExtras::new(UpdateId::new("zl5g2pl5zhfs")?);
+    /// assert_eq!(extras.id.as_str(), "zl5g2pl5zhfs");
+    /// assert!(extras.updated_at.is_none() && extras.deliver_notifications.is_none());
+    /// assert!(extras.placeholders.is_empty() && extras.other.is_empty());
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
     #[must_use]
     pub fn new(id: UpdateId) -> Self {
         UpdateExtras {
@@ -567,7 +587,18 @@ impl<S: Lifecycle> Record<S> {
     ///
     /// # Example
     ///
-    /// See [`Record`].
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus, Update, statuspage::{Extras, Record}};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, at)).build()?;
+    /// let mut extras = Extras::default();
+    /// extras.shortlink = Some("https://stspg.io/x".to_owned());
+    /// let record = Record::new(incident.clone(), extras.clone());
+    /// assert_eq!(record.event, incident);
+    /// assert_eq!(record.extras, extras);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn new(event: Event<S>, extras: Extras) -> Self {
         Record { event, extras }
@@ -590,7 +621,18 @@ pub type MaintenanceRecord = Record<MaintenanceStatus>;
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use incident_model::statuspage::{self, Shape};
+/// let document = statuspage::read(r#"{"page": {"id": "p", "name": "Example"},
+///   "scheduled_maintenances": [], "surprise": 1}"#)?;
+/// assert_eq!(document.shape, Shape::ScheduledMaintenances);
+/// assert_eq!(document.page.as_ref().and_then(|p| p.name.as_deref()), Some("Example"));
+/// assert!(document.incidents.is_empty() && document.maintenances.is_empty());
+/// assert_eq!(document.other.len(), 1); // the unknown key, kept verbatim
+/// # Ok::<(), statuspage::StatuspageError>(())
+/// ```
+///
+/// See also the [module documentation](self).
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[non_exhaustive]
 pub struct Document {
@@ -667,7 +709,26 @@ impl Document {
     ///
     /// # Example
     ///
-    /// See the [module documentation](self).
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// use incident_model::statuspage::{self, Document, Shape, StatuspageError};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let incident = Incident::builder("x").update(Update::new(Resolved, at)).build()?;
+    /// let mut document = Document::new(Shape::Incidents);
+    /// document.incidents.push(incident.clone().into());
+    /// let json = document.to_json()?;
+    /// assert_eq!(statuspage::read(&json)?.incidents[0].event, incident);
+    ///
+    /// // One incident per `incidents/{id}.json`.
+    /// document.shape = Shape::Incident;
+    /// document.incidents.push(incident.into());
+    /// assert!(matches!(document.to_json(), Err(StatuspageError::WrongShape { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// See also the [module documentation](self).
     pub fn to_json(&self) -> Result<String, StatuspageError> {
         write::document(self)
     }
@@ -682,11 +743,20 @@ impl Document {
 ///
 /// # Example
 ///
-/// See the [module documentation](self).
+/// ```
+/// use incident_model::statuspage::{self, Shape, StatuspageError};
+/// let document = statuspage::read(r#"{"page": {"id": "p"}, "components": [
+///   {"id": "c1", "name": "API", "status": "operational"}]}"#)?;
+/// assert_eq!(document.shape, Shape::Components);
+/// assert_eq!(document.components[0].component.name, "API");
+/// assert!(statuspage::read("not json").is_err());
+/// assert!(statuspage::read(r#"{"page": {"id": "p"}, "incidents": [{"status": "resolved"}]}"#).is_err());
+/// # Ok::<(), StatuspageError>(())
+/// ```
+///
+/// See also the [module documentation](self).
 pub fn read(input: &str) -> Result<Document, StatuspageError> {
-    let wire: wire::WireDocument<'_> =
-        serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
-    convert::document(wire)
+    read_with(input, &Limits::default())
 }
 
 /// [`read`] from bytes (which must be UTF-8 JSON).
@@ -703,15 +773,149 @@ pub fn read(input: &str) -> Result<Document, StatuspageError> {
 /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
 /// ```
 pub fn read_slice(input: &[u8]) -> Result<Document, StatuspageError> {
+    read_slice_with(input, &Limits::default())
+}
+
+/// [`read`] under the given [`Limits`].
+///
+/// # Errors
+///
+/// As [`read`], and [`StatuspageError::LimitExceeded`] when the document is over
+/// a limit.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::statuspage::{self, Limits, StatuspageError};
+/// let json = r#"{"page": {"id": "p"}, "incidents": []}"#;
+/// let mut tiny = Limits::default();
+/// tiny.max_input_bytes = 10;
+/// let err = statuspage::read_with(json, &tiny).unwrap_err();
+/// assert_eq!(err.to_string(), "the document is 38 bytes, over the limit of 10 (Limits::max_input_bytes)");
+/// assert!(statuspage::read_with(json, &Limits::default()).is_ok());
+/// ```
+pub fn read_with(input: &str, limits: &Limits) -> Result<Document, StatuspageError> {
+    limits.check("max_input_bytes", input.len(), None)?;
+    let wire: wire::WireDocument<'_> =
+        serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
+    convert::document(wire, limits)
+}
+
+/// [`read_slice`] under the given [`Limits`].
+///
+/// # Errors
+///
+/// As [`read_with`].
+///
+/// # Example
+///
+/// ```
+/// use incident_model::statuspage::{self, Limits};
+/// let doc = statuspage::read_slice_with(b"[]", &Limits::default())?;
+/// assert!(doc.incidents.is_empty());
+/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// ```
+pub fn read_slice_with(input: &[u8], limits: &Limits) -> Result<Document, StatuspageError> {
+    limits.check("max_input_bytes", input.len(), None)?;
     // Checking the UTF-8 once, up front, spares serde_json checking every string
     // it borrows from a byte slice (a third of the instructions of the wire
     // reading). Input that is not UTF-8 takes the byte path, which says where.
     if let Ok(text) = core::str::from_utf8(input) {
-        return read(text);
+        return read_with(text, limits);
     }
     let wire: wire::WireDocument<'_> =
         serde_json::from_slice(input).map_err(|err| StatuspageError::from_json(&err))?;
-    convert::document(wire)
+    convert::document(wire, limits)
+}
+
+/// Resource limits of the reader: documents from the internet are read with
+/// bounded work and memory. Every entry point without `_with` uses
+/// [`Limits::default`].
+///
+/// | limit | default | bounds |
+/// |---|---|---|
+/// | `max_input_bytes` | 256 MiB | the document, checked before parsing: peak memory is a small multiple of it |
+/// | `max_events` | 100 000 | incidents and maintenances in one document |
+/// | `max_updates_per_event` | 10 000 | updates of one incident or maintenance |
+/// | `max_body_bytes` | 1 MiB | the body of one update |
+///
+/// JSON nested deeper than 128 levels is a syntax error (the JSON reader's own
+/// limit), whatever the limits.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::statuspage::Limits;
+/// let mut limits = Limits::default(); // non-exhaustive: set the fields you need
+/// limits.max_updates_per_event = 100_000;
+/// assert_eq!(limits.max_events, 100_000);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Size of the document in bytes.
+    pub max_input_bytes: usize,
+    /// Incidents and maintenances in one document.
+    pub max_events: usize,
+    /// Updates of one incident or maintenance.
+    pub max_updates_per_event: usize,
+    /// Size of one update's body in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 256 << 20,
+            max_events: 100_000,
+            max_updates_per_event: 10_000,
+            max_body_bytes: 1 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// No limit at all (still, JSON nesting stops at 128 levels).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::statuspage::Limits;
+    /// assert_eq!(Limits::none().max_events, usize::MAX);
+    /// ```
+    #[must_use]
+    pub fn none() -> Self {
+        Limits {
+            max_input_bytes: usize::MAX,
+            max_events: usize::MAX,
+            max_updates_per_event: usize::MAX,
+            max_body_bytes: usize::MAX,
+        }
+    }
+
+    /// The error for `found` over the limit named `limit`, if it is over.
+    pub(crate) fn check(
+        &self,
+        limit: &'static str,
+        found: usize,
+        at: Option<Box<Location>>,
+    ) -> Result<(), StatuspageError> {
+        let max = match limit {
+            "max_input_bytes" => self.max_input_bytes,
+            "max_events" => self.max_events,
+            "max_updates_per_event" => self.max_updates_per_event,
+            _ => self.max_body_bytes,
+        };
+        if found <= max {
+            return Ok(());
+        }
+        Err(StatuspageError::LimitExceeded {
+            at,
+            limit,
+            found,
+            max,
+        })
+    }
 }
 
 /// Reads a document that must have `shape`.

@@ -1,0 +1,136 @@
+//! What the examples share: reading Statuspage documents from paths, standard
+//! input or the embedded default, and choosing `as_of`.
+
+use std::io::{Read as _, Write as _};
+
+use chrono::{DateTime, Utc};
+use incident_model::report::{self, AsOfBasis};
+use incident_model::statuspage::{self, Document};
+
+/// The embedded default: a Statuspage summary.json-shaped export written for
+/// this crate.
+pub const DEFAULT_EXPORT: &str = include_str!("../data/status-export.json");
+/// How the embedded default is named in messages.
+pub const DEFAULT_NAME: &str = "embedded default (examples/data/status-export.json)";
+
+/// One document read, with the name of its source.
+pub struct Source {
+    pub name: String,
+    pub document: Document,
+}
+
+/// Reads every path (`-` for standard input), or the embedded default when
+/// there is none. A source that cannot be read is reported on standard error,
+/// naming it, and skipped; the second value says whether any failed.
+pub fn read_sources(program: &str, paths: &[String]) -> (Vec<Source>, bool) {
+    let mut sources = Vec::new();
+    let mut failed = false;
+    if paths.is_empty() {
+        match statuspage::read(DEFAULT_EXPORT) {
+            Ok(document) => sources.push(Source {
+                name: DEFAULT_NAME.to_owned(),
+                document,
+            }),
+            Err(err) => {
+                eprintln!("{program}: {DEFAULT_NAME}: {err}");
+                failed = true;
+            }
+        }
+    }
+    for path in paths {
+        let (name, text) = if path == "-" {
+            let mut text = String::new();
+            let read = std::io::stdin().read_to_string(&mut text).map(|_| text);
+            ("standard input".to_owned(), read)
+        } else {
+            (path.clone(), std::fs::read_to_string(path))
+        };
+        let text = match text {
+            Ok(text) => text,
+            Err(err) => {
+                eprintln!("{program}: {name}: cannot read: {err}");
+                failed = true;
+                continue;
+            }
+        };
+        match statuspage::read(&text) {
+            Ok(document) => sources.push(Source { name, document }),
+            Err(err) => {
+                eprintln!("{program}: {name}: {err}");
+                failed = true;
+            }
+        }
+    }
+    (sources, failed)
+}
+
+/// `as_of` as given, or else the latest time in the documents: each page's
+/// `updated_at` and every time an event carries ([`report::latest_time`]); the
+/// Unix epoch when there is nothing at all.
+pub fn as_of(given: Option<DateTime<Utc>>, sources: &[Source]) -> (DateTime<Utc>, AsOfBasis) {
+    if let Some(given) = given {
+        return (given, AsOfBasis::Given);
+    }
+    let latest = sources
+        .iter()
+        .flat_map(|source| {
+            let document = &source.document;
+            let page = document.page.as_ref().and_then(|page| page.updated_at);
+            let incidents = document
+                .incidents
+                .iter()
+                .map(|r| report::latest_time(&r.event));
+            let maintenances = document
+                .maintenances
+                .iter()
+                .map(|r| report::latest_time(&r.event));
+            page.into_iter().chain(incidents).chain(maintenances)
+        })
+        .max()
+        .unwrap_or(DateTime::UNIX_EPOCH);
+    (latest, AsOfBasis::LatestInData)
+}
+
+/// Parses an `--as-of` value: RFC 3339 with any offset.
+pub fn parse_as_of(value: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(value)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|err| {
+            format!(
+                "--as-of {value:?}: expected an RFC 3339 time such as 2020-04-02T16:00:00Z ({err})"
+            )
+        })
+}
+
+/// The page's IANA time zone, or UTC when the document gives none or an unknown
+/// one (said on standard error).
+pub fn page_zone(program: &str, source: &Source) -> chrono_tz::Tz {
+    let name = source
+        .document
+        .page
+        .as_ref()
+        .and_then(|page| page.time_zone.as_deref());
+    match name.map(incident_model::render::page_zone) {
+        Some(Ok(zone)) => zone,
+        Some(Err(err)) => {
+            eprintln!("{program}: {}: {err}; times are shown in UTC", source.name);
+            chrono_tz::UTC
+        }
+        None => chrono_tz::UTC,
+    }
+}
+
+/// Writes `text` to standard output; a reader that went away (`| head`) is not
+/// an error.
+pub fn write_stdout(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {err}"))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,1001 @@
+//! The report: one row per incident or maintenance (id, name, status, impact,
+//! updates, milestones, durations, regressions and reopens, affected components
+//! with their worst status and weighted downtime, anomalies), then a summary
+//! with nearest-rank percentiles. What `cargo run --example report` prints.
+//!
+//! A [`Report`] is plain derived data: build it with [`Report::new`], add events
+//! with [`Report::push`] (each with the anomalies a reader found in it, as
+//! [`Note`]s), and print it ([`Display`](fmt::Display): the text table) or
+//! serialize it (feature `serde`: the JSON document below).
+//!
+//! # Until when: `as_of`
+//!
+//! No function here reads the clock. An open incident is measured until the
+//! report's `as_of` (its durations to resolve stay absent; its affected
+//! components' downtime runs until `as_of`). The caller chooses `as_of` and says
+//! how ([`AsOfBasis`]); the report prints both in its header. The `report`
+//! example uses `--as-of` when given, otherwise the latest time found in the
+//! documents ([`latest_time`] of every event, and the page's `updated_at`).
+//!
+//! # The summary
+//!
+//! Over the *incidents* only (maintenances are planned work; their time to
+//! "resolve" is not a response time): for the time to identify, to mitigate
+//! (monitor) and to resolve, count, min, max, mean and the nearest-rank p50,
+//! p90, p95 and p99 ([`Summary`]), over all incidents and by impact. See
+//! [`metrics`](crate::metrics) for the rules.
+//!
+//! # The JSON document (feature `serde`)
+//!
+//! ```text
+//! {"incidents": [{"id", "name", "kind" ("incident" or "maintenance"), "status",
+//!    "impact", "updates", "opened_at", "resolved_at", "time_to_identify_s",
+//!    "time_to_monitor_s", "time_to_resolve_s", "regressions", "reopens",
+//!    "affected_components": [{"id", "name", "worst_status", "weighted_downtime_s"}],
+//!    "anomalies": [{"kind", "detail"}]}],
+//!  "summary": {"as_of", "as_of_basis", "incidents", "maintenances", "open",
+//!    "anomalies", "time_to_identify": {"count", "min", "max", "mean", "p50",
+//!    "p90", "p95", "p99"}, "time_to_monitor": {...}, "time_to_resolve": {...},
+//!    "by_impact": {"minor": {"count", "time_to_identify", "time_to_monitor",
+//!    "time_to_resolve"}, ...}, "document_anomalies": [{"kind", "detail"}]}}
+//! ```
+//!
+//! Times are RFC 3339 strings in UTC (`2020-03-16T14:28:00Z`, milliseconds only
+//! when there are some); durations are whole seconds, rounded down;
+//! `weighted_downtime_s` is in seconds with the milliseconds as a fraction;
+//! absent values are `null`. `worst_status` is `null` for a component the event
+//! lists but never names in a change.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use incident_model::report::{AsOfBasis, Note, Report};
+//! use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
+//!
+//! let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+//! let api = ComponentId::new("api")?;
+//! let incident = Incident::builder("Slow page loads")
+//!     .id("tm20200316ab".parse()?)
+//!     .update(Update::new(Identified, edt(10, 28))
+//!         .with_change(ComponentChange::new(api.clone(), "API", Operational, MajorOutage)))
+//!     .update(Update::new(Monitoring, edt(13, 42)))
+//!     .update(Update::new(Resolved, edt(17, 51))
+//!         .with_change(ComponentChange::new(api, "API", MajorOutage, Operational)))
+//!     .build()?;
+//!
+//! let mut report = Report::new(edt(18, 0), AsOfBasis::Given);
+//! report.push(&incident, [Note::new("missing_started_at", "the start is the creation time")]);
+//! let row = &report.rows()[0];
+//! assert_eq!(row.time_to_monitor.unwrap().to_string(), "3h 14m");
+//! assert_eq!(row.affected_components[0].weighted_downtime.to_string(), "7h 23m");
+//! assert!(report.to_string().contains("time to identify 0s, to mitigate 3h 14m, to resolve 7h 23m\n"));
+//! assert_eq!(report.summary().durations.time_to_resolve.count, 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use core::fmt;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::component::{ComponentId, IncidentId};
+use crate::duration::Elapsed;
+use crate::incident::Event;
+use crate::metrics::{Summaries, Summary};
+use crate::policy::Lifecycle;
+use crate::status::{ComponentStatus, Impact};
+use crate::uptime::Weights;
+
+/// Whether a row is an incident or a scheduled maintenance.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::report::EventKind;
+/// assert_eq!(EventKind::Maintenance.to_string(), "maintenance");
+/// assert_eq!(EventKind::Incident.as_str(), "incident");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum EventKind {
+    /// An incident.
+    Incident,
+    /// A scheduled maintenance.
+    Maintenance,
+}
+
+impl EventKind {
+    /// `"incident"` or `"maintenance"`.
+    ///
+    /// # Example
+    ///
+    /// See [`EventKind`].
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Incident => "incident",
+            EventKind::Maintenance => "maintenance",
+        }
+    }
+
+    /// The kind of the events of lifecycle `S`.
+    fn of<S: Lifecycle>() -> Self {
+        if S::HAS_SCHEDULE {
+            EventKind::Maintenance
+        } else {
+            EventKind::Incident
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// How the report's `as_of` was chosen; printed in the report's header and in
+/// the JSON summary (`"as_of_basis"`).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::report::AsOfBasis;
+/// assert_eq!(AsOfBasis::LatestInData.as_str(), "latest_in_data");
+/// assert_eq!(AsOfBasis::Given.to_string(), "given");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum AsOfBasis {
+    /// Given by the caller (`--as-of`).
+    Given,
+    /// The latest time found in the data read (see [`latest_time`]).
+    LatestInData,
+}
+
+impl AsOfBasis {
+    /// `"given"` or `"latest_in_data"`.
+    ///
+    /// # Example
+    ///
+    /// See [`AsOfBasis`].
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AsOfBasis::Given => "given",
+            AsOfBasis::LatestInData => "latest_in_data",
+        }
+    }
+
+    /// How the header words it.
+    const fn phrase(self) -> &'static str {
+        match self {
+            AsOfBasis::Given => "as given",
+            AsOfBasis::LatestInData => "the latest time in the data",
+        }
+    }
+}
+
+impl fmt::Display for AsOfBasis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// One anomaly found in the data (by a reader, such as the Statuspage reader's
+/// anomalies): a `snake_case` kind and a lowercase detail.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::report::Note;
+/// let note = Note::new("backdated_display", "display_at is before created_at");
+/// assert_eq!(note.to_string(), "backdated_display: display_at is before created_at");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct Note {
+    /// What kind of anomaly (`snake_case`).
+    pub kind: String,
+    /// What was found, and what was done about it.
+    pub detail: String,
+}
+
+impl Note {
+    /// A note of `kind` with `detail`.
+    ///
+    /// # Example
+    ///
+    /// See [`Note`].
+    pub fn new(kind: impl Into<String>, detail: impl Into<String>) -> Self {
+        Note {
+            kind: kind.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+#[cfg(feature = "statuspage")]
+impl From<&crate::statuspage::Anomaly> for Note {
+    /// The anomaly's kind, and its detail after the update it concerns (if
+    /// any): `update "u1": display_at ... is before created_at ...`.
+    fn from(anomaly: &crate::statuspage::Anomaly) -> Self {
+        let detail = match &anomaly.update {
+            Some(update) => format!("update {:?}: {}", update.as_str(), anomaly.detail),
+            None => anomaly.detail.clone(),
+        };
+        Note::new(anomaly.kind.as_str(), detail)
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind, self.detail)
+    }
+}
+
+/// One affected component of a [`Row`]: its worst status within the event and
+/// its weighted downtime, measured until the report's `as_of` for an open event.
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct ComponentRow {
+    /// The component's id.
+    pub id: ComponentId,
+    /// The component's name.
+    pub name: String,
+    /// The worst status within the event; `None` for a component listed but
+    /// never named by a change.
+    pub worst_status: Option<ComponentStatus>,
+    /// The weighted downtime within the event, by the report's [`Weights`].
+    pub weighted_downtime: Elapsed,
+}
+
+/// One row of the report: an incident or a maintenance, reduced to what the
+/// report prints. Passive data: the fields are public.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::report::{EventKind, Row};
+/// use incident_model::{Incident, IncidentStatus::*, Update, Weights};
+/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// let incident = Incident::builder("x").update(Update::new(Investigating, at(10))).build()?;
+/// let row = Row::of(&incident, at(12), &Weights::default());
+/// assert_eq!((row.kind, row.status.as_str(), row.updates), (EventKind::Incident, "investigating", 1));
+/// assert_eq!(row.time_to_resolve, None); // open
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct Row {
+    /// The id.
+    pub id: IncidentId,
+    /// The name.
+    pub name: String,
+    /// Incident or maintenance.
+    pub kind: EventKind,
+    /// The current status, by its wire name (`postmortem`, `in_progress`).
+    pub status: String,
+    /// The impact.
+    pub impact: Impact,
+    /// The number of updates.
+    pub updates: usize,
+    /// [`Event::opened_at`].
+    pub opened_at: DateTime<Utc>,
+    /// [`Event::resolved_at`].
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// [`Event::time_to_identify`].
+    pub time_to_identify: Option<Elapsed>,
+    /// [`Event::time_to_monitor`] (time to mitigate).
+    pub time_to_monitor: Option<Elapsed>,
+    /// [`Event::time_to_resolve`].
+    pub time_to_resolve: Option<Elapsed>,
+    /// [`Event::regressions`].
+    pub regressions: usize,
+    /// [`Event::reopens`].
+    pub reopens: usize,
+    /// [`Event::affected_components`], with the worst status and weighted
+    /// downtime of each.
+    pub affected_components: Vec<ComponentRow>,
+    /// The anomalies found in the event's data.
+    pub anomalies: Vec<Note>,
+}
+
+impl Row {
+    /// The row of `event`, an open event measured until `as_of`, the downtime
+    /// weighed by `weights`; no anomalies.
+    ///
+    /// # Example
+    ///
+    /// See [`Row`].
+    #[must_use]
+    pub fn of<S: Lifecycle>(event: &Event<S>, as_of: DateTime<Utc>, weights: &Weights) -> Row {
+        let affected_components = event
+            .affected_components(as_of)
+            .into_iter()
+            .map(|component| ComponentRow {
+                weighted_downtime: component.weighted_downtime(weights),
+                id: component.id,
+                name: component.name,
+                worst_status: component.worst_status,
+            })
+            .collect();
+        Row {
+            id: event.id().clone(),
+            name: event.name().to_owned(),
+            kind: EventKind::of::<S>(),
+            status: event.status().to_string(),
+            impact: event.impact(),
+            updates: event.updates().len(),
+            opened_at: event.opened_at(),
+            resolved_at: event.resolved_at(),
+            time_to_identify: event.time_to_identify(),
+            time_to_monitor: event.time_to_monitor(),
+            time_to_resolve: event.time_to_resolve(),
+            regressions: event.regressions(),
+            reopens: event.reopens(),
+            affected_components,
+            anomalies: Vec::new(),
+        }
+    }
+
+    /// Whether the event is still open.
+    fn is_open(&self) -> bool {
+        self.resolved_at.is_none()
+    }
+}
+
+/// The latest time an event carries: its creation time, declared start, and
+/// every update's display and creation time. A report's `as_of` when none is
+/// given is the latest of these over the data (and the page's own time).
+///
+/// # Example
+///
+/// ```
+/// use chrono::{Duration, TimeZone, Utc};
+/// use incident_model::{report, Incident, IncidentStatus::*, Update};
+/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+/// let incident = Incident::builder("x")
+///     .update(Update::new(Investigating, at - Duration::hours(1)))
+///     .update(Update::new(Resolved, at).with_created_at(at + Duration::days(1)))
+///     .build()?;
+/// assert_eq!(report::latest_time(&incident), at + Duration::days(1)); // a backfilled update
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn latest_time<S: Lifecycle>(event: &Event<S>) -> DateTime<Utc> {
+    event
+        .updates()
+        .iter()
+        .flat_map(|update| [update.display_at(), update.created_at()])
+        .chain(event.started_at())
+        .fold(event.created_at(), DateTime::max)
+}
+
+/// The summary of a [`Report`]: what its last part prints. Passive data.
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct ReportSummary {
+    /// How many incidents.
+    pub incidents: usize,
+    /// How many maintenances.
+    pub maintenances: usize,
+    /// How many incidents and maintenances are still open.
+    pub open: usize,
+    /// How many anomalies, in the events and document-wide.
+    pub anomalies: usize,
+    /// The durations over all incidents.
+    pub durations: Summaries,
+    /// The durations over the incidents of each impact (impacts no incident has
+    /// are absent).
+    pub by_impact: BTreeMap<Impact, Summaries>,
+}
+
+/// A report over incidents and maintenances: rows, document-wide anomalies and
+/// a summary. See the [module documentation](self).
+///
+/// `Display` prints the text report: a header naming `as_of` and how it was
+/// chosen, one block per row, then the summary tables.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Report {
+    as_of: DateTime<Utc>,
+    basis: AsOfBasis,
+    weights: Weights,
+    rows: Vec<Row>,
+    notes: Vec<Note>,
+}
+
+impl Report {
+    /// An empty report whose open events are measured until `as_of`, chosen as
+    /// `basis` says, with Statuspage's [`Weights`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::report::{AsOfBasis, Report};
+    /// let report = Report::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::LatestInData);
+    /// assert!(report.rows().is_empty());
+    /// assert!(report.to_string().starts_with(
+    ///     "Report as of 2020-04-02T16:00:00Z (the latest time in the data)\n"
+    /// ));
+    /// ```
+    #[must_use]
+    pub fn new(as_of: DateTime<Utc>, basis: AsOfBasis) -> Self {
+        Report {
+            as_of,
+            basis,
+            weights: Weights::default(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The same report with other weights for the downtime of the rows pushed
+    /// from now on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::report::{AsOfBasis, Report};
+    /// use incident_model::Weights;
+    /// let report = Report::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::Given)
+    ///     .with_weights(Weights::openstatus());
+    /// assert_eq!(report.weights(), Weights::openstatus());
+    /// ```
+    #[must_use]
+    pub fn with_weights(mut self, weights: Weights) -> Self {
+        self.weights = weights;
+        self
+    }
+
+    /// Adds the row of `event`, with the anomalies found in it.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    pub fn push<S: Lifecycle>(
+        &mut self,
+        event: &Event<S>,
+        anomalies: impl IntoIterator<Item = Note>,
+    ) {
+        let mut row = Row::of(event, self.as_of, &self.weights);
+        row.anomalies.extend(anomalies);
+        self.rows.push(row);
+    }
+
+    /// Adds every incident and maintenance of a Statuspage document (incidents
+    /// first, each list in document order), each with the anomalies that name
+    /// it; the other anomalies (document-wide, or naming an event the document
+    /// does not hold) are added as document-wide notes, their detail prefixed
+    /// with `source` (a file name, say) when it is not empty. Feature
+    /// `statuspage`.
+    ///
+    /// O(e + a) hashing for e events and a anomalies.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::report::{AsOfBasis, Report};
+    /// use incident_model::statuspage;
+    /// let json = r#"{"id": "x9mb3wh2r6nr", "name": "API errors", "status": "resolved",
+    ///   "impact": "minor", "created_at": "2020-03-16T14:00:00Z", "components": [],
+    ///   "resolved_at": "2020-03-16T15:00:00Z",
+    ///   "incident_updates": [{"id": "0167m21nd0h1", "status": "resolved", "body": "Fixed.",
+    ///     "created_at": "2020-03-16T15:00:00Z", "display_at": "2020-03-16T15:00:00Z"}]}"#;
+    /// let document = statuspage::read(json)?;
+    /// let mut report = Report::new(Utc.with_ymd_and_hms(2020, 3, 17, 0, 0, 0).unwrap(), AsOfBasis::Given);
+    /// report.push_document(&document, "incident.json");
+    /// let row = &report.rows()[0];
+    /// assert_eq!(row.id.as_str(), "x9mb3wh2r6nr");
+    /// assert_eq!(row.anomalies[0].kind, "missing_started_at");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "statuspage")]
+    pub fn push_document(&mut self, document: &crate::statuspage::Document, source: &str) {
+        use std::collections::HashMap;
+        let mut by_event: HashMap<&IncidentId, Vec<Note>> = HashMap::new();
+        let ids: std::collections::HashSet<&IncidentId> = document
+            .incidents
+            .iter()
+            .map(|r| r.event.id())
+            .chain(document.maintenances.iter().map(|r| r.event.id()))
+            .collect();
+        for anomaly in &document.anomalies {
+            match anomaly.incident.as_ref().filter(|id| ids.contains(id)) {
+                Some(id) => by_event.entry(id).or_default().push(Note::from(anomaly)),
+                None => {
+                    let mut note = Note::from(anomaly);
+                    if let Some(id) = &anomaly.incident {
+                        note.detail = format!("incident {:?}: {}", id.as_str(), note.detail);
+                    }
+                    if !source.is_empty() {
+                        note.detail = format!("{source}: {}", note.detail);
+                    }
+                    self.notes.push(note);
+                }
+            }
+        }
+        // An id shared by several events of one document takes its notes once.
+        for record in &document.incidents {
+            let notes = by_event.remove(record.event.id()).unwrap_or_default();
+            self.push(&record.event, notes);
+        }
+        for record in &document.maintenances {
+            let notes = by_event.remove(record.event.id()).unwrap_or_default();
+            self.push(&record.event, notes);
+        }
+    }
+
+    /// Adds an anomaly that concerns no single event (document-wide).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::report::{AsOfBasis, Note, Report};
+    /// let mut report = Report::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::Given);
+    /// report.push_note(Note::new("mixed_offsets", "offsets -04:00 and -05:00 in one document"));
+    /// assert_eq!(report.notes().len(), 1);
+    /// assert_eq!(report.summary().anomalies, 1);
+    /// ```
+    pub fn push_note(&mut self, note: Note) {
+        self.notes.push(note);
+    }
+
+    /// Until when open events are measured.
+    ///
+    /// # Example
+    ///
+    /// See [`Report::new`].
+    #[must_use]
+    pub fn as_of(&self) -> DateTime<Utc> {
+        self.as_of
+    }
+
+    /// How `as_of` was chosen.
+    ///
+    /// # Example
+    ///
+    /// See [`Report::new`].
+    #[must_use]
+    pub fn as_of_basis(&self) -> AsOfBasis {
+        self.basis
+    }
+
+    /// The weights of the downtime.
+    ///
+    /// # Example
+    ///
+    /// See [`Report::with_weights`].
+    #[must_use]
+    pub fn weights(&self) -> Weights {
+        self.weights
+    }
+
+    /// The rows, in the order they were pushed.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The document-wide anomalies.
+    ///
+    /// # Example
+    ///
+    /// See [`Report::push_note`].
+    #[must_use]
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// The summary: counts, and the durations of the incidents over all and by
+    /// impact.
+    ///
+    /// O(n log n) in the number of rows.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    #[must_use]
+    pub fn summary(&self) -> ReportSummary {
+        let incidents: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|row| row.kind == EventKind::Incident)
+            .collect();
+        let mut impacts: Vec<Impact> = incidents.iter().map(|row| row.impact).collect();
+        impacts.sort_unstable();
+        impacts.dedup();
+        let by_impact = impacts
+            .into_iter()
+            .map(|impact| {
+                let rows = incidents.iter().copied().filter(|row| row.impact == impact);
+                (impact, summaries(rows))
+            })
+            .collect();
+        ReportSummary {
+            incidents: incidents.len(),
+            maintenances: self.rows.len().saturating_sub(incidents.len()),
+            open: self.rows.iter().filter(|row| row.is_open()).count(),
+            anomalies: self
+                .rows
+                .iter()
+                .map(|row| row.anomalies.len())
+                .fold(self.notes.len(), usize::saturating_add),
+            durations: summaries(incidents.iter().copied()),
+            by_impact,
+        }
+    }
+}
+
+/// The summaries of the three durations over `rows`.
+fn summaries<'a>(rows: impl Iterator<Item = &'a Row> + Clone) -> Summaries {
+    Summaries {
+        time_to_identify: Summary::of(rows.clone().filter_map(|row| row.time_to_identify)),
+        time_to_monitor: Summary::of(rows.clone().filter_map(|row| row.time_to_monitor)),
+        time_to_resolve: Summary::of(rows.filter_map(|row| row.time_to_resolve)),
+    }
+}
+
+/// A time as the report prints it: RFC 3339 in UTC, `Z`, milliseconds only
+/// when there are some.
+fn utc(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// An optional value, `-` when absent.
+struct OrDash<T>(Option<T>);
+
+impl<T: fmt::Display> fmt::Display for OrDash<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Some(value) => value.fmt(f),
+            None => f.pad("-"),
+        }
+    }
+}
+
+/// `1 incident`, `2 incidents`: a count and the singular and plural nouns.
+struct Counted(usize, &'static str, &'static str);
+
+impl fmt::Display for Counted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let noun = if self.0 == 1 { self.1 } else { self.2 };
+        write!(f, "{} {noun}", self.0)
+    }
+}
+
+impl fmt::Display for Row {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} {:?}", self.id, self.name)?;
+        writeln!(
+            f,
+            "  {}, status {}, impact {}, {}",
+            self.kind,
+            self.status,
+            self.impact,
+            Counted(self.updates, "update", "updates")
+        )?;
+        writeln!(
+            f,
+            "  opened {}, resolved {}",
+            utc(self.opened_at),
+            OrDash(self.resolved_at.map(utc))
+        )?;
+        writeln!(
+            f,
+            "  time to identify {}, to mitigate {}, to resolve {}",
+            OrDash(self.time_to_identify),
+            OrDash(self.time_to_monitor),
+            OrDash(self.time_to_resolve)
+        )?;
+        writeln!(
+            f,
+            "  regressions {}, reopens {}",
+            self.regressions, self.reopens
+        )?;
+        if self.affected_components.is_empty() {
+            writeln!(f, "  affected components: none")?;
+        } else {
+            writeln!(f, "  affected components:")?;
+            for component in &self.affected_components {
+                writeln!(
+                    f,
+                    "    {} ({}): worst {}, weighted downtime {}",
+                    component.name,
+                    component.id,
+                    OrDash(component.worst_status),
+                    component.weighted_downtime
+                )?;
+            }
+        }
+        write_notes(f, "  ", &self.anomalies)
+    }
+}
+
+fn write_notes(f: &mut fmt::Formatter<'_>, indent: &str, notes: &[Note]) -> fmt::Result {
+    if notes.is_empty() {
+        return writeln!(f, "{indent}anomalies: none");
+    }
+    writeln!(f, "{indent}anomalies:")?;
+    for note in notes {
+        writeln!(f, "{indent}  {note}")?;
+    }
+    Ok(())
+}
+
+/// The width of a duration column.
+const COLUMN: usize = 9;
+/// The width of the label column.
+const LABEL: usize = 26;
+
+fn write_table_header(f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    write!(f, "  {:LABEL$} {:>5}", "", "count")?;
+    for name in ["p50", "p90", "p95", "p99", "min", "max", "mean"] {
+        write!(f, " {name:>COLUMN$}")?;
+    }
+    writeln!(f)
+}
+
+fn write_table_row(f: &mut fmt::Formatter<'_>, label: &str, summary: &Summary) -> fmt::Result {
+    write!(f, "  {label:LABEL$} {:>5}", summary.count)?;
+    let values = [
+        summary.p50,
+        summary.p90,
+        summary.p95,
+        summary.p99,
+        summary.min,
+        summary.max,
+        summary.mean,
+    ];
+    for value in values {
+        write!(f, " {:>COLUMN$}", OrDash(value))?;
+    }
+    writeln!(f)
+}
+
+impl fmt::Display for ReportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Summary: {}, {}, {} open, {}",
+            Counted(self.incidents, "incident", "incidents"),
+            Counted(self.maintenances, "maintenance", "maintenances"),
+            self.open,
+            Counted(self.anomalies, "anomaly", "anomalies")
+        )?;
+        writeln!(f, "Durations of the incidents (nearest-rank percentiles):")?;
+        write_table_header(f)?;
+        write_table_row(f, "time to identify", &self.durations.time_to_identify)?;
+        write_table_row(f, "time to mitigate", &self.durations.time_to_monitor)?;
+        write_table_row(f, "time to resolve", &self.durations.time_to_resolve)?;
+        if !self.by_impact.is_empty() {
+            writeln!(f, "Time to resolve by impact:")?;
+            write_table_header(f)?;
+            for (impact, summaries) in self.by_impact.iter().rev() {
+                let label = format!("impact {impact}");
+                write_table_row(f, &label, &summaries.time_to_resolve)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Report as of {} ({})",
+            utc(self.as_of),
+            self.basis.phrase()
+        )?;
+        writeln!(
+            f,
+            "Open events are measured until then; downtime weights: major_outage {}, partial_outage {}, degraded_performance {}, under_maintenance {}",
+            self.weights.weight(ComponentStatus::MajorOutage),
+            self.weights.weight(ComponentStatus::PartialOutage),
+            self.weights.weight(ComponentStatus::DegradedPerformance),
+            self.weights.weight(ComponentStatus::UnderMaintenance),
+        )?;
+        for row in &self.rows {
+            writeln!(f)?;
+            row.fmt(f)?;
+        }
+        if !self.notes.is_empty() {
+            writeln!(f)?;
+            writeln!(f, "Document-wide")?;
+            write_notes(f, "  ", &self.notes)?;
+        }
+        writeln!(f)?;
+        self.summary().fmt(f)
+    }
+}
+
+#[cfg(feature = "serde")]
+mod json {
+    //! The JSON shape of the report: wire structs borrowed from the report.
+
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+
+    use super::{utc, EventKind, Note, Report, Row};
+    use crate::duration::Elapsed;
+    use crate::metrics::Summary;
+
+    #[derive(Serialize)]
+    struct Document<'a> {
+        incidents: Vec<JsonRow<'a>>,
+        summary: JsonSummary<'a>,
+    }
+
+    #[derive(Serialize)]
+    struct JsonRow<'a> {
+        id: &'a str,
+        name: &'a str,
+        kind: EventKind,
+        status: &'a str,
+        impact: crate::Impact,
+        updates: usize,
+        opened_at: String,
+        resolved_at: Option<String>,
+        time_to_identify_s: Option<i64>,
+        time_to_monitor_s: Option<i64>,
+        time_to_resolve_s: Option<i64>,
+        regressions: usize,
+        reopens: usize,
+        affected_components: Vec<JsonComponent<'a>>,
+        anomalies: &'a [Note],
+    }
+
+    #[derive(Serialize)]
+    struct JsonComponent<'a> {
+        id: &'a str,
+        name: &'a str,
+        worst_status: Option<crate::ComponentStatus>,
+        weighted_downtime_s: f64,
+    }
+
+    #[derive(Serialize)]
+    struct JsonSummary<'a> {
+        as_of: String,
+        as_of_basis: super::AsOfBasis,
+        incidents: usize,
+        maintenances: usize,
+        open: usize,
+        anomalies: usize,
+        time_to_identify: Summary,
+        time_to_monitor: Summary,
+        time_to_resolve: Summary,
+        by_impact: BTreeMap<crate::Impact, Group>,
+        document_anomalies: &'a [Note],
+    }
+
+    #[derive(Serialize)]
+    struct Group {
+        count: usize,
+        time_to_identify: Summary,
+        time_to_monitor: Summary,
+        time_to_resolve: Summary,
+    }
+
+    fn seconds(elapsed: Option<Elapsed>) -> Option<i64> {
+        elapsed.map(Elapsed::as_secs)
+    }
+
+    impl<'a> JsonRow<'a> {
+        fn of(row: &'a Row) -> Self {
+            JsonRow {
+                id: row.id.as_str(),
+                name: &row.name,
+                kind: row.kind,
+                status: &row.status,
+                impact: row.impact,
+                updates: row.updates,
+                opened_at: utc(row.opened_at),
+                resolved_at: row.resolved_at.map(utc),
+                time_to_identify_s: seconds(row.time_to_identify),
+                time_to_monitor_s: seconds(row.time_to_monitor),
+                time_to_resolve_s: seconds(row.time_to_resolve),
+                regressions: row.regressions,
+                reopens: row.reopens,
+                affected_components: row
+                    .affected_components
+                    .iter()
+                    .map(|component| JsonComponent {
+                        id: component.id.as_str(),
+                        name: &component.name,
+                        worst_status: component.worst_status,
+                        // Milliseconds are exact in an f64 far beyond any real downtime.
+                        #[allow(clippy::cast_precision_loss)]
+                        weighted_downtime_s: component.weighted_downtime.as_millis() as f64
+                            / 1000.0,
+                    })
+                    .collect(),
+                anomalies: &row.anomalies,
+            }
+        }
+    }
+
+    impl Serialize for EventKind {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl Serialize for super::AsOfBasis {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl Serialize for Note {
+        /// `{"kind": "...", "detail": "..."}`.
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let mut state = serializer.serialize_struct("Note", 2)?;
+            state.serialize_field("kind", &self.kind)?;
+            state.serialize_field("detail", &self.detail)?;
+            state.end()
+        }
+    }
+
+    impl Serialize for Report {
+        /// The JSON document of the [module documentation](super).
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let summary = self.summary();
+            let by_impact = summary
+                .by_impact
+                .iter()
+                .map(|(impact, summaries)| {
+                    let count = self
+                        .rows
+                        .iter()
+                        .filter(|row| row.kind == EventKind::Incident && row.impact == *impact)
+                        .count();
+                    let group = Group {
+                        count,
+                        time_to_identify: summaries.time_to_identify,
+                        time_to_monitor: summaries.time_to_monitor,
+                        time_to_resolve: summaries.time_to_resolve,
+                    };
+                    (*impact, group)
+                })
+                .collect();
+            Document {
+                incidents: self.rows.iter().map(JsonRow::of).collect(),
+                summary: JsonSummary {
+                    as_of: utc(self.as_of),
+                    as_of_basis: self.basis,
+                    incidents: summary.incidents,
+                    maintenances: summary.maintenances,
+                    open: summary.open,
+                    anomalies: summary.anomalies,
+                    time_to_identify: summary.durations.time_to_identify,
+                    time_to_monitor: summary.durations.time_to_monitor,
+                    time_to_resolve: summary.durations.time_to_resolve,
+                    by_impact,
+                    document_anomalies: &self.notes,
+                },
+            }
+            .serialize(serializer)
+        }
+    }
+}

@@ -1,0 +1,415 @@
+//! Uptime pictures: the 90-day bars of each component as status pages draw
+//! them, as a standalone SVG document.
+//!
+//! Each component gets a row: its name, its uptime over the whole range beside
+//! it (printed as [`Uptime`] prints, `99.95%`, truncated), then one bar a day,
+//! oldest on the left, coloured by the worst status in force that day
+//! ([`DayBucket::worst_status`], by severity):
+//!
+//! | the day | colour |
+//! |---|---|
+//! | nothing reported, or operational | green `#2fcc66` |
+//! | under maintenance | blue `#3498db` |
+//! | degraded performance | yellow `#f1c40f` |
+//! | partial outage | orange `#e67e22` |
+//! | major outage | red `#e74c3c` |
+//! | before the component's data starts ([`ComponentBars::no_data_before`]) | grey `#b3bac5` |
+//!
+//! Each bar carries its date and status as `data-date` and `data-status`
+//! attributes, and a `<title>` tooltip (`Mar 16, 2020: major outage, 95.83%`).
+//!
+//! The days are the [`DayRange`]'s: UTC days, or days at a fixed offset. For a
+//! page in an IANA zone, take the zone's offset at the end of the range (what
+//! the `uptime_svg` example does): the days are then exact except across a
+//! daylight-saving change inside the range, where they are off by that hour.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use incident_model::svg::{self, ComponentBars};
+//! use incident_model::{ComponentStatus::*, DayRange, MergedHistory, StatusInterval, Weights};
+//!
+//! let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+//! let merged = MergedHistory::from_intervals([StatusInterval::new(at(10), at(11), MajorOutage)]);
+//! let days = DayRange::ending(NaiveDate::from_ymd_opt(2020, 3, 31).unwrap(), 90);
+//! let api = ComponentBars::from_history("API", &merged, &days, &Weights::default());
+//! assert_eq!(api.days.len(), 90);
+//! assert_eq!(api.uptime.to_string(), "99.95%");
+//!
+//! let picture = svg::uptime_bars("Telemedicine Demo", &[api]);
+//! assert!(picture.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+//! assert_eq!(picture.matches("<rect class=\"day\"").count(), 90);
+//! assert_eq!(picture.matches("data-status=\"major_outage\"").count(), 1); // 16 March
+//! assert!(picture.contains(">99.95%</text>"));
+//! ```
+
+use core::fmt::{self, Write};
+
+use chrono::NaiveDate;
+
+use crate::status::ComponentStatus;
+use crate::uptime::{DayBucket, DayRange, MergedHistory, Uptime, Weights, Window};
+
+/// Green: a day with nothing worse than operational.
+pub const OPERATIONAL: &str = "#2fcc66";
+/// Yellow: a day with degraded performance.
+pub const DEGRADED: &str = "#f1c40f";
+/// Orange: a day with a partial outage.
+pub const PARTIAL: &str = "#e67e22";
+/// Red: a day with a major outage.
+pub const MAJOR: &str = "#e74c3c";
+/// Blue: a day under maintenance.
+pub const MAINTENANCE: &str = "#3498db";
+/// Grey: a day with no data.
+pub const NO_DATA: &str = "#b3bac5";
+
+/// The colour of a day whose worst status was `worst` (`None`: nothing
+/// reported, drawn as operational).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{svg, ComponentStatus::*};
+/// assert_eq!(svg::colour(Some(MajorOutage)), svg::MAJOR);
+/// assert_eq!(svg::colour(Some(UnderMaintenance)), "#3498db");
+/// assert_eq!(svg::colour(None), svg::OPERATIONAL);
+/// ```
+#[must_use]
+pub fn colour(worst: Option<ComponentStatus>) -> &'static str {
+    match worst {
+        Some(ComponentStatus::MajorOutage) => MAJOR,
+        Some(ComponentStatus::PartialOutage) => PARTIAL,
+        Some(ComponentStatus::DegradedPerformance) => DEGRADED,
+        Some(ComponentStatus::UnderMaintenance) => MAINTENANCE,
+        _ => OPERATIONAL,
+    }
+}
+
+/// One row of the picture: a component's name, its uptime over the range and
+/// its daily buckets, oldest first. Passive data: the fields are public.
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct ComponentBars {
+    /// The name beside the bar.
+    pub name: String,
+    /// The uptime printed beside the name.
+    pub uptime: Uptime,
+    /// One bucket a day, oldest first.
+    pub days: Vec<DayBucket>,
+    /// Days before this one are drawn grey (no data); `None`: every day has
+    /// data.
+    pub no_data_before: Option<NaiveDate>,
+}
+
+impl ComponentBars {
+    /// A row from buckets and an uptime computed elsewhere.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// use incident_model::svg::ComponentBars;
+    /// use incident_model::{DayRange, MergedHistory, Weights, Window};
+    /// let none = MergedHistory::default();
+    /// let days = DayRange::ending(NaiveDate::from_ymd_opt(2020, 3, 31).unwrap(), 2);
+    /// let start = Utc.with_ymd_and_hms(2020, 3, 30, 0, 0, 0).unwrap();
+    /// let window = Window::new(start, start + chrono::Duration::days(2))?;
+    /// let row = ComponentBars::new("API", none.daily(&days, &Weights::default()), none.uptime(window, &Weights::default()));
+    /// assert_eq!(row.uptime.to_string(), "100.00%");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(name: impl Into<String>, days: Vec<DayBucket>, uptime: Uptime) -> Self {
+        ComponentBars {
+            name: name.into(),
+            uptime,
+            days,
+            no_data_before: None,
+        }
+    }
+
+    /// The row of a component from its merged history: the daily buckets of
+    /// `days` ([`MergedHistory::daily`]) and the uptime over the whole range.
+    ///
+    /// # Example
+    ///
+    /// See the [module documentation](self).
+    pub fn from_history(
+        name: impl Into<String>,
+        history: &MergedHistory,
+        days: &DayRange,
+        weights: &Weights,
+    ) -> Self {
+        let buckets = history.daily(days, weights);
+        let uptime = history.uptime(range_window(days, None), weights);
+        ComponentBars::new(name, buckets, uptime)
+    }
+
+    /// The same row with the days before `first` drawn grey (no data) and left
+    /// out of the uptime, as status pages do for a component added within the
+    /// range. The uptime is recomputed from `history` over the days from
+    /// `first`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use incident_model::svg::{self, ComponentBars};
+    /// use incident_model::{DayRange, MergedHistory, Weights};
+    /// let last = NaiveDate::from_ymd_opt(2020, 3, 31).unwrap();
+    /// let days = DayRange::ending(last, 90);
+    /// let none = MergedHistory::default();
+    /// let row = ComponentBars::from_history("API", &none, &days, &Weights::default())
+    ///     .no_data_before(NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(), &none, &days, &Weights::default());
+    /// let picture = svg::uptime_bars("Demo", &[row]);
+    /// assert_eq!(picture.matches("data-status=\"no_data\"").count(), 59); // 2 Jan to 29 Feb
+    /// ```
+    #[must_use]
+    pub fn no_data_before(
+        mut self,
+        first: NaiveDate,
+        history: &MergedHistory,
+        days: &DayRange,
+        weights: &Weights,
+    ) -> Self {
+        self.no_data_before = Some(first);
+        self.uptime = history.uptime(range_window(days, Some(first)), weights);
+        self
+    }
+
+    fn has_data(&self, date: NaiveDate) -> bool {
+        self.no_data_before.is_none_or(|first| date >= first)
+    }
+}
+
+/// The window from the start of the range's first day (or of `first`, when
+/// later) to the end of its last day; an empty window at the Unix epoch when the
+/// range has no day.
+fn range_window(days: &DayRange, first: Option<NaiveDate>) -> Window {
+    let mut start = None;
+    let mut end = None;
+    for (date, window) in days.days() {
+        if start.is_none() && first.is_none_or(|first| date >= first) {
+            start = Some(window.start());
+        }
+        end = Some(window.end());
+    }
+    let end = end.unwrap_or(chrono::DateTime::UNIX_EPOCH);
+    let start = start.unwrap_or(end);
+    Window::new(start, end).unwrap_or(Window::instant(end))
+}
+
+/// The width of one day's bar, in pixels.
+const BAR_WIDTH: usize = 3;
+/// The space between two bars.
+const BAR_GAP: usize = 2;
+/// The height of a bar.
+const BAR_HEIGHT: usize = 34;
+/// The margin around the picture.
+const MARGIN: usize = 16;
+/// The height of a component's row: the name line, the bars, the day labels
+/// and the space after.
+const ROW_HEIGHT: usize = 22 + BAR_HEIGHT + 18 + 14;
+/// The height of the title.
+const TITLE_HEIGHT: usize = 32;
+/// The legend: two lines of three entries.
+const LEGEND_COLUMNS: usize = 3;
+/// The height of a line of the legend.
+const LEGEND_LINE: usize = 16;
+/// The height of the legend.
+const LEGEND_HEIGHT: usize = 2 * LEGEND_LINE + 8;
+
+/// The picture as a standalone SVG document: a title, then one row per
+/// component, then a legend of the colours.
+///
+/// # Example
+///
+/// See the [module documentation](self).
+#[must_use]
+pub fn uptime_bars(title: &str, components: &[ComponentBars]) -> String {
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_uptime_bars(&mut out, title, components);
+    out
+}
+
+/// [`uptime_bars`], written into any [`fmt::Write`].
+///
+/// # Errors
+///
+/// Whatever `out` returns.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::svg;
+/// let mut out = String::new();
+/// svg::write_uptime_bars(&mut out, "Nothing yet", &[])?;
+/// assert_eq!(out, svg::uptime_bars("Nothing yet", &[]));
+/// # Ok::<(), std::fmt::Error>(())
+/// ```
+pub fn write_uptime_bars(
+    out: &mut impl Write,
+    title: &str,
+    components: &[ComponentBars],
+) -> fmt::Result {
+    let most_days = components.iter().map(|c| c.days.len()).max().unwrap_or(0);
+    let bars_width = (most_days.saturating_mul(BAR_WIDTH + BAR_GAP))
+        .saturating_sub(BAR_GAP)
+        .max(300);
+    let width = bars_width.saturating_add(2 * MARGIN);
+    let height = MARGIN
+        .saturating_add(TITLE_HEIGHT)
+        .saturating_add(components.len().saturating_mul(ROW_HEIGHT))
+        .saturating_add(LEGEND_HEIGHT)
+        .saturating_add(MARGIN);
+    let right = MARGIN.saturating_add(bars_width);
+    writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"-apple-system, Helvetica, Arial, sans-serif\">"
+    )?;
+    writeln!(out, "<title>{}</title>", Escaped(title))?;
+    writeln!(
+        out,
+        "<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>"
+    )?;
+    writeln!(
+        out,
+        "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"18\" font-weight=\"bold\" fill=\"#333333\">{}</text>",
+        MARGIN + 18,
+        Escaped(title)
+    )?;
+    let mut top = MARGIN + TITLE_HEIGHT;
+    for component in components {
+        write_row(out, component, top, right)?;
+        top = top.saturating_add(ROW_HEIGHT);
+    }
+    write_legend(out, top, bars_width)?;
+    writeln!(out, "</svg>")
+}
+
+fn write_row(
+    out: &mut impl Write,
+    component: &ComponentBars,
+    top: usize,
+    right: usize,
+) -> fmt::Result {
+    writeln!(out, "<g class=\"component\">")?;
+    let baseline = top + 16;
+    writeln!(
+        out,
+        "<text class=\"name\" x=\"{MARGIN}\" y=\"{baseline}\" font-size=\"14\" fill=\"#333333\">{}</text>",
+        Escaped(&component.name)
+    )?;
+    writeln!(
+        out,
+        "<text class=\"uptime\" x=\"{right}\" y=\"{baseline}\" font-size=\"14\" fill=\"#666666\" text-anchor=\"end\">{}</text>",
+        component.uptime
+    )?;
+    let bars_top = top + 22;
+    for (i, day) in component.days.iter().enumerate() {
+        let x = MARGIN.saturating_add(i.saturating_mul(BAR_WIDTH + BAR_GAP));
+        let has_data = component.has_data(day.date);
+        let (fill, status) = if has_data {
+            let status = day.worst_status.unwrap_or(ComponentStatus::Operational);
+            (colour(day.worst_status), status.as_str())
+        } else {
+            (NO_DATA, "no_data")
+        };
+        write!(
+            out,
+            "<rect class=\"day\" x=\"{x}\" y=\"{bars_top}\" width=\"{BAR_WIDTH}\" height=\"{BAR_HEIGHT}\" rx=\"1\" fill=\"{fill}\" data-date=\"{}\" data-status=\"{status}\">",
+            day.date
+        )?;
+        let date = day.date.format("%b %-d, %Y");
+        if has_data {
+            let words = status.replace('_', " ");
+            writeln!(out, "<title>{date}: {words}, {}</title></rect>", day.uptime)?;
+        } else {
+            writeln!(out, "<title>{date}: no data</title></rect>")?;
+        }
+    }
+    // The first and last days under the bar (the data is often not today's).
+    let labels = bars_top + BAR_HEIGHT + 14;
+    if let (Some(first), Some(last)) = (component.days.first(), component.days.last()) {
+        writeln!(
+            out,
+            "<text x=\"{MARGIN}\" y=\"{labels}\" font-size=\"11\" fill=\"#999999\">{}</text>",
+            first.date.format("%b %-d, %Y")
+        )?;
+        writeln!(
+            out,
+            "<text x=\"{right}\" y=\"{labels}\" font-size=\"11\" fill=\"#999999\" text-anchor=\"end\">{}</text>",
+            last.date.format("%b %-d, %Y")
+        )?;
+    }
+    writeln!(out, "</g>")
+}
+
+fn write_legend(out: &mut impl Write, top: usize, bars_width: usize) -> fmt::Result {
+    let entries = [
+        (OPERATIONAL, "Operational"),
+        (DEGRADED, "Degraded performance"),
+        (PARTIAL, "Partial outage"),
+        (MAJOR, "Major outage"),
+        (MAINTENANCE, "Under maintenance"),
+        (NO_DATA, "No data"),
+    ];
+    writeln!(
+        out,
+        "<g class=\"legend\" font-size=\"11\" fill=\"#666666\">"
+    )?;
+    let column = bars_width / LEGEND_COLUMNS;
+    for (i, (fill, label)) in entries.into_iter().enumerate() {
+        let x = MARGIN.saturating_add((i % LEGEND_COLUMNS).saturating_mul(column));
+        let y = top
+            .saturating_add(12)
+            .saturating_add((i / LEGEND_COLUMNS).saturating_mul(LEGEND_LINE));
+        writeln!(
+            out,
+            "<rect x=\"{x}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{fill}\"/><text x=\"{}\" y=\"{y}\">{label}</text>",
+            y.saturating_sub(9),
+            x.saturating_add(14)
+        )?;
+    }
+    writeln!(out, "</g>")
+}
+
+/// Text escaped for XML character data and attribute values.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '&' => f.write_str("&amp;")?,
+                '<' => f.write_str("&lt;")?,
+                '>' => f.write_str("&gt;")?,
+                '"' => f.write_str("&quot;")?,
+                '\'' => f.write_str("&apos;")?,
+                // Characters XML 1.0 forbids: left out.
+                c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+                c => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_control_characters() {
+        assert_eq!(
+            Escaped("A & B <\"c\"> 'd'\u{1}").to_string(),
+            "A &amp; B &lt;&quot;c&quot;&gt; &apos;d&apos;"
+        );
+    }
+}
