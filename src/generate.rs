@@ -281,6 +281,7 @@ impl Generator {
         plan
     }
 
+    #[allow(clippy::too_many_lines)] // one event, field by field, in document order
     fn plan_event(
         &self,
         rng: &mut Rng,
@@ -449,6 +450,7 @@ impl Generator {
 
     /// Fills in the component changes of `updates`; returns the affected
     /// components (indices into the page's components).
+    #[allow(clippy::unused_self)] // a step of the generator, beside its siblings
     fn plan_changes(
         &self,
         rng: &mut Rng,
@@ -478,23 +480,23 @@ impl Generator {
             }
         }
         let mut current = vec![ComponentStatus::Operational; affected.len()];
-        let last = updates.len().saturating_sub(1);
+        let last_position = updates.len().saturating_sub(1);
         for (position, update) in updates.iter_mut().enumerate() {
             let closing = update.status == PlannedStatus::Resolved
                 || update.status == PlannedStatus::Completed;
             let mut list = Vec::with_capacity(affected.len());
             for (slot, &component) in affected.iter().enumerate() {
-                let Some(now) = current.get_mut(slot) else {
+                let Some(held) = current.get_mut(slot) else {
                     continue;
                 };
-                let old = *now;
+                let old = *held;
                 let new = if maintenance {
                     if closing {
                         ComponentStatus::Operational
                     } else {
                         ComponentStatus::UnderMaintenance
                     }
-                } else if closing || (position == last && position > 0 && rng.chance(50)) {
+                } else if closing || (position == last_position && position > 0 && rng.chance(50)) {
                     ComponentStatus::Operational
                 } else if position == 0 || rng.chance(20) {
                     severity(rng)
@@ -504,7 +506,7 @@ impl Generator {
                 if position > 0 && old == new && rng.chance(30) {
                     continue; // not every update names every component
                 }
-                *now = new;
+                *held = new;
                 list.push(PlannedChange {
                     component,
                     old_status: old,

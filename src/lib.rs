@@ -87,6 +87,20 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs, missing_debug_implementations)]
+#![warn(clippy::pedantic)]
+#![allow(
+    // Prose names products (OpenStatus, incident.io) and wire names in plain text.
+    clippy::doc_markdown,
+    // The transition tables read best with the statuses in scope.
+    clippy::enum_glob_use,
+    // `match` with a fallback arm reads better than `if let ... else` in the readers.
+    clippy::single_match_else,
+    // `time_to_identify`, `time_to_monitor`, `time_to_resolve` are the domain's names.
+    clippy::struct_field_names,
+    // Errors box their location to stay small on the happy path.
+    clippy::unnecessary_box_returns,
+    clippy::module_name_repetitions
+)]
 // Library code never panics on data from outside; tests may.
 #![cfg_attr(
     not(test),

@@ -256,7 +256,7 @@ impl<'de> Deserialize<'de> for WireDocument<'de> {
                         "components" => doc.components = map.next_value()?,
                         "incidents" => doc.incidents = map.next_value()?,
                         "scheduled_maintenances" => {
-                            doc.scheduled_maintenances = map.next_value()?
+                            doc.scheduled_maintenances = map.next_value()?;
                         }
                         "incident" => doc.incident = map.next_value()?,
                         "status" => match map.next_value::<Option<StatusValue<'de>>>()? {
