@@ -281,7 +281,7 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     #[must_use]
     pub fn measured_until(&self, as_of: DateTime<Utc>) -> DateTime<Utc> {
-        self.resolved_at().unwrap_or(as_of).max(self.opened_at())
+        measured_until(self.opened_at(), self.resolved_at(), as_of)
     }
 
     /// How long the event has run: `time_to_resolve` once closed, `as_of -
@@ -382,7 +382,7 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     #[must_use]
     pub fn regressions(&self) -> usize {
-        self.count_moves(MoveKind::Regression)
+        self.move_counts().0
     }
 
     /// The number of moves out of a closed status ([`MoveKind::Reopen`]).
@@ -403,7 +403,7 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     #[must_use]
     pub fn reopens(&self) -> usize {
-        self.count_moves(MoveKind::Reopen)
+        self.move_counts().1
     }
 
     /// Every derived view of the event's updates at once: milestones, time in
@@ -435,17 +435,8 @@ impl<S: Lifecycle> Event<S> {
         // recompute them), and both move counts in one pass.
         let opened_at = self.opened_at();
         let resolved_at = self.resolved_at();
-        let measured_until = resolved_at.unwrap_or(as_of).max(opened_at);
-        let (mut regressions, mut reopens) = (0usize, 0usize);
-        for pair in self.updates().windows(2) {
-            if let [from, to] = pair {
-                match MoveKind::of(Some(from.status()), to.status()) {
-                    MoveKind::Regression => regressions = regressions.saturating_add(1),
-                    MoveKind::Reopen => reopens = reopens.saturating_add(1),
-                    _ => {}
-                }
-            }
-        }
+        let measured_until = measured_until(opened_at, resolved_at, as_of);
+        let (regressions, reopens) = self.move_counts();
         Timeline {
             opened_at,
             identified_at: self.identified_at(),
@@ -545,15 +536,30 @@ impl<S: Lifecycle> Event<S> {
         affected
     }
 
-    fn count_moves(&self, kind: MoveKind) -> usize {
-        self.updates()
-            .windows(2)
-            .filter(|pair| match pair {
-                [from, to] => MoveKind::of(Some(from.status()), to.status()) == kind,
-                _ => false,
-            })
-            .count()
+    /// The numbers of regressions and of reopens, in one pass over the moves.
+    fn move_counts(&self) -> (usize, usize) {
+        let (mut regressions, mut reopens) = (0usize, 0usize);
+        for pair in self.updates().windows(2) {
+            if let [from, to] = pair {
+                match MoveKind::of(Some(from.status()), to.status()) {
+                    MoveKind::Regression => regressions = regressions.saturating_add(1),
+                    MoveKind::Reopen => reopens = reopens.saturating_add(1),
+                    _ => {}
+                }
+            }
+        }
+        (regressions, reopens)
     }
+}
+
+/// Until when an event is measured: its resolution, or `as_of` while it is open,
+/// never before it opened.
+fn measured_until(
+    opened_at: DateTime<Utc>,
+    resolved_at: Option<DateTime<Utc>>,
+    as_of: DateTime<Utc>,
+) -> DateTime<Utc> {
+    resolved_at.unwrap_or(as_of).max(opened_at)
 }
 
 /// One stretch of a component's status within an event, from `start` to `end`

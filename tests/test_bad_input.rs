@@ -4,7 +4,7 @@
 //! and never a panic.
 #![cfg(feature = "statuspage")]
 
-use incident_model::statuspage::{self, Limits, Shape, StatuspageError};
+use incident_model::statuspage::{self, Limit, Limits, Shape, StatuspageError};
 use incident_model::{FormatError, Incident, ValidationError};
 use serde_json::{json, Value};
 
@@ -507,6 +507,15 @@ fn one_hundred_thousand_updates_exceed_the_default_limit_and_pass_a_raised_one()
     let input = updates(100_000);
     let err = statuspage::read(&input).unwrap_err();
     assert_eq!(kind(&err), Kind::LimitExceeded);
+    assert!(matches!(
+        err,
+        StatuspageError::LimitExceeded {
+            limit: Limit::UpdatesPerEvent,
+            found: 100_000,
+            max: 10_000,
+            ..
+        }
+    ));
     assert_eq!(
         err.to_string(),
         "incidents[0] (id \"inc1abcdefgh\"), field \"incident_updates\": 100000 updates, over the limit of 10000 (Limits::max_updates_per_event)"

@@ -301,7 +301,7 @@ mod strategies {
     use super::*;
     use chrono::{DateTime, Duration, TimeZone, Utc};
     use incident_model::{
-        ComponentChange, ComponentId, ComponentStatus, Lifecycle, MoveKind, Update, UpdateId,
+        ComponentChange, ComponentId, ComponentStatus, MoveKind, Update, UpdateId,
     };
 
     pub fn time() -> impl Strategy<Value = DateTime<Utc>> {
@@ -372,9 +372,6 @@ mod strategies {
                 builder.build().unwrap()
             })
     }
-
-    #[allow(dead_code)]
-    fn _lifecycle<S: Lifecycle>() {}
 }
 
 proptest! {

@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::wire::{Other, Str, WireComponent, WireDocument, WireIncident, WirePage, WireStatus};
 use super::{
-    Anomaly, AnomalyKind, Document, Extras, Fields, Limits, Location, Page, PageComponent,
+    Anomaly, AnomalyKind, Document, Extras, Fields, Limit, Limits, Location, Page, PageComponent,
     PageStatus, RawJson, Record, Shape, StatuspageError, TweetId, UpdateExtras,
 };
 use crate::component::{Component, ComponentId, IncidentId, UpdateId};
@@ -116,7 +116,7 @@ pub(crate) fn document(
     .map(Vec::len)
     .sum::<usize>()
     .saturating_add(usize::from(wire.incident.is_some()));
-    limits.check("max_events", events, None)?;
+    limits.check(Limit::Events, events, None)?;
     let mut cx = Cx {
         limits: *limits,
         ..Cx::default()
@@ -594,7 +594,7 @@ impl Cx {
         // Updates, in input order first.
         let wire_updates = w.incident_updates.unwrap_or_default();
         self.limits.check(
-            "max_updates_per_event",
+            Limit::UpdatesPerEvent,
             wire_updates.len(),
             Some(here.at("incident_updates")),
         )?;
@@ -709,7 +709,7 @@ impl Cx {
             let body = match u.body {
                 Some(body) => {
                     self.limits
-                        .check("max_body_bytes", body.0.len(), Some(here.at("body")))?;
+                        .check(Limit::BodyBytes, body.0.len(), Some(here.at("body")))?;
                     body.0.into_owned()
                 }
                 None => {

@@ -123,8 +123,8 @@ pub enum StatuspageError {
     LimitExceeded {
         /// Where, for limits inside the document.
         at: Option<Box<Location>>,
-        /// The limit's field name in [`Limits`](super::Limits).
-        limit: &'static str,
+        /// Which limit.
+        limit: super::Limit,
         /// The size found.
         found: usize,
         /// The limit.
@@ -174,15 +174,15 @@ impl fmt::Display for StatuspageError {
                 if let Some(at) = at {
                     write!(f, "{at}: ")?;
                 }
-                match *limit {
-                    "max_input_bytes" => write!(f, "the document is {found} bytes")?,
-                    "max_events" => {
+                match limit {
+                    super::Limit::InputBytes => write!(f, "the document is {found} bytes")?,
+                    super::Limit::Events => {
                         write!(f, "the document has {found} incidents and maintenances")?;
                     }
-                    "max_updates_per_event" => write!(f, "{found} updates")?,
-                    _ => write!(f, "a body of {found} bytes")?,
+                    super::Limit::UpdatesPerEvent => write!(f, "{found} updates")?,
+                    super::Limit::BodyBytes => write!(f, "a body of {found} bytes")?,
                 }
-                write!(f, ", over the limit of {max} (Limits::{limit})")
+                write!(f, ", over the limit of {max} (Limits::{})", limit.field())
             }
             StatuspageError::BadValue { at, message } | StatuspageError::Invalid { at, message } => {
                 write!(f, "{at}: {message}")

@@ -795,7 +795,7 @@ pub fn read_slice(input: &[u8]) -> Result<Document, StatuspageError> {
 /// assert!(statuspage::read_with(json, &Limits::default()).is_ok());
 /// ```
 pub fn read_with(input: &str, limits: &Limits) -> Result<Document, StatuspageError> {
-    limits.check("max_input_bytes", input.len(), None)?;
+    limits.check(Limit::InputBytes, input.len(), None)?;
     let wire: wire::WireDocument<'_> =
         serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
     convert::document(wire, limits)
@@ -816,7 +816,7 @@ pub fn read_with(input: &str, limits: &Limits) -> Result<Document, StatuspageErr
 /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
 /// ```
 pub fn read_slice_with(input: &[u8], limits: &Limits) -> Result<Document, StatuspageError> {
-    limits.check("max_input_bytes", input.len(), None)?;
+    limits.check(Limit::InputBytes, input.len(), None)?;
     // Checking the UTF-8 once, up front, spares serde_json checking every string
     // it borrows from a byte slice (a third of the instructions of the wire
     // reading). Input that is not UTF-8 takes the byte path, which says where.
@@ -893,19 +893,32 @@ impl Limits {
         }
     }
 
-    /// The error for `found` over the limit named `limit`, if it is over.
+    /// The value of `limit`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::statuspage::{Limit, Limits};
+    /// assert_eq!(Limits::default().get(Limit::BodyBytes), 1 << 20);
+    /// ```
+    #[must_use]
+    pub fn get(&self, limit: Limit) -> usize {
+        match limit {
+            Limit::InputBytes => self.max_input_bytes,
+            Limit::Events => self.max_events,
+            Limit::UpdatesPerEvent => self.max_updates_per_event,
+            Limit::BodyBytes => self.max_body_bytes,
+        }
+    }
+
+    /// The error for `found` over `limit`, if it is over.
     pub(crate) fn check(
         &self,
-        limit: &'static str,
+        limit: Limit,
         found: usize,
         at: Option<Box<Location>>,
     ) -> Result<(), StatuspageError> {
-        let max = match limit {
-            "max_input_bytes" => self.max_input_bytes,
-            "max_events" => self.max_events,
-            "max_updates_per_event" => self.max_updates_per_event,
-            _ => self.max_body_bytes,
-        };
+        let max = self.get(limit);
         if found <= max {
             return Ok(());
         }
@@ -915,6 +928,47 @@ impl Limits {
             found,
             max,
         })
+    }
+}
+
+/// One of the reader's [`Limits`], named in [`StatuspageError::LimitExceeded`].
+///
+/// # Example
+///
+/// ```
+/// use incident_model::statuspage::Limit;
+/// assert_eq!(Limit::UpdatesPerEvent.field(), "max_updates_per_event");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`Limits::max_input_bytes`].
+    InputBytes,
+    /// [`Limits::max_events`].
+    Events,
+    /// [`Limits::max_updates_per_event`].
+    UpdatesPerEvent,
+    /// [`Limits::max_body_bytes`].
+    BodyBytes,
+}
+
+impl Limit {
+    /// The name of the limit's field in [`Limits`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::statuspage::Limit;
+    /// assert_eq!(Limit::InputBytes.field(), "max_input_bytes");
+    /// ```
+    #[must_use]
+    pub fn field(self) -> &'static str {
+        match self {
+            Limit::InputBytes => "max_input_bytes",
+            Limit::Events => "max_events",
+            Limit::UpdatesPerEvent => "max_updates_per_event",
+            Limit::BodyBytes => "max_body_bytes",
+        }
     }
 }
 
