@@ -7,8 +7,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use incident_model::formats::statuspage;
 use incident_model::generate::Generator;
-use incident_model::statuspage;
 
 mod support;
 

@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use incident_model::generate::Generator;
-use incident_model::{statuspage, Incident};
+use incident_model::{formats::statuspage, Incident};
 
 /// The seed of every generated export of the benches and the perf example.
 const SEED: u64 = 42;

@@ -31,8 +31,8 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use incident_model::formats::statuspage;
 use incident_model::generate::Generator;
-use incident_model::statuspage;
 
 #[path = "../benches/support/mod.rs"]
 mod support;

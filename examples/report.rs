@@ -24,8 +24,8 @@ mod common;
 
 use std::process::ExitCode;
 
-use incident_model::render;
-use incident_model::report::Report;
+use incident_model::output;
+use incident_model::output::report::Report;
 
 const PROGRAM: &str = "report";
 const USAGE: &str = "usage: report [--json | --text | --markdown] [--as-of RFC3339] [PATH | -]...";
@@ -139,12 +139,12 @@ fn pages(output: Output, sources: &[common::Source]) -> String {
             .incidents
             .iter()
             .map(|r| match output {
-                Output::Markdown => render::markdown(&r.event, &zone),
-                _ => render::text(&r.event, &zone),
+                Output::Markdown => output::markdown(&r.event, &zone),
+                _ => output::text(&r.event, &zone),
             })
             .chain(document.maintenances.iter().map(|r| match output {
-                Output::Markdown => render::markdown(&r.event, &zone),
-                _ => render::text(&r.event, &zone),
+                Output::Markdown => output::markdown(&r.event, &zone),
+                _ => output::text(&r.event, &zone),
             }));
         for page in pages {
             if !out.is_empty() {

@@ -8,7 +8,7 @@
 use chrono::{DateTime, TimeZone, Utc};
 use incident_model::typed::{state, Draft, Typed};
 use incident_model::{
-    render, Component, ComponentChange, ComponentId, ComponentStatus::*, Elapsed, Impact, Incident,
+    output, Component, ComponentChange, ComponentId, ComponentStatus::*, Elapsed, Impact, Incident,
 };
 
 fn main() {
@@ -20,8 +20,8 @@ fn main() {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let incident = march_16()?;
-    let zone = render::page_zone("America/New_York")?;
-    print!("{}", render::text(&incident, &zone));
+    let zone = output::page_zone("America/New_York")?;
+    print!("{}", output::text(&incident, &zone));
     println!();
     let show = |d: Option<Elapsed>| d.map_or("-".to_owned(), |d| d.to_string());
     println!("time to identify {}", show(incident.time_to_identify()));

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use incident_model::statuspage;
+use incident_model::formats::statuspage;
 
 fn files(arg: &Path) -> Vec<PathBuf> {
     if arg.is_dir() {

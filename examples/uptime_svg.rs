@@ -25,7 +25,7 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, Offset as _};
-use incident_model::svg::{self, ComponentBars};
+use incident_model::output::svg::{self, ComponentBars};
 use incident_model::{ComponentHistory, ComponentId, DayRange, Weights};
 
 const PROGRAM: &str = "uptime_svg";

@@ -62,8 +62,9 @@ use core::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, TimeZone, Utc};
 
-use crate::component::{Component, ComponentId, IncidentId, UpdateId};
-use crate::incident::{Event, Incident, Maintenance, Schedule};
+use crate::component::Component;
+use crate::event::{Event, Incident, Maintenance, Schedule};
+use crate::id::{ComponentId, EventId, UpdateId};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 use crate::update::{ComponentChange, Update};
@@ -1007,7 +1008,7 @@ fn model_event<S: Lifecycle>(plan: &Plan, event: &PlannedEvent) -> Option<Event<
         }
     };
     let mut builder = Event::<S>::builder(NAMES.get(event.name).copied().unwrap_or_default())
-        .id(IncidentId::new(event.id.as_str()).ok()?)
+        .id(EventId::new(event.id.as_str()).ok()?)
         .impact(event.impact)
         .created_at(level(event.created_at)?)
         .policy(Policy::permissive());

@@ -45,42 +45,45 @@
 //!
 //! ## Map of the crate
 //!
-//! - [`status`](crate::IncidentStatus): the four status vocabularies;
-//! - [`policy`]: lifecycles and the one transition table, [`Policy`];
-//! - [`Event`] ([`Incident`], [`Maintenance`]), [`Update`], [`ComponentChange`],
-//!   [`Component`] and the id newtypes: the validated model;
-//! - [`render`]: text and Markdown as the status page shows an incident;
-//! - [`report`]: the main job, a report over many incidents and maintenances
-//!   (one row each, then a summary with percentiles), as text or JSON;
-//! - [`svg`]: the 90-day uptime bars of each component, as a standalone SVG;
-//! - [`typed`]: the compile-time lifecycle, a typestate API generated from the
-//!   same table, in which an illegal move cannot be written;
-//! - [`own_format`]: the crate's own serde format;
-//! - [`statuspage`]: reading every shape of Statuspage JSON real pages publish,
-//!   with each oddity reported as an anomaly, and writing it back;
-//! - [`error`]: one error type per concern;
+//! The tree is the architecture. Data flows one way: formats -> validated model
+//! -> derived views -> output.
+//!
+//! - the model, in flat files: the four status vocabularies
+//!   ([`IncidentStatus`], [`MaintenanceStatus`], [`Impact`], [`ComponentStatus`]),
+//!   the ids ([`EventId`], [`UpdateId`], [`ComponentId`]), [`Component`],
+//!   [`policy`] (lifecycles and the one transition table, [`Policy`]), [`Event`]
+//!   ([`Incident`], [`Maintenance`]) built by [`EventBuilder`], [`Update`] and
+//!   [`ComponentChange`], and [`typed`], the compile-time lifecycle over the same
+//!   table, in which an illegal move cannot be written;
 //! - derived views, pure functions of the model that never read the clock (an
-//!   open incident is measured until an `as_of` you pass):
+//!   open event is measured until an `as_of` you pass):
 //!   - [`timeline`]: milestones, durations ([`Event::time_to_resolve`], ...),
 //!     time in each status, regressions and reopens, and the affected components
-//!     of one incident ([`Event::timeline`], [`Event::affected_components`]);
+//!     of one event ([`Event::timeline`], [`Event::affected_components`]);
 //!   - [`Elapsed`]: the durations, printed as "7h 23m";
-//!   - [`uptime`]: weights, merged component histories across many incidents,
+//!   - [`uptime`]: weights, merged component histories across many events,
 //!     uptime over a window and the 90-day bar ([`ComponentHistory`]);
 //!   - [`metrics`]: count, mean and nearest-rank percentiles of the durations over
-//!     many incidents, by impact and by component ([`Summaries`]).
+//!     many events, by impact and by component ([`Summaries`]);
+//! - [`formats`]: [`formats::own`], the crate's own serde format, and
+//!   [`formats::statuspage`], every shape of Statuspage JSON real pages publish,
+//!   read with each oddity reported as an anomaly, and written back;
+//! - [`output`]: an event as its status page shows it ([`output::text`],
+//!   [`output::markdown`]), the 90-day uptime bars as SVG ([`output::svg`]) and
+//!   the report over many events ([`output::report`]);
+//! - [`error`]: every error type, each defined beside what it checks.
 //!
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for every model type, in the
-//!   crate's own format, documented in [`own_format`];
+//!   crate's own format, documented in [`formats::own`];
 //! - `json` (default): [`Event::from_json`] and [`Event::to_json`] with typed
 //!   errors;
-//! - `tz` (default): IANA time zones (`chrono-tz`) for [`render`], so times print
+//! - `tz` (default): IANA time zones (`chrono-tz`) for [`output`], so times print
 //!   as the status page prints them (`17:51 EDT`);
 //! - `statuspage` (default): read and write Statuspage JSON (public API v2,
 //!   manage API, compatible pages) with every oddity reported as an anomaly: see
-//!   [`statuspage`];
+//!   [`formats::statuspage`];
 //! - `generate` (off): [`generate`], seeded, deterministic generation of large,
 //!   realistic Statuspage exports (and the same events as model values), for
 //!   benchmarks, fuzzing and tests.
@@ -115,34 +118,28 @@
 mod component;
 mod duration;
 pub mod error;
+mod event;
+pub mod formats;
 #[cfg(feature = "generate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "generate")))]
 pub mod generate;
-mod incident;
+mod id;
 pub mod metrics;
-#[cfg(feature = "serde")]
-pub mod own_format;
+pub mod output;
 pub mod policy;
-pub mod render;
-pub mod report;
-#[cfg(feature = "serde")]
-mod serde_impl;
 mod status;
-#[cfg(feature = "statuspage")]
-#[cfg_attr(docsrs, doc(cfg(feature = "statuspage")))]
-pub mod statuspage;
-pub mod svg;
 pub mod timeline;
 pub mod typed;
 mod update;
 pub mod uptime;
 
-pub use component::{Component, ComponentId, IncidentId, UpdateId};
+pub use component::Component;
 pub use duration::Elapsed;
 #[cfg(feature = "json")]
 pub use error::FormatError;
 pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
-pub use incident::{Event, EventBuilder, EventParts, Incident, Maintenance, Schedule};
+pub use event::{Event, EventBuilder, EventParts, Incident, Maintenance, Schedule};
+pub use id::{ComponentId, EventId, UpdateId};
 pub use metrics::{Summaries, Summary};
 pub use policy::{Lifecycle, MoveKind, Policy, Refusal};
 pub use status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};

@@ -56,9 +56,9 @@ use std::collections::BTreeMap;
 
 use chrono::TimeDelta;
 
-use crate::component::ComponentId;
 use crate::duration::Elapsed;
-use crate::incident::Event;
+use crate::event::Event;
+use crate::id::ComponentId;
 use crate::policy::Lifecycle;
 use crate::status::Impact;
 

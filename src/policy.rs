@@ -68,7 +68,10 @@ use core::hash::Hash;
 use core::marker::PhantomData;
 use core::str::FromStr;
 
-use crate::error::ParseStatusError;
+use chrono::{DateTime, Utc};
+
+use crate::id::{EventId, UpdateId};
+use crate::status::ParseStatusError;
 use crate::status::{IncidentStatus, MaintenanceStatus};
 
 mod sealed {
@@ -815,6 +818,107 @@ impl fmt::Display for Refusal {
         })
     }
 }
+
+/// Where an update sits: its position in display order, its id and its display
+/// time. Used in messages.
+pub(crate) struct At<'a> {
+    position: usize,
+    update: &'a UpdateId,
+    display_at: &'a DateTime<Utc>,
+}
+
+impl<'a> At<'a> {
+    pub(crate) fn new(
+        position: usize,
+        update: &'a UpdateId,
+        display_at: &'a DateTime<Utc>,
+    ) -> Self {
+        At {
+            position,
+            update,
+            display_at,
+        }
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "updates[{}] (id {:?}, display_at {})",
+            self.position,
+            self.update.as_str(),
+            self.display_at
+                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        )
+    }
+}
+
+/// A move the policy refused: from which status (none for a first update) to
+/// which, at which update, and why.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{Incident, IncidentStatus::*, Update, UpdateId, ValidationError};
+///
+/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// let mut incident = Incident::builder("Slow page loads")
+///     .id("inc-1".parse()?)
+///     .update(Update::new(Investigating, at(14)).with_id("u1".parse()?))
+///     .update(Update::new(Resolved, at(15)).with_id("u2".parse()?))
+///     .build()?;
+/// let err = incident.apply(Update::new(Investigating, at(16)).with_id("u3".parse()?)).unwrap_err();
+/// let ValidationError::Transition(refused) = &err else { panic!() };
+/// assert_eq!((refused.from, refused.to, refused.position), (Some(Resolved), Investigating, 2));
+/// assert_eq!(
+///     err.to_string(),
+///     "incident \"inc-1\", updates[2] (id \"u3\", display_at 2020-03-16T16:00:00Z): \
+///      move resolved -> investigating refused under the standard policy: \
+///      it reopens a closed lifecycle, which takes an explicit reopen"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct TransitionError<S> {
+    /// The incident or maintenance.
+    pub incident: EventId,
+    /// The status before the update; `None` when the update is the first.
+    pub from: Option<S>,
+    /// The status the update carries.
+    pub to: S,
+    /// The update's position in display order (0-based).
+    pub position: usize,
+    /// The update's id.
+    pub update: UpdateId,
+    /// The update's display time.
+    pub display_at: DateTime<Utc>,
+    /// The name of the policy that refused the move (`standard`, `strict`,
+    /// `permissive` or `custom`).
+    pub policy: &'static str,
+    /// Why the move was refused.
+    pub refusal: Refusal,
+}
+
+impl<S: Lifecycle> fmt::Display for TransitionError<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = At::new(self.position, &self.update, &self.display_at);
+        write!(f, "{} {:?}, {at}: ", S::KIND, self.incident.as_str())?;
+        match self.from {
+            Some(from) => write!(f, "move {from} -> {}", self.to)?,
+            None => write!(f, "first status {}", self.to)?,
+        }
+        write!(
+            f,
+            " refused under the {} policy: {}",
+            self.policy, self.refusal
+        )
+    }
+}
+
+impl<S: Lifecycle> std::error::Error for TransitionError<S> {}
 
 #[cfg(test)]
 mod tests {

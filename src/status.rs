@@ -9,7 +9,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::ParseStatusError;
+use thiserror::Error;
 
 /// Declares a wire-named enum with `ALL`, `as_str`, `Display`, `FromStr` and serde.
 ///
@@ -308,6 +308,40 @@ wire_enum! {
         PartialOutage => "partial_outage",
         /// None of it works.
         MajorOutage => "major_outage",
+    }
+}
+
+/// A status, impact or component status string that no value has.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::IncidentStatus;
+/// let err = "fixed".parse::<IncidentStatus>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown incident status \"fixed\": expected one of investigating, identified, monitoring, resolved, postmortem"
+/// );
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug, Error)]
+#[error("unknown {what} {value:?}: expected one of {}", expected.join(", "))]
+#[non_exhaustive]
+pub struct ParseStatusError {
+    /// What was being parsed: `"incident status"`, `"impact"`, ...
+    pub what: &'static str,
+    /// The string that was given.
+    pub value: String,
+    /// The wire names that would have been accepted.
+    pub expected: &'static [&'static str],
+}
+
+impl ParseStatusError {
+    pub(crate) fn new(what: &'static str, value: &str, expected: &'static [&'static str]) -> Self {
+        ParseStatusError {
+            what,
+            value: value.to_owned(),
+            expected,
+        }
     }
 }
 

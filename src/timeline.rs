@@ -77,9 +77,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::component::ComponentId;
 use crate::duration::Elapsed;
-use crate::incident::Event;
+use crate::event::Event;
+use crate::id::ComponentId;
 use crate::policy::{Lifecycle, MoveKind};
 use crate::status::ComponentStatus;
 use crate::update::ComponentChange;

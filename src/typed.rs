@@ -168,9 +168,10 @@ use core::marker::PhantomData;
 
 use chrono::{DateTime, Utc};
 
-use crate::component::{Component, IncidentId, UpdateId};
-use crate::error::{ValidationError, Violations};
-use crate::incident::{Event, Schedule};
+use crate::component::Component;
+use crate::event::{Event, Schedule};
+use crate::event::{ValidationError, Violations};
+use crate::id::{EventId, UpdateId};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
 use crate::update::{ComponentChange, Update};
@@ -481,7 +482,7 @@ impl<T: Start> Typed<T> {
         // One update whose status the table allows first (checked at compile time
         // below): the event is valid by construction.
         let event = Event {
-            id: IncidentId::mint(created_at),
+            id: EventId::mint(created_at),
             name: name.into(),
             impact: Impact::None,
             components: Vec::new(),
@@ -639,7 +640,7 @@ impl<T: State> Typed<T> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn with_id(mut self, id: IncidentId) -> Self {
+    pub fn with_id(mut self, id: EventId) -> Self {
         self.event.id = id;
         self
     }
@@ -997,7 +998,7 @@ pub enum StateError<S> {
     /// The current status is not the one the typed state stands for.
     StateMismatch {
         /// The incident or maintenance.
-        incident: IncidentId,
+        incident: EventId,
         /// The status of the typed state asked for.
         expected: S,
         /// The current status of the value.

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::component::{ComponentId, UpdateId};
+use crate::id::{ComponentId, UpdateId};
 use crate::policy::Lifecycle;
 use crate::status::{ComponentStatus, IncidentStatus, MaintenanceStatus};
 
@@ -101,12 +101,12 @@ pub struct Update<S> {
     pub(crate) body: String,
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::serde_impl::time::display_at")
+        serde(deserialize_with = "crate::formats::own::serde::time::display_at")
     )]
     pub(crate) display_at: DateTime<Utc>,
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::serde_impl::time::created_at")
+        serde(deserialize_with = "crate::formats::own::serde::time::created_at")
     )]
     pub(crate) created_at: DateTime<Utc>,
     #[cfg_attr(

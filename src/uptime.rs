@@ -89,9 +89,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, Utc};
 
-use crate::component::ComponentId;
 use crate::duration::Elapsed;
-use crate::incident::Event;
+use crate::event::Event;
+use crate::id::ComponentId;
 use crate::policy::Lifecycle;
 use crate::status::ComponentStatus;
 use crate::timeline::{walk_components, StatusInterval};

@@ -4,7 +4,7 @@
 //! and never a panic.
 #![cfg(feature = "statuspage")]
 
-use incident_model::statuspage::{self, Limit, Limits, Shape, StatuspageError};
+use incident_model::formats::statuspage::{self, Limit, Limits, Shape, StatuspageError};
 use incident_model::{FormatError, Incident, ValidationError};
 use serde_json::{json, Value};
 
@@ -445,7 +445,7 @@ fn values_the_reader_cannot_do_without() {
     let cases: &[(&str, &str, Option<Value>, String)] = &[
         ("missing incident id", "/incidents/0/id", None, "incidents[0], field \"id\": missing incident id".to_owned()),
         ("null incident id", "/incidents/0/id", Some(json!(null)), "incidents[0], field \"id\": missing incident id".to_owned()),
-        ("empty incident id", "/incidents/0/id", Some(json!("")), "incidents[0], field \"id\": empty incident id".to_owned()),
+        ("empty incident id", "/incidents/0/id", Some(json!("")), "incidents[0], field \"id\": empty event id".to_owned()),
         ("missing update status", "/incidents/0/incident_updates/0/status", None, format!("{UPDATE_0}, field \"status\": missing update status")),
         ("mixed lifecycles", "/incidents/0/incident_updates/0/status", Some(json!("completed")), format!("{UPDATE_1}, field \"status\": \"investigating\" is not in the maintenance lifecycle: the updates mix incident and maintenance statuses")),
     ];
@@ -632,7 +632,7 @@ fn the_own_format_reader_rejects_with_typed_errors() {
         (
             "empty incident id",
             good.replacen("\"id\": \"inc-1\"", "\"id\": \"\"", 1),
-            "json at line 2, column 10: empty incident id",
+            "json at line 2, column 10: empty event id",
         ),
         (
             "unknown field",

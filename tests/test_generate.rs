@@ -110,7 +110,8 @@ fn model_values_match_the_export() {
 #[test]
 fn the_statuspage_reader_reads_the_export_into_the_same_model_values() {
     let generator = Generator::new(9).incidents(2_000);
-    let document = incident_model::statuspage::read(&generator.to_statuspage_json()).unwrap();
+    let document =
+        incident_model::formats::statuspage::read(&generator.to_statuspage_json()).unwrap();
     let incidents = generator.to_incidents();
     let maintenances = generator.to_maintenances();
     assert_eq!(document.incidents.len(), incidents.len());

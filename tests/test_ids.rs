@@ -1,7 +1,7 @@
 //! Id newtypes: foreign ids kept as they are, minted ids UUID v7.
 
 use chrono::{Duration, TimeZone, Utc};
-use incident_model::{ComponentId, IdError, IncidentId, UpdateId};
+use incident_model::{ComponentId, EventId, IdError, UpdateId};
 
 #[test]
 fn foreign_ids_are_kept_as_they_are() {
@@ -12,13 +12,13 @@ fn foreign_ids_are_kept_as_they_are() {
         "ünïcödé",
         "0",
     ] {
-        let id = IncidentId::new(raw).unwrap();
+        let id = EventId::new(raw).unwrap();
         assert_eq!(id.as_str(), raw);
         assert_eq!(id.to_string(), raw);
         assert_eq!(String::from(id.clone()), raw);
-        assert_eq!(raw.parse::<IncidentId>().unwrap(), id);
-        assert_eq!(IncidentId::try_from(raw).unwrap(), id);
-        assert_eq!(IncidentId::try_from(raw.to_owned()).unwrap(), id);
+        assert_eq!(raw.parse::<EventId>().unwrap(), id);
+        assert_eq!(EventId::try_from(raw).unwrap(), id);
+        assert_eq!(EventId::try_from(raw.to_owned()).unwrap(), id);
         assert_eq!(id, raw);
         assert_eq!(id.as_ref(), raw);
     }
@@ -27,10 +27,8 @@ fn foreign_ids_are_kept_as_they_are() {
 #[test]
 fn empty_ids_are_rejected_naming_the_kind() {
     assert_eq!(
-        IncidentId::new("").unwrap_err(),
-        IdError::Empty {
-            what: "incident id"
-        }
+        EventId::new("").unwrap_err(),
+        IdError::Empty { what: "event id" }
     );
     assert_eq!(
         ComponentId::new("").unwrap_err().to_string(),
@@ -50,11 +48,7 @@ fn minted_ids_are_uuid_v7_ordered_by_time() {
         let uuid = uuid::Uuid::parse_str(id.as_str()).unwrap();
         assert_eq!(uuid.get_version_num(), 7);
     }
-    assert_ne!(
-        IncidentId::mint(at),
-        IncidentId::mint(at),
-        "random bits differ"
-    );
+    assert_ne!(EventId::mint(at), EventId::mint(at), "random bits differ");
 }
 
 #[test]
@@ -66,12 +60,12 @@ fn debug_shows_the_string() {
 #[cfg(feature = "serde")]
 #[test]
 fn ids_serialize_as_strings_and_reject_empty() {
-    let id = IncidentId::new("abc").unwrap();
+    let id = EventId::new("abc").unwrap();
     assert_eq!(serde_json::to_string(&id).unwrap(), "\"abc\"");
-    assert_eq!(serde_json::from_str::<IncidentId>("\"abc\"").unwrap(), id);
-    let err = serde_json::from_str::<IncidentId>("\"\"").unwrap_err();
+    assert_eq!(serde_json::from_str::<EventId>("\"abc\"").unwrap(), id);
+    let err = serde_json::from_str::<EventId>("\"\"").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "empty incident id: an id must have at least one character"
+        "empty event id: an id must have at least one character"
     );
 }

@@ -553,7 +553,7 @@ fn public_types_are_send_sync_and_static() {
     check::<TransitionError<incident_model::IncidentStatus>>();
     check::<incident_model::ParseStatusError>();
     check::<incident_model::IdError>();
-    check::<incident_model::IncidentId>();
+    check::<incident_model::EventId>();
     check::<incident_model::UpdateId>();
     check::<incident_model::ComponentId>();
     check::<MoveKind>();

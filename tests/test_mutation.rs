@@ -7,7 +7,7 @@
 mod util;
 
 #[cfg(feature = "statuspage")]
-use incident_model::statuspage;
+use incident_model::formats::statuspage;
 use incident_model::{Incident, Maintenance};
 use util::mutate::{mutate, Rng};
 

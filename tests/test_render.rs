@@ -4,7 +4,7 @@
 mod util;
 
 use incident_model::{
-    render, Component, ComponentChange, ComponentId, ComponentStatus::*, Maintenance,
+    output, Component, ComponentChange, ComponentId, ComponentStatus::*, Maintenance,
     MaintenanceStatus, Update,
 };
 use util::*;
@@ -47,14 +47,14 @@ This incident affected: API.
 
 #[test]
 fn march_16_renders_as_the_status_page_did() {
-    let zone = render::page_zone("America/New_York").unwrap();
-    assert_eq!(render::text(&march_16(), &zone), MARCH_16_TEXT);
+    let zone = output::page_zone("America/New_York").unwrap();
+    assert_eq!(output::text(&march_16(), &zone), MARCH_16_TEXT);
 }
 
 #[test]
 fn the_zone_abbreviation_follows_daylight_saving() {
     // 8 March 2020 was the switch to EDT: a week earlier the page said EST.
-    let zone = render::page_zone("America/New_York").unwrap();
+    let zone = output::page_zone("America/New_York").unwrap();
     let incident = incident_model::Incident::builder("Earlier")
         .update(Update::new(
             incident_model::IncidentStatus::Resolved,
@@ -62,13 +62,13 @@ fn the_zone_abbreviation_follows_daylight_saving() {
         ))
         .build()
         .unwrap();
-    assert!(render::text(&incident, &zone).contains("Posted Mar 7, 2020 - 09:28 EST\n"));
+    assert!(output::text(&incident, &zone).contains("Posted Mar 7, 2020 - 09:28 EST\n"));
 }
 
 #[test]
 fn march_16_markdown() {
-    let zone = render::page_zone("America/New_York").unwrap();
-    let markdown = render::markdown(&march_16(), &zone);
+    let zone = output::page_zone("America/New_York").unwrap();
+    let markdown = output::markdown(&march_16(), &zone);
     let expected_start = "## Slow page loads\n\n\
         **Postmortem** - We have published a postmortem of this incident.  \n\
         *Posted Mar 16, 2020 - 17:53 EDT*\n\n\
@@ -85,7 +85,7 @@ fn march_16_markdown() {
 #[test]
 fn maintenances_and_several_components() {
     use MaintenanceStatus::*;
-    let zone = render::page_zone("America/Chicago").unwrap();
+    let zone = output::page_zone("America/Chicago").unwrap();
     let db = ComponentId::new("db").unwrap();
     let web = ComponentId::new("web").unwrap();
     let maintenance = Maintenance::builder("Upgrade *now*")
@@ -116,14 +116,14 @@ fn maintenances_and_several_components() {
         )
         .build()
         .unwrap();
-    let text = render::text(&maintenance, &zone);
+    let text = output::text(&maintenance, &zone);
     assert_eq!(
         text,
         "Upgrade *now*\n\nCompleted\nPosted Mar 16, 2020 - 18:00 CDT\n\n\
          In progress - Line one\r\nline_two\nPosted Mar 16, 2020 - 16:00 CDT\n\n\
          This scheduled maintenance affected: API, Database, and Website.\n"
     );
-    let markdown = render::markdown(&maintenance, &zone);
+    let markdown = output::markdown(&maintenance, &zone);
     assert!(markdown.starts_with("## Upgrade \\*now\\*\n"), "{markdown}");
     assert!(
         markdown.contains("**In progress** - Line one  \nline\\_two  \n"),

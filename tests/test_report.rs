@@ -16,7 +16,7 @@
 mod util;
 
 use chrono::{DateTime, TimeZone, Utc};
-use incident_model::report::{AsOfBasis, Note, Report};
+use incident_model::output::report::{AsOfBasis, Note, Report};
 use incident_model::{
     ComponentChange, ComponentId, ComponentStatus::*, Impact, Incident, IncidentStatus::*,
     Maintenance, MaintenanceStatus, Update,
@@ -313,7 +313,7 @@ fn an_empty_report_has_a_summary_of_nulls() {
 #[test]
 fn the_embedded_default_export() {
     let text = include_str!("../examples/data/status-export.json");
-    let document = incident_model::statuspage::read(text).unwrap();
+    let document = incident_model::formats::statuspage::read(text).unwrap();
     let page_time = document.page.as_ref().and_then(|p| p.updated_at).unwrap();
     let mut report = Report::new(page_time, AsOfBasis::LatestInData);
     report.push_document(&document, "status-export.json");
@@ -356,7 +356,7 @@ fn the_embedded_default_export() {
     let maintenance = row("tm20200328mt");
     assert_eq!(
         maintenance.kind,
-        incident_model::report::EventKind::Maintenance
+        incident_model::output::report::EventKind::Maintenance
     );
     assert_eq!(
         maintenance.affected_components[0].worst_status,
@@ -393,15 +393,15 @@ fn the_embedded_default_export() {
 #[cfg(all(feature = "statuspage", feature = "tz"))]
 #[test]
 fn the_embedded_default_as_the_status_page_shows_it() {
-    use incident_model::render;
+    use incident_model::output;
     let text = include_str!("../examples/data/status-export.json");
-    let document = incident_model::statuspage::read(text).unwrap();
+    let document = incident_model::formats::statuspage::read(text).unwrap();
     let zone_name = document.page.as_ref().and_then(|p| p.time_zone.as_deref());
-    let zone = render::page_zone(zone_name.unwrap()).unwrap();
+    let zone = output::page_zone(zone_name.unwrap()).unwrap();
 
     let maintenance = &document.maintenances[0].event;
     assert_eq!(
-        render::text(maintenance, &zone),
+        output::text(maintenance, &zone),
         "\
 Database hardware move
 
@@ -427,7 +427,7 @@ This scheduled maintenance affected: Database.
         .find(|r| r.event.id().as_str() == "tm20200301bf")
         .unwrap();
     assert_eq!(
-        render::markdown(&backfilled.event, &zone),
+        output::markdown(&backfilled.event, &zone),
         "\
 ## Appointment reminders delayed
 

@@ -8,7 +8,9 @@ mod util;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeZone, Utc};
-use incident_model::statuspage::{self, AnomalyKind, Document, Shape, StatuspageError, TweetId};
+use incident_model::formats::statuspage::{
+    self, AnomalyKind, Document, Shape, StatuspageError, TweetId,
+};
 use incident_model::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, Policy};
 
 fn fixture(name: &str) -> String {
@@ -922,7 +924,7 @@ fn model_only_incidents_write_and_read_back() {
 
 mod props {
     use super::*;
-    use incident_model::{ComponentChange, ComponentId, Incident, IncidentId, Update, UpdateId};
+    use incident_model::{ComponentChange, ComponentId, EventId, Incident, Update, UpdateId};
     use proptest::prelude::*;
 
     fn status() -> impl Strategy<Value = IncidentStatus> {
@@ -956,7 +958,7 @@ mod props {
             let mut at = base;
             let mut previous: Option<IncidentStatus> = None;
             let mut builder = Incident::builder(name)
-                .id(IncidentId::new("x9mb3wh2r6nr").unwrap())
+                .id(EventId::new("x9mb3wh2r6nr").unwrap())
                 .impact(impact)
                 .created_at(base)
                 .policy(Policy::permissive());

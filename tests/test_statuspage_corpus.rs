@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use incident_model::statuspage::{self, AnomalyKind, Document, Shape, TweetId};
+use incident_model::formats::statuspage::{self, AnomalyKind, Document, Shape, TweetId};
 use incident_model::{Impact, IncidentStatus, MaintenanceStatus, Policy};
 
 fn corpus() -> Option<PathBuf> {

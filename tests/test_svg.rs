@@ -5,7 +5,7 @@
 mod util;
 
 use chrono::{FixedOffset, NaiveDate, TimeZone, Utc};
-use incident_model::svg::{self, ComponentBars};
+use incident_model::output::svg::{self, ComponentBars};
 use incident_model::{
     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, DayRange, Maintenance,
     MaintenanceStatus, Update, Weights,

@@ -4,8 +4,8 @@
 use std::io::{Read as _, Write as _};
 
 use chrono::{DateTime, Utc};
-use incident_model::report::{self, AsOfBasis};
-use incident_model::statuspage::{self, Document};
+use incident_model::formats::statuspage::{self, Document};
+use incident_model::output::report::{self, AsOfBasis};
 
 /// The embedded default: a Statuspage summary.json-shaped export written for
 /// this crate.
@@ -110,7 +110,7 @@ pub fn page_zone(program: &str, source: &Source) -> chrono_tz::Tz {
         .page
         .as_ref()
         .and_then(|page| page.time_zone.as_deref());
-    match name.map(incident_model::render::page_zone) {
+    match name.map(incident_model::output::page_zone) {
         Some(Ok(zone)) => zone,
         Some(Err(err)) => {
             eprintln!("{program}: {}: {err}; times are shown in UTC", source.name);

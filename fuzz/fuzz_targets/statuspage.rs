@@ -2,7 +2,7 @@
 //! writes back and reads again to an equal model.
 #![no_main]
 
-use incident_model::statuspage;
+use incident_model::formats::statuspage;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,7 +6,7 @@ pub mod rules;
 
 use chrono::{DateTime, TimeZone, Utc};
 use incident_model::{
-    Component, ComponentChange, ComponentId, ComponentStatus, Impact, Incident, IncidentId,
+    Component, ComponentChange, ComponentId, ComponentStatus, EventId, Impact, Incident,
     IncidentStatus::{self, *},
     Update, UpdateId,
 };
@@ -17,8 +17,8 @@ pub fn edt(hour: u32, minute: u32) -> DateTime<Utc> {
         .unwrap()
 }
 
-pub fn incident_id(s: &str) -> IncidentId {
-    IncidentId::new(s).unwrap()
+pub fn incident_id(s: &str) -> EventId {
+    EventId::new(s).unwrap()
 }
 
 pub fn update_id(s: &str) -> UpdateId {

@@ -15,7 +15,7 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use incident_model::{render, Component, ComponentId, Incident, IncidentStatus::*, Update};
+//! use incident_model::{output, Component, ComponentId, Incident, IncidentStatus::*, Update};
 //!
 //! let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
 //! let incident = Incident::builder("Slow page loads")
@@ -24,9 +24,9 @@
 //!     .update(Update::new(Resolved, edt(17, 51)).with_body("This incident has been resolved."))
 //!     .build()?;
 //! # #[cfg(feature = "tz")] {
-//! let zone = render::page_zone("America/New_York")?;
+//! let zone = output::page_zone("America/New_York")?;
 //! assert_eq!(
-//!     render::text(&incident, &zone),
+//!     output::text(&incident, &zone),
 //!     "Slow page loads\n\
 //!      \n\
 //!      Resolved - This incident has been resolved.\n\
@@ -45,7 +45,7 @@ use core::fmt::{self, Display, Write};
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use crate::incident::Event;
+use crate::event::Event;
 use crate::policy::Lifecycle;
 
 /// The incident or maintenance as plain text, as its status page shows it: the
@@ -56,13 +56,13 @@ use crate::policy::Lifecycle;
 ///
 /// ```
 /// use chrono::{FixedOffset, TimeZone, Utc};
-/// use incident_model::{render, Maintenance, MaintenanceStatus::*, Update};
+/// use incident_model::{output, Maintenance, MaintenanceStatus::*, Update};
 ///
 /// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
 /// let maintenance = Maintenance::builder("Database upgrade")
 ///     .update(Update::new(InProgress, at).with_body("Under way."))
 ///     .build()?;
-/// let text = render::text(&maintenance, &Utc);
+/// let text = output::text(&maintenance, &Utc);
 /// assert!(text.contains("In progress - Under way.\nPosted Dec 17, 2020 - 09:00 UTC\n"));
 /// assert!(!text.contains("affected"), "no component, no affected line");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -90,12 +90,12 @@ where
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident_model::{render, Incident, IncidentStatus::*, Update};
+/// use incident_model::{output, Incident, IncidentStatus::*, Update};
 /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
 /// let incident = Incident::builder("x").update(Update::new(Investigating, at)).build()?;
 /// let mut out = String::new();
-/// render::write_text(&mut out, &incident, &Utc)?;
-/// assert_eq!(out, render::text(&incident, &Utc));
+/// output::write_text(&mut out, &incident, &Utc)?;
+/// assert_eq!(out, output::text(&incident, &Utc));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_text<S, Tz>(out: &mut impl Write, event: &Event<S>, zone: &Tz) -> fmt::Result
@@ -127,88 +127,6 @@ where
     Ok(())
 }
 
-/// The incident or maintenance as Markdown: the name as a heading, each update
-/// newest first as `**Status** - body` and an italic `Posted ...` line, then the
-/// affected components.
-///
-/// # Example
-///
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// use incident_model::{render, Component, ComponentId, Incident, IncidentStatus::*, Update};
-/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 21, 51, 0).unwrap();
-/// let incident = Incident::builder("Slow page loads")
-///     .component(Component::new(ComponentId::new("api")?, "API"))
-///     .update(Update::new(Resolved, at).with_body("Resolved."))
-///     .build()?;
-/// assert_eq!(
-///     render::markdown(&incident, &Utc),
-///     "## Slow page loads\n\n**Resolved** - Resolved.  \n*Posted Mar 16, 2020 - 21:51 UTC*\n\nThis incident affected: API.\n"
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[must_use]
-pub fn markdown<S, Tz>(event: &Event<S>, zone: &Tz) -> String
-where
-    S: Lifecycle,
-    Tz: TimeZone,
-    Tz::Offset: Display,
-{
-    let mut out = String::new();
-    // Writing into a String cannot fail.
-    let _ = write_markdown(&mut out, event, zone);
-    out
-}
-
-/// [`markdown`], written into any [`fmt::Write`].
-///
-/// # Errors
-///
-/// Whatever `out` returns.
-///
-/// # Example
-///
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// use incident_model::{render, Incident, IncidentStatus::*, Update};
-/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
-/// let incident = Incident::builder("x").update(Update::new(Investigating, at)).build()?;
-/// let mut out = String::new();
-/// render::write_markdown(&mut out, &incident, &Utc)?;
-/// assert!(out.starts_with("## x\n"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn write_markdown<S, Tz>(out: &mut impl Write, event: &Event<S>, zone: &Tz) -> fmt::Result
-where
-    S: Lifecycle,
-    Tz: TimeZone,
-    Tz::Offset: Display,
-{
-    writeln!(out, "## {}", MarkdownLine(event.name()))?;
-    for update in event.updates().iter().rev() {
-        writeln!(out)?;
-        // Two trailing spaces: a Markdown line break inside the paragraph.
-        write!(out, "**{}**", StatusLabel(update.status()))?;
-        if !update.body().is_empty() {
-            write!(out, " - {}", MarkdownBody(update.body()))?;
-        }
-        writeln!(out, "  ")?;
-        writeln!(out, "*Posted {}*", Posted(update.display_at(), zone))?;
-    }
-    let affected = affected_names(event);
-    if !affected.is_empty() {
-        writeln!(out)?;
-        let names: Vec<MarkdownLine<'_>> = affected.iter().map(|n| MarkdownLine(n)).collect();
-        writeln!(
-            out,
-            "This {} affected: {}.",
-            kind_phrase::<S>(),
-            Joined(&names)
-        )?;
-    }
-    Ok(())
-}
-
 /// The time zone a Statuspage page publishes (`page.time_zone`, an IANA name
 /// such as `America/New_York`), for rendering (feature `tz`).
 ///
@@ -219,9 +137,9 @@ where
 /// # Example
 ///
 /// ```
-/// use incident_model::render;
-/// assert!(render::page_zone("America/Chicago").is_ok());
-/// let err = render::page_zone("Mars/Olympus_Mons").unwrap_err();
+/// use incident_model::output;
+/// assert!(output::page_zone("America/Chicago").is_ok());
+/// let err = output::page_zone("Mars/Olympus_Mons").unwrap_err();
 /// assert_eq!(err.to_string(), "unknown time zone \"Mars/Olympus_Mons\": expected an IANA name such as America/New_York");
 /// ```
 #[cfg(feature = "tz")]
@@ -236,8 +154,8 @@ pub fn page_zone(name: &str) -> Result<chrono_tz::Tz, UnknownTimeZone> {
 /// # Example
 ///
 /// ```
-/// use incident_model::render;
-/// assert_eq!(render::page_zone("EDT").unwrap_err().name, "EDT");
+/// use incident_model::output;
+/// assert_eq!(output::page_zone("EDT").unwrap_err().name, "EDT");
 /// ```
 #[cfg(feature = "tz")]
 #[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
@@ -249,7 +167,7 @@ pub struct UnknownTimeZone {
 }
 
 /// `incident` or `scheduled maintenance`, as the pages word it.
-fn kind_phrase<S: Lifecycle>() -> &'static str {
+pub(super) fn kind_phrase<S: Lifecycle>() -> &'static str {
     if S::HAS_SCHEDULE {
         "scheduled maintenance"
     } else {
@@ -259,7 +177,7 @@ fn kind_phrase<S: Lifecycle>() -> &'static str {
 
 /// The names of the affected components, in the order and with the names of
 /// [`Event::affected_components`].
-fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<String> {
+pub(super) fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<String> {
     // Only the names are needed: measure until the last update, whatever it is.
     let until = event.last_update().display_at();
     event
@@ -270,7 +188,7 @@ fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<String> {
 }
 
 /// A status as the pages label it: `Identified`, `In progress`.
-struct StatusLabel<S>(S);
+pub(super) struct StatusLabel<S>(pub(super) S);
 
 impl<S: Lifecycle> Display for StatusLabel<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -286,7 +204,7 @@ impl<S: Lifecycle> Display for StatusLabel<S> {
 }
 
 /// `Mar 16, 2020 - 17:51 EDT` in the given zone.
-struct Posted<'a, Tz>(DateTime<Utc>, &'a Tz);
+pub(super) struct Posted<'a, Tz>(pub(super) DateTime<Utc>, pub(super) &'a Tz);
 
 impl<Tz: TimeZone> Display for Posted<'_, Tz>
 where
@@ -305,7 +223,7 @@ where
 }
 
 /// Names joined as the pages join them: `A`, `A and B`, `A, B, and C`.
-struct Joined<'a, T>(&'a [T]);
+pub(super) struct Joined<'a, T>(pub(super) &'a [T]);
 
 impl<T: Display> Display for Joined<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -318,43 +236,6 @@ impl<T: Display> Display for Joined<'_, T> {
                 _ => ", ",
             };
             write!(f, "{separator}{name}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Text on one Markdown line: characters Markdown would read as markup are
-/// escaped.
-struct MarkdownLine<'a>(&'a str);
-
-impl Display for MarkdownLine<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' => {
-                    f.write_char('\\')?;
-                    f.write_char(c)?;
-                }
-                '\r' | '\n' => f.write_char(' ')?,
-                _ => f.write_char(c)?,
-            }
-        }
-        Ok(())
-    }
-}
-
-/// An update body in Markdown: markup escaped, line breaks kept as Markdown
-/// line breaks.
-struct MarkdownBody<'a>(&'a str);
-
-impl Display for MarkdownBody<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let body = self.0.replace("\r\n", "\n");
-        for (i, line) in body.split('\n').enumerate() {
-            if i > 0 {
-                f.write_str("  \n")?;
-            }
-            write!(f, "{}", MarkdownLine(line))?;
         }
         Ok(())
     }
@@ -385,11 +266,5 @@ mod tests {
             StatusLabel(crate::IncidentStatus::Postmortem).to_string(),
             "Postmortem"
         );
-    }
-
-    #[test]
-    fn markdown_escapes_markup() {
-        assert_eq!(MarkdownLine("a*b_[c]#").to_string(), "a\\*b\\_\\[c\\]\\#");
-        assert_eq!(MarkdownBody("one\r\ntwo").to_string(), "one  \ntwo");
     }
 }

@@ -46,7 +46,7 @@
 
 //!
 //! With the `json` feature, [`Event::from_json`](crate::Event::from_json) returns
-//! the typed [`FormatError`](crate::FormatError) instead: the
+//! the typed [`FormatError`] instead: the
 //! [`ValidationError`](crate::ValidationError) itself, or the line and column of a
 //! syntax or shape error.
 //!
@@ -66,3 +66,10 @@
 //! assert_eq!(Incident::from_json(&reopened).unwrap().reopens(), 1);
 //! # }
 //! ```
+
+#[cfg(feature = "json")]
+mod error;
+pub(crate) mod serde;
+
+#[cfg(feature = "json")]
+pub use error::FormatError;

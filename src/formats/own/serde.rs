@@ -1,5 +1,5 @@
 //! The crate's own serde format: the `Serialize`/`Deserialize` impls. The format
-//! is documented in [`crate::own_format`].
+//! is documented in [`crate::formats::own`].
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -9,8 +9,9 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use crate::component::{Component, IncidentId};
-use crate::incident::{Event, EventParts, Schedule};
+use crate::component::Component;
+use crate::event::{Event, EventParts, Schedule};
+use crate::id::EventId;
 use crate::policy::{Lifecycle, Policy};
 use crate::status::Impact;
 use crate::update::Update;
@@ -18,7 +19,7 @@ use crate::update::Update;
 /// The serialized shape of an event, borrowed for writing.
 #[derive(Serialize)]
 struct EventRef<'a, S: Lifecycle> {
-    id: &'a IncidentId,
+    id: &'a EventId,
     name: &'a str,
     impact: Impact,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -36,7 +37,7 @@ struct EventRef<'a, S: Lifecycle> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, bound = "S: Lifecycle + Deserialize<'de>")]
 pub(crate) struct EventWire<S> {
-    id: IncidentId,
+    id: EventId,
     name: String,
     impact: Impact,
     #[serde(default)]
@@ -198,8 +199,8 @@ pub(crate) mod time {
 #[cfg(feature = "json")]
 mod json {
     use super::EventWire;
-    use crate::error::FormatError;
-    use crate::incident::Event;
+    use crate::event::Event;
+    use crate::formats::own::FormatError;
     use crate::policy::Lifecycle;
 
     impl<S: Lifecycle + serde::Serialize + serde::de::DeserializeOwned> Event<S> {

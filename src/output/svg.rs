@@ -27,7 +27,7 @@
 //!
 //! ```
 //! use chrono::{NaiveDate, TimeZone, Utc};
-//! use incident_model::svg::{self, ComponentBars};
+//! use incident_model::output::svg::{self, ComponentBars};
 //! use incident_model::{ComponentStatus::*, DayRange, MergedHistory, StatusInterval, Weights};
 //!
 //! let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
@@ -70,7 +70,7 @@ pub const NO_DATA: &str = "#b3bac5";
 /// # Example
 ///
 /// ```
-/// use incident_model::{svg, ComponentStatus::*};
+/// use incident_model::{ComponentStatus::*, output::svg};
 /// assert_eq!(svg::colour(Some(MajorOutage)), svg::MAJOR);
 /// assert_eq!(svg::colour(Some(UnderMaintenance)), "#3498db");
 /// assert_eq!(svg::colour(None), svg::OPERATIONAL);
@@ -113,7 +113,7 @@ impl ComponentBars {
     ///
     /// ```
     /// use chrono::{NaiveDate, TimeZone, Utc};
-    /// use incident_model::svg::ComponentBars;
+    /// use incident_model::output::svg::ComponentBars;
     /// use incident_model::{DayRange, MergedHistory, Weights, Window};
     /// let none = MergedHistory::default();
     /// let days = DayRange::ending(NaiveDate::from_ymd_opt(2020, 3, 31).unwrap(), 2);
@@ -158,7 +158,7 @@ impl ComponentBars {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use incident_model::svg::{self, ComponentBars};
+    /// use incident_model::output::svg::{self, ComponentBars};
     /// use incident_model::{DayRange, MergedHistory, Weights};
     /// let last = NaiveDate::from_ymd_opt(2020, 3, 31).unwrap();
     /// let days = DayRange::ending(last, 90);
@@ -246,7 +246,7 @@ pub fn uptime_bars(title: &str, components: &[ComponentBars]) -> String {
 /// # Example
 ///
 /// ```
-/// use incident_model::svg;
+/// use incident_model::output::svg;
 /// let mut out = String::new();
 /// svg::write_uptime_bars(&mut out, "Nothing yet", &[])?;
 /// assert_eq!(out, svg::uptime_bars("Nothing yet", &[]));

@@ -16,13 +16,15 @@
 //!
 //! The status of an event is the status of its last update in display order.
 
+use core::fmt;
 use core::ops::ControlFlow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use crate::component::{Component, IncidentId};
-use crate::error::{TransitionError, ValidationError, Violations};
+use crate::component::Component;
+use crate::id::{ComponentId, EventId, UpdateId};
+use crate::policy::{At, TransitionError};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
 use crate::update::Update;
@@ -70,7 +72,7 @@ use crate::update::Update;
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Event<S: Lifecycle> {
-    pub(crate) id: IncidentId,
+    pub(crate) id: EventId,
     pub(crate) name: String,
     pub(crate) impact: Impact,
     pub(crate) components: Vec<Component>,
@@ -107,13 +109,13 @@ pub struct Schedule {
     /// When the maintenance is scheduled to start.
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::serde_impl::time::scheduled_for")
+        serde(deserialize_with = "crate::formats::own::serde::time::scheduled_for")
     )]
     pub scheduled_for: DateTime<Utc>,
     /// When the maintenance is scheduled to end.
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::serde_impl::time::scheduled_until")
+        serde(deserialize_with = "crate::formats::own::serde::time::scheduled_until")
     )]
     pub scheduled_until: DateTime<Utc>,
 }
@@ -173,7 +175,7 @@ impl Schedule {
 #[non_exhaustive]
 pub struct EventParts<S> {
     /// The id.
-    pub id: IncidentId,
+    pub id: EventId,
     /// The name (title).
     pub name: String,
     /// The impact.
@@ -446,7 +448,7 @@ impl<S: Lifecycle> Event<S> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn id(&self) -> &IncidentId {
+    pub fn id(&self) -> &EventId {
         &self.id
     }
 
@@ -657,7 +659,7 @@ impl<S: Lifecycle> Event<S> {
 /// [`build`](EventBuilder::build), which sorts the updates into display order and
 /// checks everything.
 ///
-/// Defaults: the id is minted ([`IncidentId::mint`]) at the creation time; the
+/// Defaults: the id is minted ([`EventId::mint`]) at the creation time; the
 /// creation time is the earliest creation time of the updates; the impact of an
 /// incident is calculated from the worst new status its updates announce
 /// ([`Impact::calculated`]), that of a maintenance is `maintenance`; the policy is
@@ -686,7 +688,7 @@ impl<S: Lifecycle> Event<S> {
 #[derive(Clone, Debug)]
 #[must_use = "a builder does nothing until `build` is called"]
 pub struct EventBuilder<S: Lifecycle> {
-    id: Option<IncidentId>,
+    id: Option<EventId>,
     name: String,
     impact: Option<Impact>,
     components: Vec<Component>,
@@ -703,7 +705,7 @@ impl<S: Lifecycle> EventBuilder<S> {
     /// # Example
     ///
     /// See [`Event::id`].
-    pub fn id(mut self, id: IncidentId) -> Self {
+    pub fn id(mut self, id: EventId) -> Self {
         self.id = Some(id);
         self
     }
@@ -825,7 +827,7 @@ impl<S: Lifecycle> EventBuilder<S> {
             )
         });
         let parts = EventParts {
-            id: self.id.unwrap_or_else(|| IncidentId::mint(created_at)),
+            id: self.id.unwrap_or_else(|| EventId::mint(created_at)),
             name: self.name,
             impact,
             components: self.components,
@@ -935,7 +937,7 @@ fn check_parts<S: Lifecycle>(
 
 /// Checks every move of `updates` (in display order) under `policy`.
 fn check_moves<S: Lifecycle>(
-    incident: &IncidentId,
+    incident: &EventId,
     updates: &[Update<S>],
     policy: &Policy<S>,
     mut sink: impl FnMut(ValidationError<S>) -> ControlFlow<()>,
@@ -954,7 +956,7 @@ fn check_moves<S: Lifecycle>(
 /// Checks one move: from `previous` (none for a first update) to `update`, which
 /// sits at `position`.
 fn check_move<S: Lifecycle>(
-    incident: &IncidentId,
+    incident: &EventId,
     policy: &Policy<S>,
     previous: Option<&Update<S>>,
     update: &Update<S>,
@@ -975,3 +977,324 @@ fn check_move<S: Lifecycle>(
         }),
     }
 }
+
+/// Why an incident or maintenance could not be built: the one error type of every
+/// constructor (builder, [`Event::from_parts`](crate::Event::from_parts),
+/// [`Event::apply`](crate::Event::apply), deserialization).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{Incident, ValidationError};
+/// let err = Incident::builder("Empty").id("inc-0".parse()?).build().unwrap_err();
+/// assert!(matches!(err, ValidationError::NoUpdates { .. }));
+/// assert_eq!(err.to_string(), "incident \"inc-0\" has no updates: at least one is required");
+/// # Ok::<(), incident_model::IdError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum ValidationError<S> {
+    /// The update list is empty.
+    NoUpdates {
+        /// The incident or maintenance.
+        incident: EventId,
+    },
+    /// An update comes before one that sorts before it (display time, then creation
+    /// time): the list is not in display order.
+    OutOfOrder {
+        /// The incident or maintenance.
+        incident: EventId,
+        /// Position (0-based) of the update that is out of place.
+        position: usize,
+        /// Its id.
+        update: UpdateId,
+        /// Its display time.
+        display_at: DateTime<Utc>,
+        /// Its creation time.
+        created_at: DateTime<Utc>,
+        /// The display time of the update before it.
+        previous_display_at: DateTime<Utc>,
+        /// The creation time of the update before it.
+        previous_created_at: DateTime<Utc>,
+    },
+    /// Two updates have the same id.
+    DuplicateUpdateId {
+        /// The incident or maintenance.
+        incident: EventId,
+        /// The id used twice.
+        update: UpdateId,
+        /// Position of the first update with the id.
+        first: usize,
+        /// Position of the second update with the id.
+        second: usize,
+    },
+    /// The component list names the same component twice.
+    DuplicateComponent {
+        /// The incident or maintenance.
+        incident: EventId,
+        /// The component named twice.
+        component: ComponentId,
+    },
+    /// The policy refused a move.
+    Transition(TransitionError<S>),
+    /// A maintenance's scheduled window ends before it starts.
+    InvertedSchedule {
+        /// The maintenance.
+        incident: EventId,
+        /// The scheduled start.
+        scheduled_for: DateTime<Utc>,
+        /// The scheduled end.
+        scheduled_until: DateTime<Utc>,
+    },
+    /// An incident was given a scheduled window; only maintenances have one.
+    UnexpectedSchedule {
+        /// The incident.
+        incident: EventId,
+    },
+}
+
+impl<S: Lifecycle> fmt::Display for ValidationError<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rfc3339 = |t: &DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+        let kind = S::KIND;
+        match self {
+            ValidationError::NoUpdates { incident } => {
+                write!(
+                    f,
+                    "{kind} {:?} has no updates: at least one is required",
+                    incident.as_str()
+                )
+            }
+            ValidationError::OutOfOrder {
+                incident,
+                position,
+                update,
+                display_at,
+                created_at,
+                previous_display_at,
+                previous_created_at,
+            } => {
+                let at = At::new(*position, update, display_at);
+                write!(
+                    f,
+                    "{kind} {:?}, {at}: out of display order: it sorts before updates[{}] \
+                     (display_at {}, created_at {} before display_at {}, created_at {})",
+                    incident.as_str(),
+                    position.saturating_sub(1),
+                    rfc3339(display_at),
+                    rfc3339(created_at),
+                    rfc3339(previous_display_at),
+                    rfc3339(previous_created_at),
+                )
+            }
+            ValidationError::DuplicateUpdateId {
+                incident,
+                update,
+                first,
+                second,
+            } => write!(
+                f,
+                "{kind} {:?}: updates[{first}] and updates[{second}] have the same id {:?}",
+                incident.as_str(),
+                update.as_str()
+            ),
+            ValidationError::DuplicateComponent {
+                incident,
+                component,
+            } => write!(
+                f,
+                "{kind} {:?}: component {:?} is listed twice in components",
+                incident.as_str(),
+                component.as_str()
+            ),
+            ValidationError::Transition(err) => fmt::Display::fmt(err, f),
+            ValidationError::InvertedSchedule {
+                incident,
+                scheduled_for,
+                scheduled_until,
+            } => {
+                write!(
+                    f,
+                    "{kind} {:?}: scheduled_until {} is before scheduled_for {}",
+                    incident.as_str(),
+                    rfc3339(scheduled_until),
+                    rfc3339(scheduled_for)
+                )
+            }
+            ValidationError::UnexpectedSchedule { incident } => write!(
+                f,
+                "{kind} {:?}: has a scheduled window, which only maintenances have",
+                incident.as_str()
+            ),
+        }
+    }
+}
+
+impl<S: Lifecycle> std::error::Error for ValidationError<S> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ValidationError::Transition(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl<S> From<TransitionError<S>> for ValidationError<S> {
+    fn from(err: TransitionError<S>) -> Self {
+        ValidationError::Transition(err)
+    }
+}
+
+/// Every violation found when a value was re-validated under another policy.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+///
+/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// let incident = Incident::builder("Flapping")
+///     .id("inc-2".parse()?)
+///     .update(Update::new(Monitoring, at(10)))
+///     .update(Update::new(Investigating, at(11)))
+///     .update(Update::new(Monitoring, at(12)))
+///     .update(Update::new(Identified, at(13)))
+///     .update(Update::new(Resolved, at(14)))
+///     .build()?;
+/// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+/// assert_eq!(violations.len(), 2);
+/// assert!(violations.to_string().starts_with("2 violations of the strict policy in incident \"inc-2\""));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Violations<S> {
+    pub(crate) incident: EventId,
+    pub(crate) policy: &'static str,
+    pub(crate) errors: Vec<ValidationError<S>>,
+}
+
+impl<S> Violations<S> {
+    /// The violations, in update order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// assert_eq!(violations.errors().len(), 2);
+    /// assert!(violations.errors().iter().all(|e| e.to_string() != ""));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn errors(&self) -> &[ValidationError<S>] {
+        &self.errors
+    }
+
+    /// How many violations there are (at least one).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// assert_eq!(violations.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Always `false`: a `Violations` holds at least one violation. Here for the
+    /// `len`/`is_empty` convention.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// assert!(!violations.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The violations, by value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update};
+    ///
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("Flapping")
+    ///     .update(Update::new(Monitoring, at(10)))
+    ///     .update(Update::new(Investigating, at(11)))
+    ///     .update(Update::new(Monitoring, at(12)))
+    ///     .update(Update::new(Identified, at(13)))
+    ///     .update(Update::new(Resolved, at(14)))
+    ///     .build()?;
+    /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
+    /// let errors = violations.clone().into_errors();
+    /// assert_eq!(errors.as_slice(), violations.errors());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn into_errors(self) -> Vec<ValidationError<S>> {
+        self.errors
+    }
+}
+
+impl<S: Lifecycle> fmt::Display for Violations<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.errors.len();
+        write!(
+            f,
+            "{n} violation{} of the {} policy in {} {:?}",
+            if n == 1 { "" } else { "s" },
+            self.policy,
+            S::KIND,
+            self.incident.as_str()
+        )?;
+        for err in &self.errors {
+            write!(f, "; {err}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<S: Lifecycle> std::error::Error for Violations<S> {}

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::component::IncidentId;
+use crate::id::EventId;
 
 /// Where a bad value sits: the JSON path, the incident (and update) id when
 /// known, and the field.
@@ -13,7 +13,7 @@ use crate::component::IncidentId;
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, StatuspageError};
+/// use incident_model::formats::statuspage::{self, StatuspageError};
 /// let json = r#"[{"id": "x9mb3wh2r6nr", "status": "fixed", "incident_updates": []}]"#;
 /// let StatuspageError::UnknownStatus { at, .. } = statuspage::read(json).unwrap_err() else { panic!() };
 /// assert_eq!(at.to_string(), r#"[0] (id "x9mb3wh2r6nr"), field "status""#);
@@ -26,7 +26,7 @@ pub struct Location {
     /// `[0]`, or empty for a bare incident object or the page level).
     pub container: String,
     /// The incident's id, when it has one.
-    pub incident: Option<IncidentId>,
+    pub incident: Option<EventId>,
     /// The update's position in the `incident_updates` array as given and its
     /// id (as given, possibly empty), when the value is in an update.
     pub update: Option<(usize, String)>,
@@ -67,7 +67,7 @@ impl fmt::Display for Location {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, StatuspageError};
+/// use incident_model::formats::statuspage::{self, StatuspageError};
 /// let err = statuspage::read("{\"incidents\": [").unwrap_err();
 /// assert!(matches!(err, StatuspageError::Syntax { line: 1, column: 15, .. }));
 /// assert!(err.to_string().starts_with("json at line 1, column 15: "));
@@ -142,7 +142,7 @@ pub enum StatuspageError {
 
 impl StatuspageError {
     pub(crate) fn from_json(err: &serde_json::Error) -> Self {
-        let (line, column, message) = crate::error::json_error_parts(err);
+        let (line, column, message) = crate::formats::json::error_parts(err);
         StatuspageError::Syntax {
             line,
             column,

@@ -142,7 +142,7 @@
 //! # Example
 //!
 //! ```
-//! use incident_model::statuspage::{self, AnomalyKind, Shape};
+//! use incident_model::formats::statuspage::{self, AnomalyKind, Shape};
 //! use incident_model::IncidentStatus;
 //!
 //! let json = r#"{
@@ -173,8 +173,8 @@
 //! ```
 
 mod anomaly;
-mod convert;
 mod error;
+mod read;
 mod wire;
 mod write;
 
@@ -183,8 +183,9 @@ use std::borrow::Cow;
 
 use chrono::{DateTime, Utc};
 
-use crate::component::{Component, UpdateId};
-use crate::incident::Event;
+use crate::component::Component;
+use crate::event::Event;
+use crate::id::UpdateId;
 use crate::policy::Lifecycle;
 use crate::status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 
@@ -197,7 +198,7 @@ pub use write::{write_incident, write_maintenance};
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::Shape;
+/// use incident_model::formats::statuspage::Shape;
 /// assert_eq!(Shape::Summary.to_string(), "summary.json");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -241,11 +242,11 @@ impl fmt::Display for Shape {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::RawJson;
+/// use incident_model::formats::statuspage::RawJson;
 /// let raw = RawJson::new("1425224704026046467")?;
 /// assert_eq!(raw.as_str(), "1425224704026046467");
 /// assert!(RawJson::new("{").is_err());
-/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct RawJson(Box<str>);
@@ -260,7 +261,7 @@ impl RawJson {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage::{RawJson, StatuspageError};
+    /// use incident_model::formats::statuspage::{RawJson, StatuspageError};
     /// let raw = RawJson::new(r#"{"a": [1, 2.50]}"#)?;
     /// assert_eq!(raw.as_str(), r#"{"a": [1, 2.50]}"#); // exact text, not re-encoded
     /// assert!(matches!(RawJson::new("[1,"), Err(StatuspageError::Syntax { .. })));
@@ -292,11 +293,11 @@ impl RawJson {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage::RawJson;
+    /// use incident_model::formats::statuspage::RawJson;
     /// let raw = RawJson::new(r#""[]""#)?;
     /// assert_eq!(raw.as_str(), r#""[]""#);
     /// assert_eq!(raw.as_str(), raw.to_string());
-    /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+    /// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
     /// ```
     #[must_use]
     pub fn as_str(&self) -> &str {
@@ -319,12 +320,12 @@ pub type Fields = Vec<(Cow<'static, str>, RawJson)>;
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage;
+/// use incident_model::formats::statuspage;
 /// let doc = statuspage::read(r#"{"page": {"id": "4lzycl8t1x0c", "name": "Emma",
 ///   "time_zone": "America/Chicago"}, "incidents": []}"#)?;
 /// let page = doc.page.unwrap();
 /// assert_eq!(page.time_zone.as_deref(), Some("America/Chicago"));
-/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 #[non_exhaustive]
@@ -348,11 +349,11 @@ pub struct Page {
 /// # Example
 ///
 /// ```
-/// use incident_model::{Impact, statuspage};
+/// use incident_model::{Impact, formats::statuspage};
 /// let doc = statuspage::read(r#"{"page": {"id": "p"}, "status":
 ///   {"indicator": "maintenance", "description": "Service Under Maintenance"}}"#)?;
 /// assert_eq!(doc.status.unwrap().indicator, Impact::Maintenance);
-/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[non_exhaustive]
@@ -371,14 +372,14 @@ pub struct PageStatus {
 /// # Example
 ///
 /// ```
-/// use incident_model::{ComponentStatus, statuspage};
+/// use incident_model::{ComponentStatus, formats::statuspage};
 /// let doc = statuspage::read(r#"{"page": {"id": "p"}, "components": [{"id": "8l4ygp009s5s",
 ///   "name": "Git Operations", "status": "operational", "group_id": null, "position": 1}]}"#)?;
 /// let c = &doc.components[0];
 /// assert_eq!(c.component.name, "Git Operations");
 /// assert_eq!(c.status, Some(ComponentStatus::Operational));
 /// assert_eq!(c.other[0].1.as_str(), "1");
-/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[non_exhaustive]
@@ -399,7 +400,7 @@ impl PageComponent {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Component, ComponentId, statuspage::PageComponent};
+    /// use incident_model::{Component, ComponentId, formats::statuspage::PageComponent};
     /// let c = PageComponent::new(Component::new(ComponentId::new("api")?, "API"));
     /// assert_eq!(c.status, None);
     /// # Ok::<(), incident_model::IdError>(())
@@ -420,7 +421,7 @@ impl PageComponent {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::TweetId;
+/// use incident_model::formats::statuspage::TweetId;
 /// assert_eq!(TweetId::Number(1425224704026046467).to_string(), "1425224704026046467");
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
@@ -447,7 +448,7 @@ impl fmt::Display for TweetId {
 /// # Example
 ///
 /// ```
-/// use incident_model::{UpdateId, statuspage::UpdateExtras};
+/// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
 /// let extras = UpdateExtras::new(UpdateId::new("u1")?);
 /// assert!(extras.tweet_id.is_none());
 /// # Ok::<(), incident_model::IdError>(())
@@ -478,7 +479,7 @@ impl UpdateExtras {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{UpdateId, statuspage::UpdateExtras};
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
     /// let extras = UpdateExtras::new(UpdateId::new("zl5g2pl5zhfs")?);
     /// assert_eq!(extras.id.as_str(), "zl5g2pl5zhfs");
     /// assert!(extras.updated_at.is_none() && extras.deliver_notifications.is_none());
@@ -505,7 +506,7 @@ impl UpdateExtras {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::Extras;
+/// use incident_model::formats::statuspage::Extras;
 /// let extras = Extras::default();
 /// assert!(extras.shortlink.is_none() && extras.updates.is_empty());
 /// ```
@@ -545,14 +546,14 @@ impl Extras {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage;
+    /// use incident_model::formats::statuspage;
     /// let doc = statuspage::read(r#"{"id": "x9mb3wh2r6nr", "name": "n", "status": "resolved",
     ///   "impact": "none", "created_at": "2020-01-01T00:00:00Z", "started_at": "2020-01-01T00:00:00Z",
     ///   "resolved_at": "2020-01-01T00:00:00Z", "reminder_intervals": null,
     ///   "incident_updates": [{"id": "u", "status": "resolved",
     ///     "created_at": "2020-01-01T00:00:00Z", "display_at": "2020-01-01T00:00:00Z"}]}"#)?;
     /// assert_eq!(doc.incidents[0].extras.field("reminder_intervals").map(|r| r.as_str()), Some("null"));
-    /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+    /// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
     /// ```
     #[must_use]
     pub fn field(&self, key: &str) -> Option<&RawJson> {
@@ -567,7 +568,7 @@ impl Extras {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident_model::{Incident, IncidentStatus, Update, statuspage::Record};
+/// use incident_model::{Incident, IncidentStatus, Update, formats::statuspage::Record};
 /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap())).build()?;
 /// let record = Record::from(incident.clone());
 /// assert_eq!(record.event, incident);
@@ -589,7 +590,7 @@ impl<S: Lifecycle> Record<S> {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus, Update, statuspage::{Extras, Record}};
+    /// use incident_model::{Incident, IncidentStatus, Update, formats::statuspage::{Extras, Record}};
     /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
     /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, at)).build()?;
     /// let mut extras = Extras::default();
@@ -622,7 +623,7 @@ pub type MaintenanceRecord = Record<MaintenanceStatus>;
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, Shape};
+/// use incident_model::formats::statuspage::{self, Shape};
 /// let document = statuspage::read(r#"{"page": {"id": "p", "name": "Example"},
 ///   "scheduled_maintenances": [], "surprise": 1}"#)?;
 /// assert_eq!(document.shape, Shape::ScheduledMaintenances);
@@ -661,7 +662,7 @@ impl Document {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus, Update, statuspage::{self, Document, Shape}};
+    /// use incident_model::{Incident, IncidentStatus, Update, formats::statuspage::{self, Document, Shape}};
     /// let mut doc = Document::new(Shape::IncidentList);
     /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap())).build()?;
     /// doc.incidents.push(incident.clone().into());
@@ -688,7 +689,7 @@ impl Document {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage::{AnomalyKind, Document, Shape};
+    /// use incident_model::formats::statuspage::{AnomalyKind, Document, Shape};
     /// assert_eq!(Document::new(Shape::Incidents).count(AnomalyKind::BackdatedDisplay), 0);
     /// ```
     #[must_use]
@@ -712,7 +713,7 @@ impl Document {
     /// ```
     /// use chrono::{TimeZone, Utc};
     /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// use incident_model::statuspage::{self, Document, Shape, StatuspageError};
+    /// use incident_model::formats::statuspage::{self, Document, Shape, StatuspageError};
     ///
     /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
     /// let incident = Incident::builder("x").update(Update::new(Resolved, at)).build()?;
@@ -744,7 +745,7 @@ impl Document {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, Shape, StatuspageError};
+/// use incident_model::formats::statuspage::{self, Shape, StatuspageError};
 /// let document = statuspage::read(r#"{"page": {"id": "p"}, "components": [
 ///   {"id": "c1", "name": "API", "status": "operational"}]}"#)?;
 /// assert_eq!(document.shape, Shape::Components);
@@ -768,9 +769,9 @@ pub fn read(input: &str) -> Result<Document, StatuspageError> {
 /// # Example
 ///
 /// ```
-/// let doc = incident_model::statuspage::read_slice(br#"{"page": {"id": "p"}, "incidents": []}"#)?;
+/// let doc = incident_model::formats::statuspage::read_slice(br#"{"page": {"id": "p"}, "incidents": []}"#)?;
 /// assert!(doc.incidents.is_empty());
-/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 pub fn read_slice(input: &[u8]) -> Result<Document, StatuspageError> {
     read_slice_with(input, &Limits::default())
@@ -786,7 +787,7 @@ pub fn read_slice(input: &[u8]) -> Result<Document, StatuspageError> {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, Limits, StatuspageError};
+/// use incident_model::formats::statuspage::{self, Limits, StatuspageError};
 /// let json = r#"{"page": {"id": "p"}, "incidents": []}"#;
 /// let mut tiny = Limits::default();
 /// tiny.max_input_bytes = 10;
@@ -798,7 +799,7 @@ pub fn read_with(input: &str, limits: &Limits) -> Result<Document, StatuspageErr
     limits.check(Limit::InputBytes, input.len(), None)?;
     let wire: wire::WireDocument<'_> =
         serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
-    convert::document(wire, limits)
+    read::document(wire, limits)
 }
 
 /// [`read_slice`] under the given [`Limits`].
@@ -810,10 +811,10 @@ pub fn read_with(input: &str, limits: &Limits) -> Result<Document, StatuspageErr
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, Limits};
+/// use incident_model::formats::statuspage::{self, Limits};
 /// let doc = statuspage::read_slice_with(b"[]", &Limits::default())?;
 /// assert!(doc.incidents.is_empty());
-/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 pub fn read_slice_with(input: &[u8], limits: &Limits) -> Result<Document, StatuspageError> {
     limits.check(Limit::InputBytes, input.len(), None)?;
@@ -825,7 +826,7 @@ pub fn read_slice_with(input: &[u8], limits: &Limits) -> Result<Document, Status
     }
     let wire: wire::WireDocument<'_> =
         serde_json::from_slice(input).map_err(|err| StatuspageError::from_json(&err))?;
-    convert::document(wire, limits)
+    read::document(wire, limits)
 }
 
 /// Resource limits of the reader: documents from the internet are read with
@@ -845,7 +846,7 @@ pub fn read_slice_with(input: &[u8], limits: &Limits) -> Result<Document, Status
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::Limits;
+/// use incident_model::formats::statuspage::Limits;
 /// let mut limits = Limits::default(); // non-exhaustive: set the fields you need
 /// limits.max_updates_per_event = 100_000;
 /// assert_eq!(limits.max_events, 100_000);
@@ -880,7 +881,7 @@ impl Limits {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage::Limits;
+    /// use incident_model::formats::statuspage::Limits;
     /// assert_eq!(Limits::none().max_events, usize::MAX);
     /// ```
     #[must_use]
@@ -898,7 +899,7 @@ impl Limits {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage::{Limit, Limits};
+    /// use incident_model::formats::statuspage::{Limit, Limits};
     /// assert_eq!(Limits::default().get(Limit::BodyBytes), 1 << 20);
     /// ```
     #[must_use]
@@ -936,7 +937,7 @@ impl Limits {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::Limit;
+/// use incident_model::formats::statuspage::Limit;
 /// assert_eq!(Limit::UpdatesPerEvent.field(), "max_updates_per_event");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -958,7 +959,7 @@ impl Limit {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage::Limit;
+    /// use incident_model::formats::statuspage::Limit;
     /// assert_eq!(Limit::InputBytes.field(), "max_input_bytes");
     /// ```
     #[must_use]
@@ -982,7 +983,7 @@ impl Limit {
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, Shape, StatuspageError};
+/// use incident_model::formats::statuspage::{self, Shape, StatuspageError};
 /// let err = statuspage::read_as(r#"{"page": {"id": "p"}, "incidents": []}"#, Shape::Summary).unwrap_err();
 /// assert_eq!(err.to_string(), "expected a statuspage summary.json document, found incidents.json");
 /// # let _: StatuspageError = err;
@@ -1010,9 +1011,9 @@ macro_rules! read_shape {
         /// # Example
         ///
         /// ```
-        #[doc = concat!("let doc = incident_model::statuspage::", stringify!($fn), "(r#\"", $json, "\"#)?;")]
-        #[doc = concat!("assert_eq!(doc.shape, incident_model::statuspage::Shape::", stringify!($shape), ");")]
-        /// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+        #[doc = concat!("let doc = incident_model::formats::statuspage::", stringify!($fn), "(r#\"", $json, "\"#)?;")]
+        #[doc = concat!("assert_eq!(doc.shape, incident_model::formats::statuspage::Shape::", stringify!($shape), ");")]
+        /// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
         /// ```
         pub fn $fn(input: &str) -> Result<Document, StatuspageError> {
             read_as(input, Shape::$shape)

@@ -16,7 +16,7 @@ use super::{
     Document, Extras, Page, PageComponent, PageStatus, RawJson, Record, Shape, StatuspageError,
     TweetId, UpdateExtras,
 };
-use crate::component::ComponentId;
+use crate::id::ComponentId;
 use crate::policy::Lifecycle;
 use crate::status::ComponentStatus;
 use crate::{IncidentStatus, MaintenanceStatus};
@@ -42,7 +42,7 @@ pub(crate) fn timestamp(t: DateTime<Utc>) -> String {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident_model::{Incident, IncidentStatus::*, Update, statuspage};
+/// use incident_model::{Incident, IncidentStatus::*, Update, formats::statuspage};
 /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 /// let incident = Incident::builder("API errors")
 ///     .update(Update::new(Investigating, at(10)))
@@ -68,7 +68,7 @@ pub fn write_incident(record: &Record<IncidentStatus>) -> Result<String, Statusp
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident_model::{Maintenance, MaintenanceStatus::*, Schedule, Update, statuspage};
+/// use incident_model::{Maintenance, MaintenanceStatus::*, Schedule, Update, formats::statuspage};
 /// let at = |h| Utc.with_ymd_and_hms(2020, 12, 15, h, 0, 0).unwrap();
 /// let maintenance = Maintenance::builder("Datacenter maintenance")
 ///     .scheduled(Schedule::new(at(10), at(14)))

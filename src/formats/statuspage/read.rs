@@ -11,10 +11,12 @@ use super::{
     Anomaly, AnomalyKind, Document, Extras, Fields, Limit, Limits, Location, Page, PageComponent,
     PageStatus, RawJson, Record, Shape, StatuspageError, TweetId, UpdateExtras,
 };
-use crate::component::{Component, ComponentId, IncidentId, UpdateId};
-use crate::error::{ParseStatusError, ValidationError};
-use crate::incident::{Event, EventParts, Schedule};
+use crate::component::Component;
+use crate::event::ValidationError;
+use crate::event::{Event, EventParts, Schedule};
+use crate::id::{ComponentId, EventId, UpdateId};
 use crate::policy::{Lifecycle, Policy};
+use crate::status::ParseStatusError;
 use crate::status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 use crate::update::{ComponentChange, Update};
 
@@ -232,7 +234,7 @@ fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
 #[derive(Clone, Copy)]
 struct Here<'a> {
     container: &'a str,
-    incident: Option<&'a IncidentId>,
+    incident: Option<&'a EventId>,
     update: Option<(usize, &'a str)>,
 }
 
@@ -342,7 +344,7 @@ impl Cx {
     fn anomaly(
         &mut self,
         kind: AnomalyKind,
-        incident: Option<&IncidentId>,
+        incident: Option<&EventId>,
         update: Option<&UpdateId>,
         detail: String,
     ) {
@@ -542,12 +544,10 @@ impl Cx {
     ) -> Result<Record<S>, StatuspageError> {
         let top = Here::top(container);
         let id = match &w.id {
-            Some(id) => {
-                IncidentId::new(id.0.as_ref()).map_err(|err| StatuspageError::BadValue {
-                    at: top.at("id"),
-                    message: err.to_string(),
-                })?
-            }
+            Some(id) => EventId::new(id.0.as_ref()).map_err(|err| StatuspageError::BadValue {
+                at: top.at("id"),
+                message: err.to_string(),
+            })?,
             None => {
                 return Err(StatuspageError::BadValue {
                     at: top.at("id"),

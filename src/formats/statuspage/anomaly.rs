@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::component::{IncidentId, UpdateId};
+use crate::id::{EventId, UpdateId};
 
 /// One oddity found while reading a Statuspage document: what kind, in which
 /// incident and update (when it concerns one), and a lowercase detail saying what
@@ -12,7 +12,7 @@ use crate::component::{IncidentId, UpdateId};
 /// # Example
 ///
 /// ```
-/// use incident_model::statuspage::{self, AnomalyKind};
+/// use incident_model::formats::statuspage::{self, AnomalyKind};
 /// let json = r#"{"id": "x9mb3wh2r6nr", "name": "API errors", "status": "resolved",
 ///   "impact": "minor", "created_at": "2020-03-16T14:00:00Z", "components": [],
 ///   "resolved_at": "2020-03-16T15:00:00Z",
@@ -23,7 +23,7 @@ use crate::component::{IncidentId, UpdateId};
 /// assert_eq!(anomaly.kind, AnomalyKind::MissingStartedAt);
 /// assert_eq!(anomaly.incident.as_ref().map(|id| id.as_str()), Some("x9mb3wh2r6nr"));
 /// assert!(anomaly.to_string().starts_with("missing_started_at in incident \"x9mb3wh2r6nr\": "));
-/// # Ok::<(), incident_model::statuspage::StatuspageError>(())
+/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 #[non_exhaustive]
@@ -31,7 +31,7 @@ pub struct Anomaly {
     /// What kind of oddity.
     pub kind: AnomalyKind,
     /// The incident or maintenance it concerns, if any.
-    pub incident: Option<IncidentId>,
+    pub incident: Option<EventId>,
     /// The update it concerns, if any.
     pub update: Option<UpdateId>,
     /// What was found and what the reader did, lowercase.
@@ -44,13 +44,13 @@ impl Anomaly {
     /// # Example
     ///
     /// ```
-    /// use incident_model::statuspage::{Anomaly, AnomalyKind};
+    /// use incident_model::formats::statuspage::{Anomaly, AnomalyKind};
     /// let a = Anomaly::new(AnomalyKind::UnknownField, None, None, "top-level key \"foo\" kept verbatim");
     /// assert_eq!(a.to_string(), "unknown_field: top-level key \"foo\" kept verbatim");
     /// ```
     pub fn new(
         kind: AnomalyKind,
-        incident: Option<IncidentId>,
+        incident: Option<EventId>,
         update: Option<UpdateId>,
         detail: impl Into<String>,
     ) -> Self {
@@ -85,7 +85,7 @@ macro_rules! anomaly_kinds {
         /// # Example
         ///
         /// ```
-        /// use incident_model::statuspage::AnomalyKind;
+        /// use incident_model::formats::statuspage::AnomalyKind;
         /// assert_eq!(AnomalyKind::BackdatedDisplay.to_string(), "backdated_display");
         /// assert!(AnomalyKind::ALL.contains(&AnomalyKind::PolicyViolation));
         /// ```
@@ -108,7 +108,7 @@ macro_rules! anomaly_kinds {
             /// # Example
             ///
             /// ```
-            /// use incident_model::statuspage::AnomalyKind;
+            /// use incident_model::formats::statuspage::AnomalyKind;
             /// assert_eq!(AnomalyKind::TweetIdAboveF64.as_str(), "tweet_id_above_f64");
             /// ```
             #[must_use]

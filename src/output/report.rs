@@ -50,7 +50,7 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use incident_model::report::{AsOfBasis, Note, Report};
+//! use incident_model::output::report::{AsOfBasis, Note, Report};
 //! use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
 //!
 //! let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
@@ -79,9 +79,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use crate::component::{ComponentId, IncidentId};
 use crate::duration::Elapsed;
-use crate::incident::Event;
+use crate::event::Event;
+use crate::id::{ComponentId, EventId};
 use crate::metrics::{Summaries, Summary};
 use crate::policy::Lifecycle;
 use crate::status::{ComponentStatus, Impact};
@@ -92,7 +92,7 @@ use crate::uptime::Weights;
 /// # Example
 ///
 /// ```
-/// use incident_model::report::EventKind;
+/// use incident_model::output::report::EventKind;
 /// assert_eq!(EventKind::Maintenance.to_string(), "maintenance");
 /// assert_eq!(EventKind::Incident.as_str(), "incident");
 /// ```
@@ -141,7 +141,7 @@ impl fmt::Display for EventKind {
 /// # Example
 ///
 /// ```
-/// use incident_model::report::AsOfBasis;
+/// use incident_model::output::report::AsOfBasis;
 /// assert_eq!(AsOfBasis::LatestInData.as_str(), "latest_in_data");
 /// assert_eq!(AsOfBasis::Given.to_string(), "given");
 /// ```
@@ -189,7 +189,7 @@ impl fmt::Display for AsOfBasis {
 /// # Example
 ///
 /// ```
-/// use incident_model::report::Note;
+/// use incident_model::output::report::Note;
 /// let note = Note::new("backdated_display", "display_at is before created_at");
 /// assert_eq!(note.to_string(), "backdated_display: display_at is before created_at");
 /// ```
@@ -217,10 +217,10 @@ impl Note {
 }
 
 #[cfg(feature = "statuspage")]
-impl From<&crate::statuspage::Anomaly> for Note {
+impl From<&crate::formats::statuspage::Anomaly> for Note {
     /// The anomaly's kind, and its detail after the update it concerns (if
     /// any): `update "u1": display_at ... is before created_at ...`.
-    fn from(anomaly: &crate::statuspage::Anomaly) -> Self {
+    fn from(anomaly: &crate::formats::statuspage::Anomaly) -> Self {
         let detail = match &anomaly.update {
             Some(update) => format!("update {:?}: {}", update.as_str(), anomaly.detail),
             None => anomaly.detail.clone(),
@@ -262,7 +262,7 @@ pub struct ComponentRow {
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
-/// use incident_model::report::{EventKind, Row};
+/// use incident_model::output::report::{EventKind, Row};
 /// use incident_model::{Incident, IncidentStatus::*, Update, Weights};
 /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 /// let incident = Incident::builder("x").update(Update::new(Investigating, at(10))).build()?;
@@ -275,7 +275,7 @@ pub struct ComponentRow {
 #[non_exhaustive]
 pub struct Row {
     /// The id.
-    pub id: IncidentId,
+    pub id: EventId,
     /// The name.
     pub name: String,
     /// Incident or maintenance.
@@ -359,7 +359,7 @@ impl Row {
 ///
 /// ```
 /// use chrono::{Duration, TimeZone, Utc};
-/// use incident_model::{report, Incident, IncidentStatus::*, Update};
+/// use incident_model::{Incident, IncidentStatus::*, Update, output::report};
 /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
 /// let incident = Incident::builder("x")
 ///     .update(Update::new(Investigating, at - Duration::hours(1)))
@@ -423,7 +423,7 @@ impl Report {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident_model::report::{AsOfBasis, Report};
+    /// use incident_model::output::report::{AsOfBasis, Report};
     /// let report = Report::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::LatestInData);
     /// assert!(report.rows().is_empty());
     /// assert!(report.to_string().starts_with(
@@ -448,7 +448,7 @@ impl Report {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident_model::report::{AsOfBasis, Report};
+    /// use incident_model::output::report::{AsOfBasis, Report};
     /// use incident_model::Weights;
     /// let report = Report::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::Given)
     ///     .with_weights(Weights::openstatus());
@@ -488,8 +488,8 @@ impl Report {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident_model::report::{AsOfBasis, Report};
-    /// use incident_model::statuspage;
+    /// use incident_model::output::report::{AsOfBasis, Report};
+    /// use incident_model::formats::statuspage;
     /// let json = r#"{"id": "x9mb3wh2r6nr", "name": "API errors", "status": "resolved",
     ///   "impact": "minor", "created_at": "2020-03-16T14:00:00Z", "components": [],
     ///   "resolved_at": "2020-03-16T15:00:00Z",
@@ -504,10 +504,10 @@ impl Report {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "statuspage")]
-    pub fn push_document(&mut self, document: &crate::statuspage::Document, source: &str) {
+    pub fn push_document(&mut self, document: &crate::formats::statuspage::Document, source: &str) {
         use std::collections::HashMap;
-        let mut by_event: HashMap<&IncidentId, Vec<Note>> = HashMap::new();
-        let ids: std::collections::HashSet<&IncidentId> = document
+        let mut by_event: HashMap<&EventId, Vec<Note>> = HashMap::new();
+        let ids: std::collections::HashSet<&EventId> = document
             .incidents
             .iter()
             .map(|r| r.event.id())
@@ -545,7 +545,7 @@ impl Report {
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
-    /// use incident_model::report::{AsOfBasis, Note, Report};
+    /// use incident_model::output::report::{AsOfBasis, Note, Report};
     /// let mut report = Report::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::Given);
     /// report.push_note(Note::new("mixed_offsets", "offsets -04:00 and -05:00 in one document"));
     /// assert_eq!(report.notes().len(), 1);

@@ -1,0 +1,234 @@
+//! Ids: [`EventId`], [`UpdateId`] and [`ComponentId`].
+//!
+//! Ids are newtypes over strings. Ids from elsewhere (Statuspage's 12-character
+//! ids, incident.io's ULIDs, anything else that is not empty) are kept exactly as
+//! they are; ids the crate mints are UUID v7 (time ordered) strings.
+
+use core::fmt;
+use core::str::FromStr;
+
+use chrono::{DateTime, Utc};
+
+use thiserror::Error;
+
+macro_rules! id_type {
+    ($(#[$meta:meta])* $name:ident, $what:literal, $example:literal) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
+        pub struct $name(Box<str>);
+
+        impl $name {
+            #[doc = concat!("Wraps a ", $what, " from elsewhere, kept exactly as it is.")]
+            ///
+            /// # Errors
+            ///
+            /// [`IdError`] if the id is empty.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::", stringify!($name), ";")]
+            #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            #[doc = concat!("assert!(", stringify!($name), "::new(\"\").is_err());")]
+            /// # Ok::<(), incident_model::IdError>(())
+            /// ```
+            pub fn new(id: impl Into<String>) -> Result<Self, IdError> {
+                let id = id.into();
+                if id.is_empty() {
+                    return Err(IdError::Empty { what: $what });
+                }
+                Ok($name(id.into_boxed_str()))
+            }
+
+            #[doc = concat!("Mints a new ", $what, ": a UUID v7 whose time part is `at`.")]
+            ///
+            /// The crate never reads the clock: pass the creation time of the thing
+            /// the id names. Ids minted for later times sort after ids minted for
+            /// earlier ones.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::", stringify!($name), ";")]
+            /// use chrono::{TimeZone, Utc};
+            /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+            #[doc = concat!("let (a, b) = (", stringify!($name), "::mint(at), ", stringify!($name), "::mint(at + chrono::Duration::seconds(1)));")]
+            /// assert!(a < b);
+            /// assert_eq!(a.as_str().len(), 36);
+            /// ```
+            #[must_use]
+            pub fn mint(at: DateTime<Utc>) -> Self {
+                $name(mint_uuid_v7(at).into_boxed_str())
+            }
+
+            /// The id as a string.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::", stringify!($name), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"", $example, "\")?.as_str(), \"", $example, "\");")]
+            /// # Ok::<(), incident_model::IdError>(())
+            /// ```
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::Debug::fmt(&*self.0, f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+            fn try_from(s: String) -> Result<Self, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = IdError;
+            fn try_from(s: &str) -> Result<Self, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0.into_string()
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                &*self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                &*self.0 == *other
+            }
+        }
+    };
+}
+
+/// A UUID v7 string for the given time; the random part comes from `uuid`'s
+/// generator.
+fn mint_uuid_v7(at: DateTime<Utc>) -> String {
+    // Times before 1970 have no v7 representation: clamp them to the epoch.
+    let seconds = u64::try_from(at.timestamp()).unwrap_or(0);
+    let timestamp =
+        uuid::Timestamp::from_unix(uuid::NoContext, seconds, at.timestamp_subsec_nanos());
+    uuid::Uuid::new_v7(timestamp).hyphenated().to_string()
+}
+
+id_type! {
+    /// The id of an incident or a maintenance.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::EventId;
+    /// let id: EventId = "x9mb3wh2r6nr".parse()?;
+    /// assert_eq!(id.to_string(), "x9mb3wh2r6nr");
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    EventId, "event id", "x9mb3wh2r6nr"
+}
+
+id_type! {
+    /// The id of an update of an incident or a maintenance.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::UpdateId;
+    /// let id = UpdateId::new("01HZX3J5K8Q2W7N4R9T6Y1V0BC")?; // an incident.io ULID, kept as is
+    /// assert_eq!(id.as_str().len(), 26);
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    UpdateId, "update id", "qcxl1v4dmfx8"
+}
+
+id_type! {
+    /// The id of a component (or of a component group).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::ComponentId;
+    /// let id = ComponentId::new("8l4ygp009s5s")?;
+    /// assert_eq!(id, "8l4ygp009s5s");
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    ComponentId, "component id", "8l4ygp009s5s"
+}
+
+/// An id that cannot be used.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{IdError, UpdateId};
+/// let err = UpdateId::new("").unwrap_err();
+/// assert_eq!(err, IdError::Empty { what: "update id" });
+/// assert_eq!(err.to_string(), "empty update id: an id must have at least one character");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Error)]
+#[non_exhaustive]
+pub enum IdError {
+    /// The id is the empty string.
+    #[error("empty {what}: an id must have at least one character")]
+    Empty {
+        /// Which kind of id: `"event id"`, `"update id"`, `"component id"`.
+        what: &'static str,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn minted_ids_are_uuid_v7_with_the_given_time() {
+        let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+        let id = EventId::mint(at);
+        let uuid = uuid::Uuid::parse_str(id.as_str()).unwrap();
+        assert_eq!(uuid.get_version_num(), 7);
+        let (secs, _) = uuid.get_timestamp().unwrap().to_unix();
+        assert_eq!(i64::try_from(secs).unwrap(), at.timestamp());
+    }
+
+    #[test]
+    fn minting_before_the_epoch_does_not_panic() {
+        let at = Utc.with_ymd_and_hms(1900, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(UpdateId::mint(at).as_str().len(), 36);
+    }
+}

@@ -1,0 +1,141 @@
+//! Markdown: an incident or maintenance as its status page shows it, for chat
+//! and issue trackers. The walk is the one of [`text`](super::text); only the
+//! markup differs.
+
+use core::fmt::{self, Display, Write};
+
+use chrono::TimeZone;
+
+use super::text::{affected_names, kind_phrase, Joined, Posted, StatusLabel};
+use crate::event::Event;
+use crate::policy::Lifecycle;
+
+/// The incident or maintenance as Markdown: the name as a heading, each update
+/// newest first as `**Status** - body` and an italic `Posted ...` line, then the
+/// affected components.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{output, Component, ComponentId, Incident, IncidentStatus::*, Update};
+/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 21, 51, 0).unwrap();
+/// let incident = Incident::builder("Slow page loads")
+///     .component(Component::new(ComponentId::new("api")?, "API"))
+///     .update(Update::new(Resolved, at).with_body("Resolved."))
+///     .build()?;
+/// assert_eq!(
+///     output::markdown(&incident, &Utc),
+///     "## Slow page loads\n\n**Resolved** - Resolved.  \n*Posted Mar 16, 2020 - 21:51 UTC*\n\nThis incident affected: API.\n"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn markdown<S, Tz>(event: &Event<S>, zone: &Tz) -> String
+where
+    S: Lifecycle,
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = write_markdown(&mut out, event, zone);
+    out
+}
+
+/// [`markdown`], written into any [`fmt::Write`].
+///
+/// # Errors
+///
+/// Whatever `out` returns.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{output, Incident, IncidentStatus::*, Update};
+/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// let incident = Incident::builder("x").update(Update::new(Investigating, at)).build()?;
+/// let mut out = String::new();
+/// output::write_markdown(&mut out, &incident, &Utc)?;
+/// assert!(out.starts_with("## x\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_markdown<S, Tz>(out: &mut impl Write, event: &Event<S>, zone: &Tz) -> fmt::Result
+where
+    S: Lifecycle,
+    Tz: TimeZone,
+    Tz::Offset: Display,
+{
+    writeln!(out, "## {}", MarkdownLine(event.name()))?;
+    for update in event.updates().iter().rev() {
+        writeln!(out)?;
+        // Two trailing spaces: a Markdown line break inside the paragraph.
+        write!(out, "**{}**", StatusLabel(update.status()))?;
+        if !update.body().is_empty() {
+            write!(out, " - {}", MarkdownBody(update.body()))?;
+        }
+        writeln!(out, "  ")?;
+        writeln!(out, "*Posted {}*", Posted(update.display_at(), zone))?;
+    }
+    let affected = affected_names(event);
+    if !affected.is_empty() {
+        writeln!(out)?;
+        let names: Vec<MarkdownLine<'_>> = affected.iter().map(|n| MarkdownLine(n)).collect();
+        writeln!(
+            out,
+            "This {} affected: {}.",
+            kind_phrase::<S>(),
+            Joined(&names)
+        )?;
+    }
+    Ok(())
+}
+
+/// Text on one Markdown line: characters Markdown would read as markup are
+/// escaped.
+struct MarkdownLine<'a>(&'a str);
+
+impl Display for MarkdownLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            match c {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' => {
+                    f.write_char('\\')?;
+                    f.write_char(c)?;
+                }
+                '\r' | '\n' => f.write_char(' ')?,
+                _ => f.write_char(c)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An update body in Markdown: markup escaped, line breaks kept as Markdown
+/// line breaks.
+struct MarkdownBody<'a>(&'a str);
+
+impl Display for MarkdownBody<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = self.0.replace("\r\n", "\n");
+        for (i, line) in body.split('\n').enumerate() {
+            if i > 0 {
+                f.write_str("  \n")?;
+            }
+            write!(f, "{}", MarkdownLine(line))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_markup() {
+        assert_eq!(MarkdownLine("a*b_[c]#").to_string(), "a\\*b\\_\\[c\\]\\#");
+        assert_eq!(MarkdownBody("one\r\ntwo").to_string(), "one  \ntwo");
+    }
+}
