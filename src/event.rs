@@ -27,6 +27,7 @@ use crate::id::{ComponentId, EventId, UpdateId};
 use crate::policy::{At, TransitionError};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
+use crate::time::rfc3339;
 use crate::update::Update;
 
 /// An incident or a scheduled maintenance: an id, a name, an impact, the affected
@@ -1055,7 +1056,6 @@ pub enum ValidationError<S> {
 
 impl<S: Lifecycle> fmt::Display for ValidationError<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rfc3339 = |t: &DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
         let kind = S::KIND;
         match self {
             ValidationError::NoUpdates { incident } => {
@@ -1081,10 +1081,10 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
                      (display_at {}, created_at {} before display_at {}, created_at {})",
                     incident.as_str(),
                     position.saturating_sub(1),
-                    rfc3339(display_at),
-                    rfc3339(created_at),
-                    rfc3339(previous_display_at),
-                    rfc3339(previous_created_at),
+                    rfc3339(*display_at),
+                    rfc3339(*created_at),
+                    rfc3339(*previous_display_at),
+                    rfc3339(*previous_created_at),
                 )
             }
             ValidationError::DuplicateUpdateId {
@@ -1117,8 +1117,8 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
                     f,
                     "{kind} {:?}: scheduled_until {} is before scheduled_for {}",
                     incident.as_str(),
-                    rfc3339(scheduled_until),
-                    rfc3339(scheduled_for)
+                    rfc3339(*scheduled_until),
+                    rfc3339(*scheduled_for)
                 )
             }
             ValidationError::UnexpectedSchedule { incident } => write!(

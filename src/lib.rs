@@ -128,6 +128,7 @@ pub mod metrics;
 pub mod output;
 pub mod policy;
 mod status;
+mod time;
 pub mod timeline;
 pub mod typed;
 mod update;

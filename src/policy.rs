@@ -73,6 +73,7 @@ use chrono::{DateTime, Utc};
 use crate::id::{EventId, UpdateId};
 use crate::status::ParseStatusError;
 use crate::status::{IncidentStatus, MaintenanceStatus};
+use crate::time::rfc3339;
 
 mod sealed {
     pub trait Sealed {}
@@ -848,8 +849,7 @@ impl fmt::Display for At<'_> {
             "updates[{}] (id {:?}, display_at {})",
             self.position,
             self.update.as_str(),
-            self.display_at
-                .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+            rfc3339(*self.display_at)
         )
     }
 }
