@@ -903,16 +903,6 @@ fn a_strict_reader_of_the_documented_schema_reads_what_is_written() {
 }
 
 #[test]
-fn public_types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<Document>();
-    check::<StatuspageError>();
-    check::<statuspage::Anomaly>();
-    check::<statuspage::IncidentRecord>();
-    check::<statuspage::MaintenanceRecord>();
-}
-
-#[test]
 fn model_only_incidents_write_and_read_back() {
     let incident = util::march_16();
     let json = statuspage::write_incident(&incident.clone().into()).unwrap();

@@ -354,14 +354,6 @@ fn closed_statuses_after_resolution_count_nothing() {
     assert_eq!(spent.total(), minutes(60));
 }
 
-#[test]
-fn types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<incident_model::Timeline<IncidentStatus>>();
-    check::<incident_model::AffectedComponent>();
-    check::<incident_model::TimeInStatus<ComponentStatus>>();
-}
-
 /// An incident built from statuses and gaps (in minutes), under the permissive
 /// policy so any sequence goes; moves out of a closed status are marked as
 /// reopens.

@@ -282,16 +282,6 @@ fn inverted_windows_are_refused() {
     );
 }
 
-#[test]
-fn types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<ComponentHistory>();
-    check::<MergedHistory>();
-    check::<incident_model::Uptime>();
-    check::<incident_model::DayBucket>();
-    check::<incident_model::uptime::InvertedWindow>();
-}
-
 fn interval() -> impl Strategy<Value = StatusInterval> {
     (
         0i64..20_000,
