@@ -392,13 +392,7 @@ fn incident_from(
 }
 
 fn steps() -> impl Strategy<Value = Vec<(IncidentStatus, i64)>> {
-    prop::collection::vec(
-        (
-            prop::sample::select(IncidentStatus::ALL.to_vec()),
-            0i64..600,
-        ),
-        1..12,
-    )
+    prop::collection::vec((util::strategies::incident_status(), 0i64..600), 1..12)
 }
 
 proptest! {

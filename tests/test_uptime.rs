@@ -286,7 +286,7 @@ fn interval() -> impl Strategy<Value = StatusInterval> {
     (
         0i64..20_000,
         0i64..3_000,
-        prop::sample::select(ComponentStatus::ALL.to_vec()),
+        util::strategies::component_status(),
     )
         .prop_map(|(start, length, status)| {
             let start = at(1, 0, 0) + Duration::minutes(start);
