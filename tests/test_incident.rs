@@ -6,8 +6,7 @@ mod util;
 use chrono::{Duration, TimeZone, Utc};
 use incident_model::{
     Component, ComponentStatus, Event, Impact, Incident, IncidentStatus::*, Maintenance,
-    MaintenanceStatus, MoveKind, Policy, Refusal, Schedule, TransitionError, Update,
-    ValidationError,
+    MaintenanceStatus, MoveKind, Policy, Refusal, Schedule, Update, ValidationError,
 };
 use util::*;
 
@@ -534,34 +533,4 @@ fn errors_chain_to_their_transition() {
         .unwrap_err();
     let source = std::error::Error::source(&err).unwrap();
     assert!(source.to_string().contains("resolved -> identified"));
-}
-
-#[test]
-fn public_types_are_send_sync_and_static() {
-    fn check<T: Send + Sync + 'static>() {}
-    check::<Incident>();
-    check::<Maintenance>();
-    check::<incident_model::EventBuilder<incident_model::IncidentStatus>>();
-    check::<incident_model::EventParts<MaintenanceStatus>>();
-    check::<Update<MaintenanceStatus>>();
-    check::<incident_model::ComponentChange>();
-    check::<Component>();
-    check::<Schedule>();
-    check::<Policy<incident_model::IncidentStatus>>();
-    check::<ValidationError<incident_model::IncidentStatus>>();
-    check::<incident_model::Violations<MaintenanceStatus>>();
-    check::<TransitionError<incident_model::IncidentStatus>>();
-    check::<incident_model::ParseStatusError>();
-    check::<incident_model::IdError>();
-    check::<incident_model::EventId>();
-    check::<incident_model::UpdateId>();
-    check::<incident_model::ComponentId>();
-    check::<MoveKind>();
-    check::<Refusal>();
-    fn error<E: std::error::Error + Send + Sync + 'static>() {}
-    error::<ValidationError<incident_model::IncidentStatus>>();
-    error::<incident_model::Violations<incident_model::IncidentStatus>>();
-    error::<TransitionError<MaintenanceStatus>>();
-    error::<incident_model::ParseStatusError>();
-    error::<incident_model::IdError>();
 }

@@ -162,13 +162,6 @@ fn grouped_by_component_counts_an_incident_in_each() {
     assert_eq!(by_component[&web].time_to_resolve.max, Some(minutes(60)));
 }
 
-#[test]
-fn types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<Summary>();
-    check::<Summaries>();
-}
-
 proptest! {
     #[test]
     fn prop_percentiles_are_monotone(seconds in prop::collection::vec(0i64..10_000_000, 0..200)) {

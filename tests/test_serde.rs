@@ -299,41 +299,32 @@ fn maintenance_and_incident_formats_do_not_mix() {
 
 mod strategies {
     use super::*;
-    use chrono::{DateTime, Duration, TimeZone, Utc};
-    use incident_model::{
-        ComponentChange, ComponentId, ComponentStatus, MoveKind, Update, UpdateId,
-    };
-
-    pub fn time() -> impl Strategy<Value = DateTime<Utc>> {
-        // Any millisecond from year 1900 to 2200.
-        (-2_208_988_800_000i64..7_258_118_400_000i64)
-            .prop_map(|ms| Utc.timestamp_millis_opt(ms).unwrap())
-    }
+    use chrono::Duration;
+    use incident_model::{ComponentChange, ComponentId, MoveKind, Update, UpdateId};
 
     fn change() -> impl Strategy<Value = ComponentChange> {
-        ("[a-z0-9]{1,12}", any::<String>(), 0..5usize, 0..5usize).prop_map(
-            |(id, name, old, new)| {
-                ComponentChange::new(
-                    ComponentId::new(id).unwrap(),
-                    name,
-                    ComponentStatus::ALL[old],
-                    ComponentStatus::ALL[new],
-                )
-            },
+        (
+            "[a-z0-9]{1,12}",
+            any::<String>(),
+            util::strategies::component_status(),
+            util::strategies::component_status(),
         )
+            .prop_map(|(id, name, old, new)| {
+                ComponentChange::new(ComponentId::new(id).unwrap(), name, old, new)
+            })
     }
 
     /// An incident whose moves are all legal under `permissive` (reopens marked).
     pub fn incident() -> impl Strategy<Value = Incident> {
         let update = (
-            0..5usize,
+            util::strategies::incident_status(),
             any::<String>(),
             0..100_000i64,
             0..100_000i64,
             prop::collection::vec(change(), 0..3),
         );
         (
-            time(),
+            util::strategies::time(),
             any::<String>(),
             prop::collection::vec(update, 1..40),
             any::<bool>(),
@@ -347,7 +338,7 @@ mod strategies {
                 let mut drafts = Vec::with_capacity(updates.len());
                 for (i, (status, body, gap, created, changes)) in updates.into_iter().enumerate() {
                     at += Duration::seconds(gap);
-                    let mut u = Update::new(IncidentStatus::ALL[status], at)
+                    let mut u = Update::new(status, at)
                         .with_id(UpdateId::new(format!("u{i}")).unwrap())
                         .with_body(body)
                         .with_created_at(at + Duration::milliseconds(created));

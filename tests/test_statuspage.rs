@@ -903,16 +903,6 @@ fn a_strict_reader_of_the_documented_schema_reads_what_is_written() {
 }
 
 #[test]
-fn public_types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<Document>();
-    check::<StatuspageError>();
-    check::<statuspage::Anomaly>();
-    check::<statuspage::IncidentRecord>();
-    check::<statuspage::MaintenanceRecord>();
-}
-
-#[test]
 fn model_only_incidents_write_and_read_back() {
     let incident = util::march_16();
     let json = statuspage::write_incident(&incident.clone().into()).unwrap();
@@ -926,18 +916,11 @@ mod props {
     use super::*;
     use incident_model::{ComponentChange, ComponentId, EventId, Incident, Update, UpdateId};
     use proptest::prelude::*;
-
-    fn status() -> impl Strategy<Value = IncidentStatus> {
-        proptest::sample::select(IncidentStatus::ALL.to_vec())
-    }
-
-    fn component_status() -> impl Strategy<Value = ComponentStatus> {
-        proptest::sample::select(ComponentStatus::ALL.to_vec())
-    }
+    use util::strategies::{component_status, impact, incident_status};
 
     prop_compose! {
         fn update_spec()(
-            status in status(),
+            status in incident_status(),
             gap_ms in 1i64..10_000_000,
             created_offset_ms in -5_000i64..5_000,
             body in "[a-zA-Z0-9 .\r\n\u{e9}\u{1f600}\"\\\\]{0,40}",
@@ -952,7 +935,7 @@ mod props {
             specs in proptest::collection::vec(update_spec(), 1..8),
             name in "[a-zA-Z ]{0,20}",
             started_before_ms in proptest::option::of(0i64..100_000),
-            impact in proptest::sample::select(Impact::ALL.to_vec()),
+            impact in impact(),
         ) -> Incident {
             let base = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
             let mut at = base;

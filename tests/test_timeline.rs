@@ -354,14 +354,6 @@ fn closed_statuses_after_resolution_count_nothing() {
     assert_eq!(spent.total(), minutes(60));
 }
 
-#[test]
-fn types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<incident_model::Timeline<IncidentStatus>>();
-    check::<incident_model::AffectedComponent>();
-    check::<incident_model::TimeInStatus<ComponentStatus>>();
-}
-
 /// An incident built from statuses and gaps (in minutes), under the permissive
 /// policy so any sequence goes; moves out of a closed status are marked as
 /// reopens.
@@ -400,13 +392,7 @@ fn incident_from(
 }
 
 fn steps() -> impl Strategy<Value = Vec<(IncidentStatus, i64)>> {
-    prop::collection::vec(
-        (
-            prop::sample::select(IncidentStatus::ALL.to_vec()),
-            0i64..600,
-        ),
-        1..12,
-    )
+    prop::collection::vec((util::strategies::incident_status(), 0i64..600), 1..12)
 }
 
 proptest! {

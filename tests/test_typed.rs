@@ -308,13 +308,3 @@ fn a_moved_value_on_the_wrong_status_is_refused_by_the_edge() {
     let err = (edge.call)(completed, Draft::new(edt(12, 0))).unwrap_err();
     assert!(err.ends_with("is completed, not scheduled"), "{err}");
 }
-
-#[test]
-fn public_types_are_send_and_sync() {
-    fn send_sync<T: Send + Sync>() {}
-    send_sync::<Typed<Investigating>>();
-    send_sync::<Typed<Scheduled>>();
-    send_sync::<Draft>();
-    send_sync::<MoveError<Resolved>>();
-    send_sync::<StateError<IncidentStatus>>();
-}

@@ -282,21 +282,11 @@ fn inverted_windows_are_refused() {
     );
 }
 
-#[test]
-fn types_are_send_and_sync() {
-    fn check<T: Send + Sync>() {}
-    check::<ComponentHistory>();
-    check::<MergedHistory>();
-    check::<incident_model::Uptime>();
-    check::<incident_model::DayBucket>();
-    check::<incident_model::uptime::InvertedWindow>();
-}
-
 fn interval() -> impl Strategy<Value = StatusInterval> {
     (
         0i64..20_000,
         0i64..3_000,
-        prop::sample::select(ComponentStatus::ALL.to_vec()),
+        util::strategies::component_status(),
     )
         .prop_map(|(start, length, status)| {
             let start = at(1, 0, 0) + Duration::minutes(start);

@@ -3,6 +3,7 @@
 
 pub mod mutate;
 pub mod rules;
+pub mod strategies;
 
 use chrono::{DateTime, TimeZone, Utc};
 use incident_model::{
@@ -12,19 +13,23 @@ use incident_model::{
 };
 
 /// 16 March 2020, EDT (UTC-4) wall-clock time as UTC.
+#[track_caller]
 pub fn edt(hour: u32, minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2020, 3, 16, hour + 4, minute, 0)
         .unwrap()
 }
 
+#[track_caller]
 pub fn incident_id(s: &str) -> EventId {
     EventId::new(s).unwrap()
 }
 
+#[track_caller]
 pub fn update_id(s: &str) -> UpdateId {
     UpdateId::new(s).unwrap()
 }
 
+#[track_caller]
 pub fn api() -> ComponentId {
     ComponentId::new("api").unwrap()
 }
@@ -106,6 +111,7 @@ pub const MARCH_16_UPDATES: &[(&str, IncidentStatus, u32, u32, &str)] = &[
 /// The update at `index` of [`MARCH_16_UPDATES`], with the API's component
 /// changes: degraded at 10:28, major outage for the emergency maintenance at
 /// 11:17, degraded again at 11:40, operational when resolved.
+#[track_caller]
 pub fn march_16_update(index: usize) -> Update<IncidentStatus> {
     let (id, status, hour, minute, body) = MARCH_16_UPDATES[index];
     let update = Update::new(status, edt(hour, minute))
@@ -123,6 +129,7 @@ pub fn march_16_update(index: usize) -> Update<IncidentStatus> {
 }
 
 /// The 16 March 2020 incident, built with the runtime builder under `standard`.
+#[track_caller]
 pub fn march_16() -> Incident {
     let mut builder = Incident::builder("Slow page loads")
         .id(incident_id("tm-2020-03-16"))
