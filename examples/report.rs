@@ -10,7 +10,7 @@
 //! ```
 //!
 //! Per incident or maintenance: id, name, status, impact, number of updates,
-//! opened and resolved times, time to identify / mitigate / resolve,
+//! opened and resolved times, time to identify / monitor / resolve,
 //! regressions and reopens, affected components with their worst status and
 //! weighted downtime, and the anomalies the reader found; then a summary with
 //! percentiles. Open events are measured until `--as-of`, or else the latest
@@ -21,6 +21,8 @@
 
 #[path = "common/mod.rs"]
 mod common;
+#[path = "common/notes.rs"]
+mod notes;
 
 use std::process::ExitCode;
 
@@ -112,7 +114,7 @@ fn report(options: &Options, sources: &[common::Source]) -> Result<String, Strin
     let (as_of, basis) = common::as_of(options.as_of, sources);
     let mut report = Report::new(as_of, basis);
     for source in sources {
-        report.push_document(&source.document, &source.name);
+        notes::push_document(&mut report, &source.document, &source.name);
     }
     if options.output == Output::Json {
         let json = serde_json::to_string_pretty(&report).map_err(|err| err.to_string())?;
@@ -134,18 +136,10 @@ fn pages(output: Output, sources: &[common::Source]) -> String {
     let mut out = String::new();
     for source in sources {
         let zone = common::page_zone(PROGRAM, source);
-        let document = &source.document;
-        let pages = document
-            .incidents
-            .iter()
-            .map(|r| match output {
-                Output::Markdown => output::markdown(&r.event, &zone),
-                _ => output::text(&r.event, &zone),
-            })
-            .chain(document.maintenances.iter().map(|r| match output {
-                Output::Markdown => output::markdown(&r.event, &zone),
-                _ => output::text(&r.event, &zone),
-            }));
+        let pages = source.document.events().map(|event| match output {
+            Output::Markdown => output::markdown(event, &zone),
+            _ => output::text(event, &zone),
+        });
         for page in pages {
             if !out.is_empty() {
                 out.push_str(if output == Output::Markdown {

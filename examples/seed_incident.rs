@@ -1,7 +1,7 @@
 //! The 16 March 2020 incident, built with the typed (compile-time) API: a
 //! telemedicine service, flooded by new sign-ups, had slow page loads. Prints
 //! its status-page text in the page's zone (America/New_York) and its
-//! durations: 3h 14m to mitigate, 7h 23m to resolve.
+//! durations: 3h 14m to monitor, 7h 23m to resolve.
 //!
 //! Run with `cargo run --example seed_incident`.
 
@@ -25,7 +25,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!();
     let show = |d: Option<Elapsed>| d.map_or("-".to_owned(), |d| d.to_string());
     println!("time to identify {}", show(incident.time_to_identify()));
-    println!("time to mitigate {}", show(incident.time_to_monitor()));
+    println!("time to monitor {}", show(incident.time_to_monitor()));
     println!("time to resolve  {}", show(incident.time_to_resolve()));
     Ok(())
 }

@@ -89,13 +89,9 @@ fn main() -> ExitCode {
     for source in &sources {
         let document = &source.document;
         let mut named = Vec::new();
-        for record in &document.incidents {
-            history.add_event(&record.event, as_of);
-            named.extend(record.event.affected_components(as_of));
-        }
-        for record in &document.maintenances {
-            history.add_event(&record.event, as_of);
-            named.extend(record.event.affected_components(as_of));
+        for event in document.events() {
+            history.add_event(event, as_of);
+            named.extend(event.affected_components(as_of));
         }
         for component in named {
             if seen.insert(component.id.clone()) {

@@ -378,6 +378,7 @@
     )
 )]
 
+mod any;
 mod component;
 mod duration;
 pub mod error;
@@ -397,6 +398,7 @@ pub mod typed;
 mod update;
 pub mod uptime;
 
+pub use any::{AnyEvent, AnyEventRef, EventKind};
 pub use component::Component;
 pub use duration::Elapsed;
 #[cfg(feature = "json")]
@@ -406,7 +408,7 @@ pub use event::{Event, EventBuilder, EventParts, Incident, Maintenance, Schedule
 pub use id::{ComponentId, EventId, UpdateId};
 pub use metrics::{Summaries, Summary};
 pub use policy::{Lifecycle, MoveKind, Policy, Refusal};
-pub use status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
+pub use status::{AnyStatus, ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};
 pub use uptime::{

@@ -1,6 +1,6 @@
 //! Summaries of durations over many incidents or maintenances: count, min, max,
 //! mean and the nearest-rank percentiles p50, p90, p95 and p99, for the time to
-//! identify, to monitor (mitigate) and to resolve, over all events or grouped by
+//! identify, to monitor and to resolve, over all events or grouped by
 //! impact or by component.
 //!
 //! Means of skewed durations mislead (one 3-day incident drags the mean of a
@@ -56,10 +56,9 @@ use std::collections::BTreeMap;
 
 use chrono::TimeDelta;
 
+use crate::any::{with_event, AnyEventRef};
 use crate::duration::Elapsed;
-use crate::event::Event;
 use crate::id::ComponentId;
-use crate::policy::Lifecycle;
 use crate::status::Impact;
 
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
@@ -195,7 +194,7 @@ fn mean(values: &[Elapsed]) -> Option<Elapsed> {
 }
 
 /// The summaries of the three durations of the rules: time to identify, time to
-/// monitor (mitigate) and time to resolve. What [`Summaries::of`],
+/// monitor and time to resolve. What [`Summaries::of`],
 /// [`Summaries::by_impact`] and [`Summaries::by_component`] give.
 ///
 /// Passive data: the fields are public.
@@ -216,7 +215,7 @@ fn mean(values: &[Elapsed]) -> Option<Elapsed> {
 /// assert_eq!(summaries.time_to_identify.p50.unwrap().to_string(), "5m");
 /// assert_eq!(summaries.time_to_monitor.count, 0);
 /// assert_eq!(summaries.time_to_resolve.p50.unwrap().to_string(), "45m");
-/// assert_eq!(Summaries::of::<incident_model::IncidentStatus>([]), Summaries::default());
+/// assert_eq!(Summaries::of::<&incident_model::Incident>([]), Summaries::default());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -225,17 +224,20 @@ fn mean(values: &[Elapsed]) -> Option<Elapsed> {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Summaries {
-    /// Of [`Event::time_to_identify`], over the events identified.
+    /// Of [`Event::time_to_identify`](crate::Event::time_to_identify), over the events identified.
     pub time_to_identify: Summary,
-    /// Of [`Event::time_to_monitor`], over the events that reached monitoring
+    /// Of [`Event::time_to_monitor`](crate::Event::time_to_monitor), over the events that reached monitoring
     /// (verifying).
     pub time_to_monitor: Summary,
-    /// Of [`Event::time_to_resolve`], over the events closed.
+    /// Of [`Event::time_to_resolve`](crate::Event::time_to_resolve), over the events closed.
     pub time_to_resolve: Summary,
 }
 
 impl Summaries {
-    /// The summaries over all `events`.
+    /// The summaries over all `events`: incidents, maintenances, or a mixed
+    /// list of [`AnyEvent`](crate::AnyEvent)s (anything that turns into an
+    /// [`AnyEventRef`]), as [`Summaries::by_impact`] and
+    /// [`Summaries::by_component`] take.
     ///
     /// # Example
     ///
@@ -260,10 +262,10 @@ impl Summaries {
     /// ```
     ///
     /// See also the [module documentation](self).
-    pub fn of<'a, S: Lifecycle>(events: impl IntoIterator<Item = &'a Event<S>>) -> Summaries {
+    pub fn of<'a, E: Into<AnyEventRef<'a>>>(events: impl IntoIterator<Item = E>) -> Summaries {
         let mut durations = Durations::default();
         for event in events {
-            durations.push(event);
+            durations.push(event.into());
         }
         durations.summarize()
     }
@@ -290,11 +292,12 @@ impl Summaries {
     /// assert_eq!(by_impact[&Impact::Critical].time_to_resolve.max.unwrap().to_string(), "1h 30m");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn by_impact<'a, S: Lifecycle>(
-        events: impl IntoIterator<Item = &'a Event<S>>,
+    pub fn by_impact<'a, E: Into<AnyEventRef<'a>>>(
+        events: impl IntoIterator<Item = E>,
     ) -> BTreeMap<Impact, Summaries> {
         let mut groups: BTreeMap<Impact, Durations> = BTreeMap::new();
         for event in events {
+            let event = event.into();
             groups.entry(event.impact()).or_default().push(event);
         }
         groups
@@ -332,21 +335,21 @@ impl Summaries {
     /// assert_eq!(by_component[&web].time_to_resolve.count, 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn by_component<'a, S: Lifecycle>(
-        events: impl IntoIterator<Item = &'a Event<S>>,
+    pub fn by_component<'a, E: Into<AnyEventRef<'a>>>(
+        events: impl IntoIterator<Item = E>,
     ) -> BTreeMap<ComponentId, Summaries> {
         let mut groups: BTreeMap<ComponentId, Durations> = BTreeMap::new();
         let mut ids: Vec<&ComponentId> = Vec::new();
         for event in events {
+            let event = event.into();
             ids.clear();
             ids.extend(event.components().iter().map(|component| &component.id));
-            ids.extend(
-                event
-                    .updates()
+            with_event!(event, e => ids.extend(
+                e.updates()
                     .iter()
                     .flat_map(crate::Update::component_changes)
                     .map(|change| &change.component_id),
-            );
+            ));
             ids.sort_unstable();
             ids.dedup();
             let milestones = Milestones::of(event);
@@ -377,7 +380,7 @@ struct Milestones {
 }
 
 impl Milestones {
-    fn of<S: Lifecycle>(event: &Event<S>) -> Self {
+    fn of(event: AnyEventRef<'_>) -> Self {
         Milestones {
             time_to_identify: event.time_to_identify(),
             time_to_monitor: event.time_to_monitor(),
@@ -395,7 +398,7 @@ struct Durations {
 }
 
 impl Durations {
-    fn push<S: Lifecycle>(&mut self, event: &Event<S>) {
+    fn push(&mut self, event: AnyEventRef<'_>) {
         self.push_milestones(Milestones::of(event));
     }
 

@@ -1,5 +1,5 @@
 //! The four status vocabularies: incident status, maintenance status, impact and
-//! component status.
+//! component status; and a status of either lifecycle ([`AnyStatus`]).
 //!
 //! Every enum here is `Copy`, `Eq`, `Hash`, `Debug`, ordered where an order means
 //! something, prints and parses its Statuspage wire name (`Display`/`FromStr`,
@@ -128,7 +128,7 @@ wire_enum! {
         Investigating => "investigating",
         /// The cause is known.
         Identified => "identified",
-        /// A fix is in place and being watched (the incident is mitigated).
+        /// A fix is in place and being watched.
         Monitoring => "monitoring",
         /// The incident is over.
         Resolved => "resolved",
@@ -311,6 +311,126 @@ wire_enum! {
     }
 }
 
+/// A status of either lifecycle: an incident's or a maintenance's, for lists
+/// that mix both (see [`AnyEvent`](crate::AnyEvent)).
+///
+/// It prints and parses the wire name of the status it holds (`Display`,
+/// `FromStr`, serde with the `serde` feature); the two vocabularies share no
+/// wire name, so a name parses back to the lifecycle it came from.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{AnyStatus, IncidentStatus, MaintenanceStatus};
+/// let status = AnyStatus::from(MaintenanceStatus::InProgress);
+/// assert_eq!(status.to_string(), "in_progress");
+/// assert_eq!("in_progress".parse::<AnyStatus>()?, status);
+/// assert_eq!("monitoring".parse::<AnyStatus>()?, AnyStatus::Incident(IncidentStatus::Monitoring));
+/// assert!(status.is_open());
+/// # Ok::<(), incident_model::ParseStatusError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum AnyStatus {
+    /// An incident's status.
+    Incident(IncidentStatus),
+    /// A maintenance's status.
+    Maintenance(MaintenanceStatus),
+}
+
+/// The wire names of both lifecycles, incidents first: what
+/// [`AnyStatus::from_str`] expects.
+const ANY_STATUS_NAMES: &[&str] = &[
+    "investigating",
+    "identified",
+    "monitoring",
+    "resolved",
+    "postmortem",
+    "scheduled",
+    "in_progress",
+    "verifying",
+    "completed",
+];
+
+impl AnyStatus {
+    /// The wire name of the status held.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{AnyStatus, IncidentStatus};
+    /// assert_eq!(AnyStatus::from(IncidentStatus::Postmortem).as_str(), "postmortem");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AnyStatus::Incident(status) => status.as_str(),
+            AnyStatus::Maintenance(status) => status.as_str(),
+        }
+    }
+
+    /// Whether the status is an open one of its lifecycle.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{AnyStatus, MaintenanceStatus};
+    /// assert!(!AnyStatus::from(MaintenanceStatus::Completed).is_open());
+    /// ```
+    #[must_use]
+    pub const fn is_open(self) -> bool {
+        match self {
+            AnyStatus::Incident(status) => status.is_open(),
+            AnyStatus::Maintenance(status) => status.is_open(),
+        }
+    }
+}
+
+impl From<IncidentStatus> for AnyStatus {
+    fn from(status: IncidentStatus) -> Self {
+        AnyStatus::Incident(status)
+    }
+}
+
+impl From<MaintenanceStatus> for AnyStatus {
+    fn from(status: MaintenanceStatus) -> Self {
+        AnyStatus::Maintenance(status)
+    }
+}
+
+impl fmt::Display for AnyStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for AnyStatus {
+    type Err = ParseStatusError;
+
+    /// An incident status, else a maintenance status; the error names every
+    /// status of both.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse()
+            .map(AnyStatus::Incident)
+            .or_else(|_| s.parse().map(AnyStatus::Maintenance))
+            .map_err(|_| ParseStatusError::new("status", s, ANY_STATUS_NAMES))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for AnyStatus {
+    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for AnyStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// A status, impact or component status string that no value has.
 ///
 /// # Example
@@ -375,6 +495,19 @@ mod tests {
         }
         for (i, s) in MaintenanceStatus::ALL.iter().enumerate() {
             assert_eq!(s.index(), i);
+        }
+    }
+
+    #[test]
+    fn any_status_names_are_both_vocabularies() {
+        let both: Vec<&str> = IncidentStatus::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .chain(MaintenanceStatus::ALL.iter().map(|s| s.as_str()))
+            .collect();
+        assert_eq!(ANY_STATUS_NAMES, both.as_slice());
+        for name in both {
+            assert_eq!(name.parse::<AnyStatus>().unwrap().as_str(), name);
         }
     }
 

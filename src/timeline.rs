@@ -19,9 +19,9 @@
 //! - `resolved_at` = display time of the update that moved the event into a
 //!   closed status (resolved or postmortem; completed) for the last time; none
 //!   while the event is open;
-//! - `time_to_identify`, `time_to_monitor` (time to mitigate) and
-//!   `time_to_resolve` = each of the above minus `opened_at`; none when the
-//!   milestone is none;
+//! - `time_to_identify`, `time_to_monitor` and `time_to_resolve` = each of the
+//!   above minus `opened_at`; none when the milestone is none. The time to
+//!   monitor is what the industry also calls the time to mitigate;
 //! - time in each status: the sum of the intervals between consecutive updates
 //!   spent in that status, the last interval ending at `resolved_at`, or at a
 //!   given `as_of` for an open event;
@@ -83,7 +83,6 @@ use crate::id::ComponentId;
 use crate::policy::{Lifecycle, MoveKind};
 use crate::status::ComponentStatus;
 use crate::update::ComponentChange;
-use crate::uptime::Weights;
 
 impl<S: Lifecycle> Event<S> {
     /// When the event opened: the earliest of `started_at` (when present), the
@@ -218,7 +217,7 @@ impl<S: Lifecycle> Event<S> {
             .map(|at| Elapsed::between(opened_at, at))
     }
 
-    /// `monitoring_at - opened_at`: the time to mitigate; `None` when no update
+    /// `monitoring_at - opened_at`: the time to monitor; `None` when no update
     /// says monitoring (maintenance: verifying).
     ///
     /// # Example
@@ -768,7 +767,7 @@ impl<S: Tallied> Timeline<S> {
             .map(|at| Elapsed::between(self.opened_at, at))
     }
 
-    /// `monitoring_at - opened_at` (the time to mitigate).
+    /// `monitoring_at - opened_at` (the time to monitor).
     ///
     /// # Example
     ///
@@ -914,41 +913,6 @@ pub struct AffectedComponent {
 }
 
 impl AffectedComponent {
-    /// The downtime of the component within the event, each interval weighed by
-    /// its status ([`Weights`]; `Default::default()` for Statuspage's). Truncated
-    /// to the millisecond.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
-    /// use incident_model::uptime::Weights;
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
-    /// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
-    /// let incident = Incident::builder("x")
-    ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
-    ///     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
-    ///     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
-    ///     .build()?;
-    /// let affected = &incident.affected_components(at(23))[0];
-    /// // 1 h of major outage at full weight; degraded performance weighs nothing by default.
-    /// assert_eq!(affected.weighted_downtime(&Weights::default()).to_string(), "1h");
-    /// let strict = Weights::default().with(DegradedPerformance, 0.5);
-    /// assert_eq!(affected.weighted_downtime(&strict).to_string(), "2h");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[must_use]
-    pub fn weighted_downtime(&self, weights: &Weights) -> Elapsed {
-        let weighed: u128 = self
-            .time_in_status
-            .iter()
-            .map(|(status, time)| weights.weigh(status, time.as_millis()))
-            .sum();
-        crate::uptime::millis_from_weighed(weighed)
-    }
-
     /// A component with no status yet.
     fn unnamed(id: ComponentId, name: String) -> Self {
         AffectedComponent {

@@ -89,12 +89,13 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, Utc};
 
+use crate::any::{with_event, AnyEventRef};
 use crate::duration::Elapsed;
 use crate::event::Event;
 use crate::id::ComponentId;
 use crate::policy::Lifecycle;
 use crate::status::ComponentStatus;
-use crate::timeline::{walk_components, StatusInterval};
+use crate::timeline::{walk_components, AffectedComponent, StatusInterval};
 
 /// The weight of a whole outage, in thousandths.
 const FULL: u16 = 1_000;
@@ -269,8 +270,47 @@ impl Default for Weights {
     }
 }
 
+/// The weighted downtime of one event's component: defined here, beside the
+/// weights, so that the timeline never needs them.
+impl AffectedComponent {
+    /// The downtime of the component within the event, each interval weighed by
+    /// its status ([`Weights`]; `Default::default()` for Statuspage's). Truncated
+    /// to the millisecond.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
+    /// use incident_model::uptime::Weights;
+    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let api = ComponentId::new("api")?;
+    /// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
+    ///     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
+    ///     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
+    ///     .build()?;
+    /// let affected = &incident.affected_components(at(23))[0];
+    /// // 1 h of major outage at full weight; degraded performance weighs nothing by default.
+    /// assert_eq!(affected.weighted_downtime(&Weights::default()).to_string(), "1h");
+    /// let strict = Weights::default().with(DegradedPerformance, 0.5);
+    /// assert_eq!(affected.weighted_downtime(&strict).to_string(), "2h");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn weighted_downtime(&self, weights: &Weights) -> Elapsed {
+        let weighed: u128 = self
+            .time_in_status
+            .iter()
+            .map(|(status, time)| weights.weigh(status, time.as_millis()))
+            .sum();
+        millis_from_weighed(weighed)
+    }
+}
+
 /// Millisecond-thousandths back to a duration, truncated to the millisecond.
-pub(crate) fn millis_from_weighed(weighed: u128) -> Elapsed {
+fn millis_from_weighed(weighed: u128) -> Elapsed {
     let millis = weighed / u128::from(FULL);
     Elapsed::from_millis(i64::try_from(millis).unwrap_or(i64::MAX))
 }
@@ -476,8 +516,9 @@ impl ComponentHistory {
         Self::default()
     }
 
-    /// Adds the component intervals of `event` (an incident or a maintenance),
-    /// an open event measured until `as_of`.
+    /// Adds the component intervals of `event` (an incident, a maintenance, or
+    /// either as an [`AnyEvent`](crate::AnyEvent)), an open event measured until
+    /// `as_of`.
     ///
     /// # Example
     ///
@@ -507,7 +548,12 @@ impl ComponentHistory {
     /// ```
     ///
     /// See also the [module documentation](self).
-    pub fn add_event<S: Lifecycle>(&mut self, event: &Event<S>, as_of: DateTime<Utc>) {
+    pub fn add_event<'a>(&mut self, event: impl Into<AnyEventRef<'a>>, as_of: DateTime<Utc>) {
+        with_event!(event.into(), e => self.add_typed(e, as_of));
+    }
+
+    /// [`ComponentHistory::add_event`] for an event of a known lifecycle.
+    fn add_typed<S: Lifecycle>(&mut self, event: &Event<S>, as_of: DateTime<Utc>) {
         // The walk gives each component's spans one after the other: look the
         // component up once per run of spans, not once per span.
         let mut last: Option<(&ComponentId, usize)> = None;

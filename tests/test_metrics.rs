@@ -4,8 +4,9 @@ mod util;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use incident_model::{
-    metrics::nearest_rank, Component, ComponentId, Elapsed, Impact, Incident, IncidentStatus::*,
-    Maintenance, MaintenanceStatus, Summaries, Summary, Update,
+    metrics::nearest_rank, AnyEvent, AnyEventRef, Component, ComponentId, Elapsed, EventKind,
+    Impact, Incident, IncidentStatus::*, Maintenance, MaintenanceStatus, Summaries, Summary,
+    Update,
 };
 use proptest::prelude::*;
 use util::{api, march_16};
@@ -105,19 +106,63 @@ fn only_events_with_the_milestone_count() {
     assert_eq!(summaries.time_to_resolve.min, Some(minutes(60)));
 }
 
-#[test]
-fn maintenances_have_no_time_to_identify() {
-    let maintenance = Maintenance::builder("upgrade")
+/// A maintenance of two hours, listing `components`.
+fn upgrade(components: &[Component]) -> Maintenance {
+    let mut builder = Maintenance::builder("upgrade");
+    for component in components {
+        builder = builder.component(component.clone());
+    }
+    builder
         .update(Update::new(MaintenanceStatus::InProgress, start()))
         .update(Update::new(
             MaintenanceStatus::Completed,
             start() + Duration::hours(2),
         ))
         .build()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn maintenances_have_no_time_to_identify() {
+    let maintenance = upgrade(&[]);
     let summaries = Summaries::of([&maintenance]);
     assert_eq!(summaries.time_to_identify.count, 0);
     assert_eq!(summaries.time_to_resolve.p50, Some(minutes(120)));
+}
+
+/// A mixed list of `AnyEvent`s summarizes as the typed lists do.
+#[test]
+fn a_mixed_list_summarizes_as_the_typed_lists() {
+    let incidents = [
+        incident(Impact::Minor, 10, Some(60), &["api"]),
+        incident(Impact::Critical, 5, None, &["web"]),
+        march_16(),
+    ];
+    let maintenance = upgrade(&[Component::new(api(), "API")]);
+    let mixed: Vec<AnyEvent> = incidents
+        .iter()
+        .cloned()
+        .map(AnyEvent::from)
+        .chain([maintenance.clone().into()])
+        .collect();
+    let mixed_incidents = mixed.iter().filter(|e| e.kind() == EventKind::Incident);
+    assert_eq!(Summaries::of(mixed_incidents), Summaries::of(&incidents));
+    assert_eq!(Summaries::of([&mixed[3]]), Summaries::of([&maintenance]));
+    let typed = incidents
+        .iter()
+        .map(AnyEventRef::from)
+        .chain([AnyEventRef::from(&maintenance)]);
+    assert_eq!(Summaries::of(&mixed), Summaries::of(typed.clone()));
+    assert_eq!(
+        Summaries::by_impact(&mixed),
+        Summaries::by_impact(typed.clone())
+    );
+    assert_eq!(
+        Summaries::by_component(&mixed),
+        Summaries::by_component(typed)
+    );
+    let by_component = Summaries::by_component(&mixed);
+    assert_eq!(by_component[&api()].time_to_resolve.count, 3); // 60m, 7h 23m, 2h
 }
 
 #[test]

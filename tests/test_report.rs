@@ -13,13 +13,16 @@
 //!   1d 15h 55m (printed "1d 15h"); under maintenance weighs nothing.
 #![cfg(feature = "serde")]
 
+#[cfg(feature = "statuspage")]
+#[path = "../examples/common/notes.rs"]
+mod notes;
 mod util;
 
 use chrono::{DateTime, TimeZone, Utc};
-use incident_model::output::report::{AsOfBasis, Note, Report};
+use incident_model::output::report::{AsOfBasis, Note, Report, Row};
 use incident_model::{
-    ComponentChange, ComponentId, ComponentStatus::*, Impact, Incident, IncidentStatus::*,
-    Maintenance, MaintenanceStatus, Update,
+    AnyEvent, AnyStatus, ComponentChange, ComponentId, ComponentStatus::*, EventKind, Impact,
+    Incident, IncidentStatus::*, Maintenance, MaintenanceStatus, Update, Weights,
 };
 use util::*;
 
@@ -102,7 +105,7 @@ Open events are measured until then; downtime weights: major_outage 1, partial_o
 tm-2020-03-16 \"Slow page loads\"
   incident, status postmortem, impact minor, 10 updates
   opened 2020-03-16T14:28:00Z, resolved 2020-03-16T21:51:00Z
-  time to identify 0s, to mitigate 3h 14m, to resolve 7h 23m
+  time to identify 0s, to monitor 3h 14m, to resolve 7h 23m
   regressions 0, reopens 0
   affected components:
     API (api): worst major_outage, weighted downtime 23m
@@ -111,7 +114,7 @@ tm-2020-03-16 \"Slow page loads\"
 open-1 \"Login errors\"
   incident, status investigating, impact critical, 3 updates
   opened 2020-03-20T10:00:00Z, resolved -
-  time to identify -, to mitigate 1h, to resolve -
+  time to identify -, to monitor 1h, to resolve -
   regressions 1, reopens 0
   affected components:
     Website (web): worst major_outage, weighted downtime 2h 36m
@@ -121,7 +124,7 @@ open-1 \"Login errors\"
 reopen-1 \"Video visits fail\"
   incident, status resolved, impact major, 4 updates
   opened 2020-03-18T09:00:00Z, resolved 2020-03-18T12:00:00Z
-  time to identify 2h, to mitigate -, to resolve 3h
+  time to identify 2h, to monitor -, to resolve 3h
   regressions 0, reopens 1
   affected components: none
   anomalies: none
@@ -129,7 +132,7 @@ reopen-1 \"Video visits fail\"
 maint-1 \"Database move\"
   maintenance, status completed, impact maintenance, 4 updates
   opened 2020-03-17T12:00:00Z, resolved 2020-03-19T03:55:00Z
-  time to identify -, to mitigate 1d 15h, to resolve 1d 15h
+  time to identify -, to monitor 1d 15h, to resolve 1d 15h
   regressions 0, reopens 0
   affected components:
     Database (db): worst under_maintenance, weighted downtime 0s
@@ -143,7 +146,7 @@ Summary: 3 incidents, 1 maintenance, 1 open, 2 anomalies
 Durations of the incidents (nearest-rank percentiles):
                              count       p50       p90       p95       p99       min       max      mean
   time to identify               2        0s        2h        2h        2h        0s        2h        1h
-  time to mitigate               2        1h    3h 14m    3h 14m    3h 14m        1h    3h 14m     2h 7m
+  time to monitor                2        1h    3h 14m    3h 14m    3h 14m        1h    3h 14m     2h 7m
   time to resolve                2        3h    7h 23m    7h 23m    7h 23m        3h    7h 23m    5h 11m
 Time to resolve by impact:
                              count       p50       p90       p95       p99       min       max      mean
@@ -151,6 +154,71 @@ Time to resolve by impact:
   impact major                   1        3h        3h        3h        3h        3h        3h        3h
   impact minor                   1    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m
 ";
+
+/// One mixed list of `AnyEvent`s gives the rows (and summary) the typed
+/// lists give, each row field the typed event's own figure.
+#[test]
+fn a_mixed_list_gives_the_rows_of_the_typed_lists() {
+    let as_of = at(20, 14, 0);
+    let weights = Weights::default();
+    let incidents = [march_16(), login_errors(), video_visits()];
+    let maintenances = [database_move()];
+    let mixed: Vec<AnyEvent> = [maintenances[0].clone().into()]
+        .into_iter()
+        .chain(incidents.iter().cloned().map(AnyEvent::from))
+        .collect();
+
+    let mut typed = Report::new(as_of, AsOfBasis::Given);
+    for maintenance in &maintenances {
+        typed.push(maintenance, []);
+    }
+    for incident in &incidents {
+        typed.push(incident, []);
+    }
+    let mut any = Report::new(as_of, AsOfBasis::Given);
+    for event in &mixed {
+        any.push(event, []);
+    }
+    assert_eq!(any.rows(), typed.rows());
+    assert_eq!(any.summary(), typed.summary());
+    assert_eq!(any.to_string(), typed.to_string());
+
+    // Each row holds what the typed event says of itself.
+    let maintenance = &maintenances[0];
+    let row = Row::of(&mixed[0], as_of, &weights);
+    assert_eq!(row.kind, EventKind::Maintenance);
+    assert_eq!(row.status, AnyStatus::Maintenance(maintenance.status()));
+    assert_eq!(row.time_to_monitor, maintenance.time_to_monitor());
+    assert_eq!(row.time_to_resolve, maintenance.time_to_resolve());
+    for (event, incident) in mixed[1..].iter().zip(&incidents) {
+        let row = Row::of(event.to_ref(), as_of, &weights);
+        assert_eq!(row.kind, EventKind::Incident);
+        assert_eq!(row.status, AnyStatus::Incident(incident.status()));
+        assert_eq!(row.id, *incident.id());
+        assert_eq!(row.updates, incident.updates().len());
+        assert_eq!(row.opened_at, incident.opened_at());
+        assert_eq!(row.resolved_at, incident.resolved_at());
+        assert_eq!(row.time_to_identify, incident.time_to_identify());
+        assert_eq!(row.time_to_monitor, incident.time_to_monitor());
+        assert_eq!(row.time_to_resolve, incident.time_to_resolve());
+        assert_eq!(
+            (row.regressions, row.reopens),
+            (incident.regressions(), incident.reopens())
+        );
+        let affected = incident.affected_components(as_of);
+        assert_eq!(event.affected_components(as_of), affected);
+        let downtime: Vec<_> = affected
+            .iter()
+            .map(|c| c.weighted_downtime(&weights))
+            .collect();
+        let rows: Vec<_> = row
+            .affected_components
+            .iter()
+            .map(|c| c.weighted_downtime)
+            .collect();
+        assert_eq!(rows, downtime);
+    }
+}
 
 #[test]
 fn text_report() {
@@ -316,7 +384,7 @@ fn the_embedded_default_export() {
     let document = incident_model::formats::statuspage::read(text).unwrap();
     let page_time = document.page.as_ref().and_then(|p| p.updated_at).unwrap();
     let mut report = Report::new(page_time, AsOfBasis::LatestInData);
-    report.push_document(&document, "status-export.json");
+    notes::push_document(&mut report, &document, "status-export.json");
     let row = |id: &str| report.rows().iter().find(|r| r.id.as_str() == id).unwrap();
     // The cache incident went monitoring -> identified once: one regression;
     // the website was partial 15:20-15:50 (30m x 0.3 = 9m) and major 16:05-16:35
@@ -333,7 +401,7 @@ fn the_embedded_default_export() {
     let reopened = row("tm20200320re");
     assert_eq!((reopened.regressions, reopened.reopens), (0, 1));
     assert_eq!(reopened.time_to_resolve.unwrap().to_string(), "2h 40m");
-    // 16 March: 3h 14m to mitigate, 7h 23m to resolve, 23m of major outage.
+    // 16 March: 3h 14m to monitor, 7h 23m to resolve, 23m of major outage.
     let march_16 = row("tm20200316ab");
     assert_eq!(march_16.time_to_monitor.unwrap().to_string(), "3h 14m");
     assert_eq!(march_16.time_to_resolve.unwrap().to_string(), "7h 23m");

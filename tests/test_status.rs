@@ -162,3 +162,31 @@ fn calculated_impact_follows_statuspage() {
     );
     assert_eq!(Impact::calculated(None, []), Impact::None);
 }
+
+#[test]
+fn a_status_of_either_lifecycle_keeps_its_wire_name() {
+    use incident_model::AnyStatus;
+    let all = IncidentStatus::ALL
+        .iter()
+        .map(|&s| AnyStatus::from(s))
+        .chain(MaintenanceStatus::ALL.iter().map(|&s| AnyStatus::from(s)));
+    for status in all {
+        let name = status.to_string();
+        assert_eq!(name.parse::<AnyStatus>().unwrap(), status);
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(&status).unwrap();
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(serde_json::from_str::<AnyStatus>(&json).unwrap(), status);
+        }
+    }
+    assert_eq!(
+        AnyStatus::from(MaintenanceStatus::Verifying).is_open(),
+        MaintenanceStatus::Verifying.is_open()
+    );
+    let err = "fixed".parse::<AnyStatus>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown status \"fixed\": expected one of investigating, identified, monitoring, resolved, postmortem, scheduled, in_progress, verifying, completed"
+    );
+}

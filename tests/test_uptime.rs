@@ -5,7 +5,7 @@ mod util;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use incident_model::{
-    ComponentChange, ComponentHistory, ComponentId,
+    AnyEvent, ComponentChange, ComponentHistory, ComponentId,
     ComponentStatus::{self, *},
     DayRange, Elapsed, Incident, IncidentStatus, Maintenance, MaintenanceStatus, MergedHistory,
     StatusInterval, Update, Weights, Window,
@@ -425,4 +425,13 @@ fn incidents_and_maintenances_merge_on_one_component() {
     let bar = merged.daily(&DayRange::ending(date(16), 1), &Weights::default());
     assert_eq!(bar[0].worst_status, Some(MajorOutage));
     assert_eq!(history.components().collect::<Vec<_>>(), [&api()]);
+
+    // The same events as one mixed list of `AnyEvent`s merge the same way.
+    let mixed: [AnyEvent; 2] = [maintenance.into(), incident.into()];
+    let mut any = ComponentHistory::new();
+    for event in &mixed {
+        any.add_event(event, at(31, 0, 0));
+    }
+    let typed: Vec<_> = merged.intervals().collect();
+    assert_eq!(any.merged(&api()).intervals().collect::<Vec<_>>(), typed);
 }

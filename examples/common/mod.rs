@@ -76,15 +76,8 @@ pub fn as_of(given: Option<DateTime<Utc>>, sources: &[Source]) -> (DateTime<Utc>
         .flat_map(|source| {
             let document = &source.document;
             let page = document.page.as_ref().and_then(|page| page.updated_at);
-            let incidents = document
-                .incidents
-                .iter()
-                .map(|r| report::latest_time(&r.event));
-            let maintenances = document
-                .maintenances
-                .iter()
-                .map(|r| report::latest_time(&r.event));
-            page.into_iter().chain(incidents).chain(maintenances)
+            page.into_iter()
+                .chain(document.events().map(report::latest_time))
         })
         .max()
         .unwrap_or(DateTime::UNIX_EPOCH);

@@ -1,14 +1,13 @@
 //! Markdown: an incident or maintenance as its status page shows it, for chat
 //! and issue trackers. The walk is the one of [`text`](super::text); only the
-//! markup differs.
+//! markup differs (one walk, two small markup types).
 
 use core::fmt::{self, Display, Write};
 
 use chrono::TimeZone;
 
-use super::text::{affected_names, kind_phrase, Joined, Posted, StatusLabel};
-use crate::event::Event;
-use crate::policy::Lifecycle;
+use super::page::{Markup, Page};
+use crate::any::AnyEventRef;
 
 /// The incident or maintenance as Markdown: the name as a heading, each update
 /// newest first as `**Status** - body` and an italic `Posted ...` line, then the
@@ -31,16 +30,12 @@ use crate::policy::Lifecycle;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
-pub fn markdown<S, Tz>(event: &Event<S>, zone: &Tz) -> String
+pub fn markdown<'a, Tz>(event: impl Into<AnyEventRef<'a>>, zone: &Tz) -> String
 where
-    S: Lifecycle,
     Tz: TimeZone,
     Tz::Offset: Display,
 {
-    let mut out = String::new();
-    // Writing into a String cannot fail.
-    let _ = write_markdown(&mut out, event, zone);
-    out
+    Page::<Tz, Markdown>::new(event.into(), zone).to_string()
 }
 
 /// [`markdown`], written into any [`fmt::Write`].
@@ -61,35 +56,39 @@ where
 /// assert!(out.starts_with("## x\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn write_markdown<S, Tz>(out: &mut impl Write, event: &Event<S>, zone: &Tz) -> fmt::Result
+pub fn write_markdown<'a, Tz>(
+    out: &mut impl Write,
+    event: impl Into<AnyEventRef<'a>>,
+    zone: &Tz,
+) -> fmt::Result
 where
-    S: Lifecycle,
     Tz: TimeZone,
     Tz::Offset: Display,
 {
-    writeln!(out, "## {}", MarkdownLine(event.name()))?;
-    for update in event.updates().iter().rev() {
-        writeln!(out)?;
-        // Two trailing spaces: a Markdown line break inside the paragraph.
-        write!(out, "**{}**", StatusLabel(update.status()))?;
-        if !update.body().is_empty() {
-            write!(out, " - {}", MarkdownBody(update.body()))?;
-        }
-        writeln!(out, "  ")?;
-        writeln!(out, "*Posted {}*", Posted(update.display_at(), zone))?;
+    write!(out, "{}", Page::<Tz, Markdown>::new(event.into(), zone))
+}
+
+/// Markdown: the name as a heading, the status in bold, the `Posted` line in
+/// italics, a line break (two trailing spaces) inside each update's paragraph,
+/// markup in the text escaped.
+struct Markdown;
+
+impl Markup for Markdown {
+    type Line<'a> = MarkdownLine<'a>;
+    type Body<'a> = MarkdownBody<'a>;
+    const TITLE: &'static str = "## ";
+    const STRONG: &'static str = "**";
+    // Two trailing spaces: a Markdown line break inside the paragraph.
+    const LINE_BREAK: &'static str = "  ";
+    const EMPHASIS: &'static str = "*";
+
+    fn line(text: &str) -> MarkdownLine<'_> {
+        MarkdownLine(text)
     }
-    let affected = affected_names(event);
-    if !affected.is_empty() {
-        writeln!(out)?;
-        let names: Vec<MarkdownLine<'_>> = affected.iter().map(|n| MarkdownLine(n)).collect();
-        writeln!(
-            out,
-            "This {} affected: {}.",
-            kind_phrase::<S>(),
-            Joined(&names)
-        )?;
+
+    fn body(text: &str) -> MarkdownBody<'_> {
+        MarkdownBody(text)
     }
-    Ok(())
 }
 
 /// Text on one Markdown line: characters Markdown would read as markup are

@@ -5,6 +5,7 @@
 //! the events were read from.
 
 mod markdown;
+mod page;
 pub mod report;
 pub mod svg;
 mod text;

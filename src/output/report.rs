@@ -4,8 +4,9 @@
 //! with nearest-rank percentiles. What `cargo run --example report` prints.
 //!
 //! A [`Report`] is plain derived data: build it with [`Report::new`], add events
-//! with [`Report::push`] (each with the anomalies a reader found in it, as
-//! [`Note`]s), and print it ([`Display`](fmt::Display): the text table) or
+//! with [`Report::push`] (incidents, maintenances or [`AnyEvent`](crate::AnyEvent)s,
+//! each with the anomalies a reader found in it, as [`Note`]s; the report knows
+//! no format: the caller turns a reader's anomalies into notes), and print it ([`Display`](fmt::Display): the text table) or
 //! serialize it (feature `serde`: the JSON document below).
 //!
 //! # Until when: `as_of`
@@ -20,8 +21,8 @@
 //! # The summary
 //!
 //! Over the *incidents* only (maintenances are planned work; their time to
-//! "resolve" is not a response time): for the time to identify, to mitigate
-//! (monitor) and to resolve, count, min, max, mean and the nearest-rank p50,
+//! "resolve" is not a response time): for the time to identify, to monitor
+//! and to resolve, count, min, max, mean and the nearest-rank p50,
 //! p90, p95 and p99 ([`Summary`]), over all incidents and by impact. See
 //! [`metrics`](crate::metrics) for the rules.
 //!
@@ -69,7 +70,7 @@
 //! let row = &report.rows()[0];
 //! assert_eq!(row.time_to_monitor.unwrap().to_string(), "3h 14m");
 //! assert_eq!(row.affected_components[0].weighted_downtime.to_string(), "7h 23m");
-//! assert!(report.to_string().contains("time to identify 0s, to mitigate 3h 14m, to resolve 7h 23m\n"));
+//! assert!(report.to_string().contains("time to identify 0s, to monitor 3h 14m, to resolve 7h 23m\n"));
 //! assert_eq!(report.summary().durations.time_to_resolve.count, 1);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -79,61 +80,16 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::any::AnyEventRef;
 use crate::duration::Elapsed;
-use crate::event::Event;
 use crate::id::{ComponentId, EventId};
 use crate::metrics::{Summaries, Summary};
-use crate::policy::Lifecycle;
-use crate::status::{ComponentStatus, Impact};
+use crate::status::{AnyStatus, ComponentStatus, Impact};
 use crate::uptime::Weights;
 
-/// Whether a row is an incident or a scheduled maintenance.
-///
-/// # Example
-///
-/// ```
-/// use incident_model::output::report::EventKind;
-/// assert_eq!(EventKind::Maintenance.to_string(), "maintenance");
-/// assert_eq!(EventKind::Incident.as_str(), "incident");
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-#[non_exhaustive]
-pub enum EventKind {
-    /// An incident.
-    Incident,
-    /// A scheduled maintenance.
-    Maintenance,
-}
-
-impl EventKind {
-    /// `"incident"` or `"maintenance"`.
-    ///
-    /// # Example
-    ///
-    /// See [`EventKind`].
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Incident => "incident",
-            EventKind::Maintenance => "maintenance",
-        }
-    }
-
-    /// The kind of the events of lifecycle `S`.
-    fn of<S: Lifecycle>() -> Self {
-        if S::HAS_SCHEDULE {
-            EventKind::Maintenance
-        } else {
-            EventKind::Incident
-        }
-    }
-}
-
-impl fmt::Display for EventKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+/// Whether a row is an incident or a scheduled maintenance (the crate's
+/// [`EventKind`](crate::EventKind), here too for the report's users).
+pub use crate::any::EventKind;
 
 /// How the report's `as_of` was chosen; printed in the report's header and in
 /// the JSON summary (`"as_of_basis"`).
@@ -216,19 +172,6 @@ impl Note {
     }
 }
 
-#[cfg(feature = "statuspage")]
-impl From<&crate::formats::statuspage::Anomaly> for Note {
-    /// The anomaly's kind, and its detail after the update it concerns (if
-    /// any): `update "u1": display_at ... is before created_at ...`.
-    fn from(anomaly: &crate::formats::statuspage::Anomaly) -> Self {
-        let detail = match &anomaly.update {
-            Some(update) => format!("update {:?}: {}", update.as_str(), anomaly.detail),
-            None => anomaly.detail.clone(),
-        };
-        Note::new(anomaly.kind.as_str(), detail)
-    }
-}
-
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.kind, self.detail)
@@ -280,42 +223,49 @@ pub struct Row {
     pub name: String,
     /// Incident or maintenance.
     pub kind: EventKind,
-    /// The current status, by its wire name (`postmortem`, `in_progress`).
-    pub status: String,
+    /// The current status (it prints its wire name: `postmortem`,
+    /// `in_progress`).
+    pub status: AnyStatus,
     /// The impact.
     pub impact: Impact,
     /// The number of updates.
     pub updates: usize,
-    /// [`Event::opened_at`].
+    /// [`Event::opened_at`](crate::Event::opened_at).
     pub opened_at: DateTime<Utc>,
-    /// [`Event::resolved_at`].
+    /// [`Event::resolved_at`](crate::Event::resolved_at).
     pub resolved_at: Option<DateTime<Utc>>,
-    /// [`Event::time_to_identify`].
+    /// [`Event::time_to_identify`](crate::Event::time_to_identify).
     pub time_to_identify: Option<Elapsed>,
-    /// [`Event::time_to_monitor`] (time to mitigate).
+    /// [`Event::time_to_monitor`](crate::Event::time_to_monitor).
     pub time_to_monitor: Option<Elapsed>,
-    /// [`Event::time_to_resolve`].
+    /// [`Event::time_to_resolve`](crate::Event::time_to_resolve).
     pub time_to_resolve: Option<Elapsed>,
-    /// [`Event::regressions`].
+    /// [`Event::regressions`](crate::Event::regressions).
     pub regressions: usize,
-    /// [`Event::reopens`].
+    /// [`Event::reopens`](crate::Event::reopens).
     pub reopens: usize,
-    /// [`Event::affected_components`], with the worst status and weighted
-    /// downtime of each.
+    /// [`Event::affected_components`](crate::Event::affected_components), with
+    /// the worst status and weighted downtime of each.
     pub affected_components: Vec<ComponentRow>,
     /// The anomalies found in the event's data.
     pub anomalies: Vec<Note>,
 }
 
 impl Row {
-    /// The row of `event`, an open event measured until `as_of`, the downtime
-    /// weighed by `weights`; no anomalies.
+    /// The row of `event` (an incident, a maintenance or an
+    /// [`AnyEvent`](crate::AnyEvent)), an open event measured until `as_of`,
+    /// the downtime weighed by `weights`; no anomalies.
     ///
     /// # Example
     ///
     /// See [`Row`].
     #[must_use]
-    pub fn of<S: Lifecycle>(event: &Event<S>, as_of: DateTime<Utc>, weights: &Weights) -> Row {
+    pub fn of<'a>(
+        event: impl Into<AnyEventRef<'a>>,
+        as_of: DateTime<Utc>,
+        weights: &Weights,
+    ) -> Row {
+        let event = event.into();
         let affected_components = event
             .affected_components(as_of)
             .into_iter()
@@ -329,10 +279,10 @@ impl Row {
         Row {
             id: event.id().clone(),
             name: event.name().to_owned(),
-            kind: EventKind::of::<S>(),
-            status: event.status().to_string(),
+            kind: event.kind(),
+            status: event.status(),
             impact: event.impact(),
-            updates: event.updates().len(),
+            updates: event.update_count(),
             opened_at: event.opened_at(),
             resolved_at: event.resolved_at(),
             time_to_identify: event.time_to_identify(),
@@ -369,13 +319,8 @@ impl Row {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
-pub fn latest_time<S: Lifecycle>(event: &Event<S>) -> DateTime<Utc> {
-    event
-        .updates()
-        .iter()
-        .flat_map(|update| [update.display_at(), update.created_at()])
-        .chain(event.started_at())
-        .fold(event.created_at(), DateTime::max)
+pub fn latest_time<'a>(event: impl Into<AnyEventRef<'a>>) -> DateTime<Utc> {
+    event.into().latest_time()
 }
 
 /// The summary of a [`Report`]: what its last part prints. Passive data.
@@ -460,83 +405,20 @@ impl Report {
         self
     }
 
-    /// Adds the row of `event`, with the anomalies found in it.
+    /// Adds the row of `event` (an incident, a maintenance or an
+    /// [`AnyEvent`](crate::AnyEvent)), with the anomalies found in it.
     ///
     /// # Example
     ///
     /// See the [module documentation](self).
-    pub fn push<S: Lifecycle>(
+    pub fn push<'a>(
         &mut self,
-        event: &Event<S>,
+        event: impl Into<AnyEventRef<'a>>,
         anomalies: impl IntoIterator<Item = Note>,
     ) {
         let mut row = Row::of(event, self.as_of, &self.weights);
         row.anomalies.extend(anomalies);
         self.rows.push(row);
-    }
-
-    /// Adds every incident and maintenance of a Statuspage document (incidents
-    /// first, each list in document order), each with the anomalies that name
-    /// it; the other anomalies (document-wide, or naming an event the document
-    /// does not hold) are added as document-wide notes, their detail prefixed
-    /// with `source` (a file name, say) when it is not empty. Feature
-    /// `statuspage`.
-    ///
-    /// O(e + a) hashing for e events and a anomalies.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::output::report::{AsOfBasis, Report};
-    /// use incident_model::formats::statuspage;
-    /// let json = r#"{"id": "x9mb3wh2r6nr", "name": "API errors", "status": "resolved",
-    ///   "impact": "minor", "created_at": "2020-03-16T14:00:00Z", "components": [],
-    ///   "resolved_at": "2020-03-16T15:00:00Z",
-    ///   "incident_updates": [{"id": "0167m21nd0h1", "status": "resolved", "body": "Fixed.",
-    ///     "created_at": "2020-03-16T15:00:00Z", "display_at": "2020-03-16T15:00:00Z"}]}"#;
-    /// let document = statuspage::read(json)?;
-    /// let mut report = Report::new(Utc.with_ymd_and_hms(2020, 3, 17, 0, 0, 0).unwrap(), AsOfBasis::Given);
-    /// report.push_document(&document, "incident.json");
-    /// let row = &report.rows()[0];
-    /// assert_eq!(row.id.as_str(), "x9mb3wh2r6nr");
-    /// assert_eq!(row.anomalies[0].kind, "missing_started_at");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    #[cfg(feature = "statuspage")]
-    pub fn push_document(&mut self, document: &crate::formats::statuspage::Document, source: &str) {
-        use std::collections::HashMap;
-        let mut by_event: HashMap<&EventId, Vec<Note>> = HashMap::new();
-        let ids: std::collections::HashSet<&EventId> = document
-            .incidents
-            .iter()
-            .map(|r| r.event.id())
-            .chain(document.maintenances.iter().map(|r| r.event.id()))
-            .collect();
-        for anomaly in &document.anomalies {
-            match anomaly.incident.as_ref().filter(|id| ids.contains(id)) {
-                Some(id) => by_event.entry(id).or_default().push(Note::from(anomaly)),
-                None => {
-                    let mut note = Note::from(anomaly);
-                    if let Some(id) = &anomaly.incident {
-                        note.detail = format!("incident {:?}: {}", id.as_str(), note.detail);
-                    }
-                    if !source.is_empty() {
-                        note.detail = format!("{source}: {}", note.detail);
-                    }
-                    self.notes.push(note);
-                }
-            }
-        }
-        // An id shared by several events of one document takes its notes once.
-        for record in &document.incidents {
-            let notes = by_event.remove(record.event.id()).unwrap_or_default();
-            self.push(&record.event, notes);
-        }
-        for record in &document.maintenances {
-            let notes = by_event.remove(record.event.id()).unwrap_or_default();
-            self.push(&record.event, notes);
-        }
     }
 
     /// Adds an anomaly that concerns no single event (document-wide).
@@ -701,7 +583,7 @@ impl fmt::Display for Row {
         )?;
         writeln!(
             f,
-            "  time to identify {}, to mitigate {}, to resolve {}",
+            "  time to identify {}, to monitor {}, to resolve {}",
             OrDash(self.time_to_identify),
             OrDash(self.time_to_monitor),
             OrDash(self.time_to_resolve)
@@ -711,23 +593,27 @@ impl fmt::Display for Row {
             "  regressions {}, reopens {}",
             self.regressions, self.reopens
         )?;
-        if self.affected_components.is_empty() {
-            writeln!(f, "  affected components: none")?;
-        } else {
-            writeln!(f, "  affected components:")?;
-            for component in &self.affected_components {
-                writeln!(
-                    f,
-                    "    {} ({}): worst {}, weighted downtime {}",
-                    component.name,
-                    component.id,
-                    OrDash(component.worst_status),
-                    component.weighted_downtime
-                )?;
-            }
-        }
+        write_components(f, &self.affected_components)?;
         write_notes(f, "  ", &self.anomalies)
     }
+}
+
+fn write_components(f: &mut fmt::Formatter<'_>, components: &[ComponentRow]) -> fmt::Result {
+    if components.is_empty() {
+        return writeln!(f, "  affected components: none");
+    }
+    writeln!(f, "  affected components:")?;
+    for component in components {
+        writeln!(
+            f,
+            "    {} ({}): worst {}, weighted downtime {}",
+            component.name,
+            component.id,
+            OrDash(component.worst_status),
+            component.weighted_downtime
+        )?;
+    }
+    Ok(())
 }
 
 fn write_notes(f: &mut fmt::Formatter<'_>, indent: &str, notes: &[Note]) -> fmt::Result {
@@ -784,7 +670,7 @@ impl fmt::Display for ReportSummary {
         writeln!(f, "Durations of the incidents (nearest-rank percentiles):")?;
         write_table_header(f)?;
         write_table_row(f, "time to identify", &self.durations.time_to_identify)?;
-        write_table_row(f, "time to mitigate", &self.durations.time_to_monitor)?;
+        write_table_row(f, "time to monitor", &self.durations.time_to_monitor)?;
         write_table_row(f, "time to resolve", &self.durations.time_to_resolve)?;
         if !self.by_impact.is_empty() {
             writeln!(f, "Time to resolve by impact:")?;
@@ -851,7 +737,7 @@ mod json {
         id: &'a str,
         name: &'a str,
         kind: EventKind,
-        status: &'a str,
+        status: crate::AnyStatus,
         impact: crate::Impact,
         updates: usize,
         opened_at: String,
@@ -906,7 +792,7 @@ mod json {
                 id: row.id.as_str(),
                 name: &row.name,
                 kind: row.kind,
-                status: &row.status,
+                status: row.status,
                 impact: row.impact,
                 updates: row.updates,
                 opened_at: utc(row.opened_at),
@@ -934,12 +820,6 @@ mod json {
         }
     }
 
-    impl Serialize for EventKind {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
     impl Serialize for super::AsOfBasis {
         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
@@ -957,6 +837,23 @@ mod json {
         }
     }
 
+    impl Report {
+        /// The JSON group of the incidents of `impact`.
+        fn group(&self, impact: crate::Impact, summaries: &crate::Summaries) -> Group {
+            let count = self
+                .rows
+                .iter()
+                .filter(|row| row.kind == EventKind::Incident && row.impact == impact)
+                .count();
+            Group {
+                count,
+                time_to_identify: summaries.time_to_identify,
+                time_to_monitor: summaries.time_to_monitor,
+                time_to_resolve: summaries.time_to_resolve,
+            }
+        }
+    }
+
     impl Serialize for Report {
         /// The JSON document of the [module documentation](super).
         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -964,20 +861,7 @@ mod json {
             let by_impact = summary
                 .by_impact
                 .iter()
-                .map(|(impact, summaries)| {
-                    let count = self
-                        .rows
-                        .iter()
-                        .filter(|row| row.kind == EventKind::Incident && row.impact == *impact)
-                        .count();
-                    let group = Group {
-                        count,
-                        time_to_identify: summaries.time_to_identify,
-                        time_to_monitor: summaries.time_to_monitor,
-                        time_to_resolve: summaries.time_to_resolve,
-                    };
-                    (*impact, group)
-                })
+                .map(|(impact, summaries)| (*impact, self.group(*impact, summaries)))
                 .collect();
             Document {
                 incidents: self.rows.iter().map(JsonRow::of).collect(),

@@ -43,10 +43,10 @@
 
 use core::fmt::{self, Display, Write};
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::TimeZone;
 
-use crate::event::Event;
-use crate::policy::Lifecycle;
+use super::page::{Markup, Page};
+use crate::any::AnyEventRef;
 
 /// The incident or maintenance as plain text, as its status page shows it: the
 /// name, then each update newest first (`Status - body`, or `Status` alone for an empty body, then `Posted <date> -
@@ -68,16 +68,12 @@ use crate::policy::Lifecycle;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
-pub fn text<S, Tz>(event: &Event<S>, zone: &Tz) -> String
+pub fn text<'a, Tz>(event: impl Into<AnyEventRef<'a>>, zone: &Tz) -> String
 where
-    S: Lifecycle,
     Tz: TimeZone,
     Tz::Offset: Display,
 {
-    let mut out = String::new();
-    // Writing into a String cannot fail.
-    let _ = write_text(&mut out, event, zone);
-    out
+    Page::<Tz, Text>::new(event.into(), zone).to_string()
 }
 
 /// [`text`], written into any [`fmt::Write`].
@@ -98,33 +94,16 @@ where
 /// assert_eq!(out, output::text(&incident, &Utc));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn write_text<S, Tz>(out: &mut impl Write, event: &Event<S>, zone: &Tz) -> fmt::Result
+pub fn write_text<'a, Tz>(
+    out: &mut impl Write,
+    event: impl Into<AnyEventRef<'a>>,
+    zone: &Tz,
+) -> fmt::Result
 where
-    S: Lifecycle,
     Tz: TimeZone,
     Tz::Offset: Display,
 {
-    writeln!(out, "{}", event.name())?;
-    for update in event.updates().iter().rev() {
-        writeln!(out)?;
-        write!(out, "{}", StatusLabel(update.status()))?;
-        if !update.body().is_empty() {
-            write!(out, " - {}", update.body())?;
-        }
-        writeln!(out)?;
-        writeln!(out, "Posted {}", Posted(update.display_at(), zone))?;
-    }
-    let affected = affected_names(event);
-    if !affected.is_empty() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "This {} affected: {}.",
-            kind_phrase::<S>(),
-            Joined(&affected)
-        )?;
-    }
-    Ok(())
+    write!(out, "{}", Page::<Tz, Text>::new(event.into(), zone))
 }
 
 /// The time zone a Statuspage page publishes (`page.time_zone`, an IANA name
@@ -166,105 +145,22 @@ pub struct UnknownTimeZone {
     pub name: String,
 }
 
-/// `incident` or `scheduled maintenance`, as the pages word it.
-pub(super) fn kind_phrase<S: Lifecycle>() -> &'static str {
-    if S::HAS_SCHEDULE {
-        "scheduled maintenance"
-    } else {
-        "incident"
-    }
-}
+/// Plain text: the pieces as they are.
+struct Text;
 
-/// The names of the affected components, in the order and with the names of
-/// [`Event::affected_components`].
-pub(super) fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<String> {
-    // Only the names are needed: measure until the last update, whatever it is.
-    let until = event.last_update().display_at();
-    event
-        .affected_components(until)
-        .into_iter()
-        .map(|c| c.name)
-        .collect()
-}
+impl Markup for Text {
+    type Line<'a> = &'a str;
+    type Body<'a> = &'a str;
+    const TITLE: &'static str = "";
+    const STRONG: &'static str = "";
+    const LINE_BREAK: &'static str = "";
+    const EMPHASIS: &'static str = "";
 
-/// A status as the pages label it: `Identified`, `In progress`.
-pub(super) struct StatusLabel<S>(pub(super) S);
-
-impl<S: Lifecycle> Display for StatusLabel<S> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut chars = self.0.as_str().chars();
-        if let Some(first) = chars.next() {
-            f.write_char(first.to_ascii_uppercase())?;
-        }
-        for c in chars {
-            f.write_char(if c == '_' { ' ' } else { c })?;
-        }
-        Ok(())
-    }
-}
-
-/// `Mar 16, 2020 - 17:51 EDT` in the given zone.
-pub(super) struct Posted<'a, Tz>(pub(super) DateTime<Utc>, pub(super) &'a Tz);
-
-impl<Tz: TimeZone> Display for Posted<'_, Tz>
-where
-    Tz::Offset: Display,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let local = self.0.with_timezone(self.1);
-        write!(
-            f,
-            "{} - {} {}",
-            local.format("%b %-d, %Y"),
-            local.format("%H:%M"),
-            local.offset()
-        )
-    }
-}
-
-/// Names joined as the pages join them: `A`, `A and B`, `A, B, and C`.
-pub(super) struct Joined<'a, T>(pub(super) &'a [T]);
-
-impl<T: Display> Display for Joined<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        for (i, name) in self.0.iter().enumerate() {
-            let separator = match (n, i) {
-                (_, 0) => "",
-                (2, _) => " and ",
-                (_, i) if i + 1 == n => ", and ",
-                _ => ", ",
-            };
-            write!(f, "{separator}{name}")?;
-        }
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joined_lists_use_the_pages_commas() {
-        assert_eq!(Joined::<&str>(&[]).to_string(), "");
-        assert_eq!(Joined(&["API"]).to_string(), "API");
-        assert_eq!(Joined(&["API", "Web"]).to_string(), "API and Web");
-        assert_eq!(
-            Joined(&["API", "Web", "DB"]).to_string(),
-            "API, Web, and DB"
-        );
+    fn line(text: &str) -> &str {
+        text
     }
 
-    #[test]
-    fn labels_capitalize_and_space() {
-        assert_eq!(
-            StatusLabel(crate::MaintenanceStatus::InProgress).to_string(),
-            "In progress"
-        );
-        assert_eq!(
-            StatusLabel(crate::IncidentStatus::Postmortem).to_string(),
-            "Postmortem"
-        );
+    fn body(text: &str) -> &str {
+        text
     }
 }

@@ -174,6 +174,7 @@
 
 mod anomaly;
 mod error;
+mod events;
 mod read;
 mod wire;
 mod write;
@@ -191,6 +192,7 @@ use crate::status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 
 pub use anomaly::{Anomaly, AnomalyKind};
 pub use error::{Location, StatuspageError};
+pub use events::{DocumentEvents, EventAnomalies};
 pub use write::{write_incident, write_maintenance};
 
 /// The shape of a Statuspage document. See the [module documentation](self).
