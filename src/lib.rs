@@ -315,8 +315,9 @@
 //!   the ids ([`EventId`], [`UpdateId`], [`ComponentId`]), [`Component`],
 //!   [`policy`] (lifecycles and the one transition table, [`Policy`]), [`Event`]
 //!   ([`Incident`], [`Maintenance`]) built by [`EventBuilder`], [`Update`] and
-//!   [`ComponentChange`], and [`typed`], the compile-time lifecycle over the same
-//!   table, in which an illegal move cannot be written;
+//!   [`ComponentChange`], [`AnyEvent`] (an incident or a maintenance, for mixed
+//!   lists, with [`AnyStatus`]), and [`typed`], the compile-time lifecycle over
+//!   the same table, in which an illegal move cannot be written;
 //! - derived views, pure functions of the model that never read the clock (an
 //!   open event is measured until an `as_of` you pass):
 //!   - [`timeline`]: milestones, durations ([`Event::time_to_resolve`], ...),

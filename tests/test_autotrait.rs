@@ -3,12 +3,13 @@
 
 use incident_model::typed::{state, Draft, MoveError, StateError, Typed};
 use incident_model::{
-    AffectedComponent, Component, ComponentChange, ComponentHistory, ComponentId, ComponentStatus,
-    DayBucket, DayRange, Elapsed, Event, EventBuilder, EventId, EventParts, IdError, Impact,
-    Incident, IncidentStatus, Lifecycle, Maintenance, MaintenanceStatus, MergedHistory,
-    MergedInterval, MoveKind, ParseStatusError, Policy, Refusal, Schedule, StatusInterval,
-    Summaries, Summary, TimeInStatus, Timeline, TransitionError, Update, UpdateId, Uptime,
-    ValidationError, Violations, Weights, Window,
+    AffectedComponent, AnyEvent, AnyEventRef, AnyStatus, Component, ComponentChange,
+    ComponentHistory, ComponentId, ComponentStatus, DayBucket, DayRange, Elapsed, Event,
+    EventBuilder, EventId, EventKind, EventParts, IdError, Impact, Incident, IncidentStatus,
+    Lifecycle, Maintenance, MaintenanceStatus, MergedHistory, MergedInterval, MoveKind,
+    ParseStatusError, Policy, Refusal, Schedule, StatusInterval, Summaries, Summary, TimeInStatus,
+    Timeline, TransitionError, Update, UpdateId, Uptime, ValidationError, Violations, Weights,
+    Window,
 };
 
 /// Compiles only for a type that is `Send + Sync + Unpin + 'static`.
@@ -37,6 +38,10 @@ fn model_of<S: Lifecycle + Send + Sync + Unpin + 'static>() {
 
 #[test]
 fn model_types() {
+    auto::<AnyEvent>();
+    auto::<AnyEventRef<'static>>();
+    auto::<AnyStatus>();
+    auto::<EventKind>();
     model_of::<IncidentStatus>();
     model_of::<MaintenanceStatus>();
     auto::<Incident>();
