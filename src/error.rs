@@ -12,6 +12,8 @@
 
 pub use crate::event::{ValidationError, Violations};
 #[cfg(feature = "json")]
+pub use crate::formats::json::JsonSyntaxError;
+#[cfg(feature = "json")]
 pub use crate::formats::own::FormatError;
 pub use crate::id::IdError;
 pub use crate::policy::TransitionError;

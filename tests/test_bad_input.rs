@@ -4,8 +4,10 @@
 //! and never a panic.
 #![cfg(feature = "statuspage")]
 
-use incident_model::formats::statuspage::{self, Limit, Limits, Shape, StatuspageError};
-use incident_model::{FormatError, Incident, ValidationError};
+use incident_model::formats::statuspage::{
+    self, Limit, Limits, Shape, StatuspageError, ValueError,
+};
+use incident_model::{FormatError, IdError, Incident, ParseStatusError, ValidationError};
 use serde_json::{json, Value};
 
 /// A valid incidents.json document: one incident with two updates.
@@ -468,6 +470,45 @@ fn values_the_reader_cannot_do_without() {
             "{UPDATE_1}, field \"display_at\": the update has neither display_at nor created_at"
         ),
     );
+}
+
+#[test]
+fn refused_values_keep_the_models_typed_error() {
+    use std::error::Error;
+    // An empty id: the id type's error.
+    let err = statuspage::read(&with("/incidents/0/id", Some(json!("")))).unwrap_err();
+    assert!(matches!(
+        &err,
+        StatuspageError::BadValue {
+            problem: ValueError::Id(_),
+            ..
+        }
+    ));
+    assert!(err.source().unwrap().downcast_ref::<IdError>().is_some());
+    // A status of the other lifecycle: the parse error of this one.
+    let input = with(
+        "/incidents/0/incident_updates/0/status",
+        Some(json!("completed")),
+    );
+    let err = statuspage::read(&input).unwrap_err();
+    let StatuspageError::BadValue {
+        problem: ValueError::OtherLifecycle {
+            value, lifecycle, ..
+        },
+        ..
+    } = &err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (value.as_str(), *lifecycle),
+        ("investigating", "maintenance")
+    );
+    let source = err.source().unwrap();
+    assert!(source.downcast_ref::<ParseStatusError>().is_some());
+    // A missing value has no cause beyond the message.
+    let err = statuspage::read(&with("/incidents/0/id", None)).unwrap_err();
+    assert!(err.source().is_none(), "{err:?}");
 }
 
 #[test]

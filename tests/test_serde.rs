@@ -240,13 +240,16 @@ fn shape_errors_are_syntax_errors_with_line_and_column() {
     }
     let text = "{\n  \"id\": \"x\",\n  \"name\": \"n\",\n  \"impact\": \"severe\"\n}";
     let err = Incident::from_json(text).unwrap_err();
+    let FormatError::Syntax(syntax) = err else {
+        panic!("{err:?}")
+    };
     assert_eq!(
-        err,
-        FormatError::Syntax {
-            line: 4,
-            column: 20,
-            message: "unknown impact \"severe\": expected one of none, maintenance, minor, major, critical".into()
-        }
+        (syntax.line, syntax.column, syntax.message.as_str()),
+        (
+            4,
+            20,
+            "unknown impact \"severe\": expected one of none, maintenance, minor, major, critical"
+        )
     );
 }
 

@@ -8,10 +8,13 @@ mod util;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeZone, Utc};
+use incident_model::error::JsonSyntaxError;
 use incident_model::formats::statuspage::{
-    self, AnomalyKind, Document, Shape, StatuspageError, TweetId,
+    self, AnomalyKind, AnyValidationError, Document, Shape, StatuspageError, TweetId,
 };
-use incident_model::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, Policy};
+use incident_model::{
+    ComponentStatus, Impact, IncidentStatus, MaintenanceStatus, Policy, ValidationError,
+};
 
 fn fixture(name: &str) -> String {
     let path = format!(
@@ -507,10 +510,10 @@ fn per_shape_entry_points() {
 #[test]
 fn not_json_gives_line_and_column() {
     let err = statuspage::read("{\n  \"incidents\": [\n    {\"id\": }\n").unwrap_err();
-    let StatuspageError::Syntax { line, column, .. } = &err else {
+    let StatuspageError::Syntax(syntax) = &err else {
         panic!("{err:?}")
     };
-    assert_eq!((*line, *column), (3, 12));
+    assert_eq!((syntax.line, syntax.column), (3, 12));
     assert_eq!(err.to_string(), "json at line 3, column 12: expected value");
 }
 
@@ -538,7 +541,10 @@ fn json_of_another_shape() {
     // A known field of the wrong type.
     let err = statuspage::read(r#"{"page": {"id": "p"}, "incidents": {"id": "x"}}"#).unwrap_err();
     assert!(
-        matches!(err, StatuspageError::Syntax { line: 1, .. }),
+        matches!(
+            err,
+            StatuspageError::Syntax(JsonSyntaxError { line: 1, .. })
+        ),
         "{err}"
     );
 }
@@ -652,6 +658,50 @@ fn missing_ids_and_times() {
         doc.incidents[0].event.status(),
         IncidentStatus::Investigating
     );
+}
+
+#[test]
+fn a_refused_event_keeps_the_models_typed_error() {
+    use std::error::Error;
+    // Duplicate update ids: the model refuses the incident.
+    let json = r#"{"id": "x9mb3wh2r6nr", "incident_updates": [
+        {"id": "a", "status": "resolved", "created_at": "2020-01-01T00:00:00Z"},
+        {"id": "a", "status": "investigating", "created_at": "2019-01-01T00:00:00Z"}]}"#;
+    let err = statuspage::read(json).unwrap_err();
+    let source = err.source().expect("the validation error is the source");
+    let typed = source
+        .downcast_ref::<ValidationError<IncidentStatus>>()
+        .expect("a ValidationError<IncidentStatus>");
+    assert!(
+        matches!(
+            typed,
+            ValidationError::DuplicateUpdateId {
+                first: 0,
+                second: 1,
+                ..
+            }
+        ),
+        "{typed:?}"
+    );
+    // The message is the location, then the model's message.
+    assert_eq!(
+        err.to_string(),
+        format!("(id \"x9mb3wh2r6nr\"), field \"incident_updates\": {typed}")
+    );
+    let StatuspageError::Invalid { source, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(source, &AnyValidationError::Incident(typed.clone()));
+    // A maintenance keeps its own lifecycle's error.
+    let json = r#"{"scheduled_maintenances": [{"id": "x9mb3wh2r6nr", "incident_updates": [
+        {"id": "a", "status": "scheduled", "created_at": "2020-01-01T00:00:00Z"},
+        {"id": "a", "status": "completed", "created_at": "2020-01-02T00:00:00Z"}]}]}"#;
+    let err = statuspage::read(json).unwrap_err();
+    let source = err.source().expect("the validation error is the source");
+    assert!(matches!(
+        source.downcast_ref::<ValidationError<MaintenanceStatus>>(),
+        Some(ValidationError::DuplicateUpdateId { .. })
+    ));
 }
 
 #[test]

@@ -3,6 +3,8 @@
 use core::fmt;
 
 use crate::event::ValidationError;
+#[cfg(feature = "json")]
+use crate::formats::json::JsonSyntaxError;
 use crate::policy::Lifecycle;
 
 /// Why the crate's own JSON format could not be read (feature `json`).
@@ -12,8 +14,8 @@ use crate::policy::Lifecycle;
 /// ```
 /// use incident_model::{FormatError, Incident};
 /// let err = Incident::from_json("{\"id\": ").unwrap_err();
-/// let FormatError::Syntax { line, column, .. } = &err else { panic!() };
-/// assert_eq!((*line, *column), (1, 7));
+/// let FormatError::Syntax(syntax) = &err else { panic!() };
+/// assert_eq!((syntax.line, syntax.column), (1, 7));
 /// assert!(err.to_string().starts_with("json at line 1, column 7: "));
 /// ```
 #[cfg(feature = "json")]
@@ -22,14 +24,7 @@ use crate::policy::Lifecycle;
 pub enum FormatError<S> {
     /// Not JSON, or JSON of another shape (a missing or unknown field, a wrong
     /// type, an unknown status name, a timestamp that is not RFC 3339).
-    Syntax {
-        /// Line of the error (1-based).
-        line: usize,
-        /// Column of the error (1-based).
-        column: usize,
-        /// What the JSON reader said.
-        message: String,
-    },
+    Syntax(JsonSyntaxError),
     /// Well-formed data that the constructors refuse.
     Invalid(ValidationError<S>),
 }
@@ -37,12 +32,7 @@ pub enum FormatError<S> {
 #[cfg(feature = "json")]
 impl<S> FormatError<S> {
     pub(crate) fn from_json(err: &serde_json::Error) -> Self {
-        let (line, column, message) = crate::formats::json::error_parts(err);
-        FormatError::Syntax {
-            line,
-            column,
-            message,
-        }
+        FormatError::Syntax(JsonSyntaxError::new(err))
     }
 }
 
@@ -50,13 +40,7 @@ impl<S> FormatError<S> {
 impl<S: Lifecycle> fmt::Display for FormatError<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FormatError::Syntax {
-                line,
-                column,
-                message,
-            } => {
-                write!(f, "json at line {line}, column {column}: {message}")
-            }
+            FormatError::Syntax(err) => fmt::Display::fmt(err, f),
             FormatError::Invalid(err) => fmt::Display::fmt(err, f),
         }
     }
@@ -67,7 +51,8 @@ impl<S: Lifecycle> std::error::Error for FormatError<S> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             FormatError::Invalid(err) => Some(err),
-            FormatError::Syntax { .. } => None,
+            // The syntax error prints as this error: not a cause of its own.
+            FormatError::Syntax(_) => None,
         }
     }
 }

@@ -2,7 +2,10 @@
 
 use core::fmt;
 
-use crate::id::EventId;
+use crate::event::ValidationError;
+use crate::formats::json::JsonSyntaxError;
+use crate::id::{EventId, IdError};
+use crate::status::{IncidentStatus, MaintenanceStatus, ParseStatusError};
 
 /// Where a bad value sits: the JSON path, the incident (and update) id when
 /// known, and the field.
@@ -67,23 +70,17 @@ impl fmt::Display for Location {
 /// # Example
 ///
 /// ```
+/// use incident_model::error::JsonSyntaxError;
 /// use incident_model::formats::statuspage::{self, StatuspageError};
 /// let err = statuspage::read("{\"incidents\": [").unwrap_err();
-/// assert!(matches!(err, StatuspageError::Syntax { line: 1, column: 15, .. }));
+/// assert!(matches!(err, StatuspageError::Syntax(JsonSyntaxError { line: 1, column: 15, .. })));
 /// assert!(err.to_string().starts_with("json at line 1, column 15: "));
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[non_exhaustive]
 pub enum StatuspageError {
     /// Not JSON, or a known field holding JSON of the wrong type.
-    Syntax {
-        /// Line of the error (1-based).
-        line: usize,
-        /// Column of the error (1-based).
-        column: usize,
-        /// What the JSON reader said.
-        message: String,
-    },
+    Syntax(JsonSyntaxError),
     /// JSON of another shape: none of the Statuspage documents.
     UnknownShape {
         /// What the document looked like.
@@ -101,7 +98,7 @@ pub enum StatuspageError {
         /// Where.
         at: Box<Location>,
         /// The parse error (what was given, what is expected).
-        source: crate::ParseStatusError,
+        source: ParseStatusError,
     },
     /// A timestamp that is not RFC 3339.
     BadTimestamp {
@@ -116,8 +113,9 @@ pub enum StatuspageError {
     BadValue {
         /// Where.
         at: Box<Location>,
-        /// What is wrong, lowercase.
-        message: String,
+        /// What is wrong, with the model's typed error when the model refused
+        /// the value.
+        problem: ValueError,
     },
     /// The document is over one of the reader's [`Limits`](super::Limits).
     LimitExceeded {
@@ -135,30 +133,21 @@ pub enum StatuspageError {
     Invalid {
         /// Where.
         at: Box<Location>,
-        /// The model's error message.
-        message: String,
+        /// The model's error, of the lifecycle the event was read in.
+        source: AnyValidationError,
     },
 }
 
 impl StatuspageError {
     pub(crate) fn from_json(err: &serde_json::Error) -> Self {
-        let (line, column, message) = crate::formats::json::error_parts(err);
-        StatuspageError::Syntax {
-            line,
-            column,
-            message,
-        }
+        StatuspageError::Syntax(JsonSyntaxError::new(err))
     }
 }
 
 impl fmt::Display for StatuspageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StatuspageError::Syntax {
-                line,
-                column,
-                message,
-            } => write!(f, "json at line {line}, column {column}: {message}"),
+            StatuspageError::Syntax(err) => fmt::Display::fmt(err, f),
             StatuspageError::UnknownShape { found } => write!(
                 f,
                 "not a statuspage document: {found}; expected an incident object, a list of incidents, or an object with \"page\", \"incidents\", \"incident\", \"scheduled_maintenances\", \"components\" or \"status\""
@@ -184,18 +173,153 @@ impl fmt::Display for StatuspageError {
                 }
                 write!(f, ", over the limit of {max} (Limits::{})", limit.field())
             }
-            StatuspageError::BadValue { at, message } | StatuspageError::Invalid { at, message } => {
-                write!(f, "{at}: {message}")
-            }
+            StatuspageError::BadValue { at, problem } => write!(f, "{at}: {problem}"),
+            StatuspageError::Invalid { at, source } => write!(f, "{at}: {source}"),
         }
     }
 }
 
 impl std::error::Error for StatuspageError {
+    /// The model's typed error: the [`ParseStatusError`], [`IdError`] or
+    /// [`ValidationError`] itself (not the enum that carries it).
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             StatuspageError::UnknownStatus { source, .. } => Some(source),
+            StatuspageError::BadValue { problem, .. } => problem.cause(),
+            StatuspageError::Invalid { source, .. } => Some(source.inner()),
             _ => None,
         }
+    }
+}
+
+/// What is wrong with a value in [`StatuspageError::BadValue`]: a value the
+/// reader cannot do without is missing, or the model refused it.
+///
+/// # Example
+///
+/// ```
+/// use std::error::Error;
+/// use incident_model::IdError;
+/// use incident_model::formats::statuspage::{self, StatuspageError, ValueError};
+/// let err = statuspage::read(r#"{"id": "", "incident_updates": []}"#).unwrap_err();
+/// let StatuspageError::BadValue { problem, .. } = &err else { panic!() };
+/// assert!(matches!(problem, ValueError::Id(_)));
+/// assert_eq!(err.to_string(), "field \"id\": empty event id: an id must have at least one character");
+/// assert!(err.source().unwrap().downcast_ref::<IdError>().is_some());
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// A field the reader cannot do without (an id, a status, any timestamp of
+    /// an update) is missing or null; the text says which, lowercase.
+    Missing(String),
+    /// An id the model refuses (an empty one).
+    Id(IdError),
+    /// An update status of the other lifecycle: the updates mix incident and
+    /// maintenance statuses.
+    OtherLifecycle {
+        /// The status as given.
+        value: String,
+        /// The lifecycle the event is read in (`incident`, `maintenance`).
+        lifecycle: &'static str,
+        /// Why the status is not one of that lifecycle.
+        source: ParseStatusError,
+    },
+}
+
+impl ValueError {
+    /// The model's typed error behind the problem, if any.
+    fn cause(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ValueError::Missing(_) => None,
+            ValueError::Id(err) => Some(err),
+            ValueError::OtherLifecycle { source, .. } => Some(source),
+        }
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValueError::Missing(what) => f.write_str(what),
+            ValueError::Id(err) => fmt::Display::fmt(err, f),
+            ValueError::OtherLifecycle {
+                value,
+                lifecycle,
+                source,
+            } => write!(
+                f,
+                "{value:?} is not in the {lifecycle} lifecycle: the updates mix incident and maintenance statuses ({source})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ValueError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause()
+    }
+}
+
+/// A [`ValidationError`] of either lifecycle: why an event read as an incident
+/// or as a maintenance builds no valid model value. Prints as the error it
+/// holds.
+///
+/// # Example
+///
+/// ```
+/// use std::error::Error;
+/// use incident_model::{IncidentStatus, ValidationError};
+/// use incident_model::formats::statuspage::{self, AnyValidationError, StatuspageError};
+/// let json = r#"{"id": "x9mb3wh2r6nr", "incident_updates": [
+///     {"id": "a", "status": "resolved", "created_at": "2020-01-01T00:00:00Z"},
+///     {"id": "a", "status": "investigating", "created_at": "2019-01-01T00:00:00Z"}]}"#;
+/// let err = statuspage::read(json).unwrap_err();
+/// let StatuspageError::Invalid { source, .. } = &err else { panic!() };
+/// assert!(matches!(source, AnyValidationError::Incident(ValidationError::DuplicateUpdateId { .. })));
+/// let typed = err.source().unwrap().downcast_ref::<ValidationError<IncidentStatus>>();
+/// assert!(matches!(typed, Some(ValidationError::DuplicateUpdateId { .. })));
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum AnyValidationError {
+    /// The event was read as an incident.
+    Incident(ValidationError<IncidentStatus>),
+    /// The event was read as a maintenance.
+    Maintenance(ValidationError<MaintenanceStatus>),
+}
+
+impl AnyValidationError {
+    /// The error it holds.
+    fn inner(&self) -> &(dyn std::error::Error + 'static) {
+        match self {
+            AnyValidationError::Incident(err) => err,
+            AnyValidationError::Maintenance(err) => err,
+        }
+    }
+}
+
+impl From<ValidationError<IncidentStatus>> for AnyValidationError {
+    fn from(err: ValidationError<IncidentStatus>) -> Self {
+        AnyValidationError::Incident(err)
+    }
+}
+
+impl From<ValidationError<MaintenanceStatus>> for AnyValidationError {
+    fn from(err: ValidationError<MaintenanceStatus>) -> Self {
+        AnyValidationError::Maintenance(err)
+    }
+}
+
+impl fmt::Display for AnyValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.inner(), f)
+    }
+}
+
+impl std::error::Error for AnyValidationError {
+    /// The source of the error it holds (this error prints as that one).
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner().source()
     }
 }

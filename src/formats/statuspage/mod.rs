@@ -191,7 +191,7 @@ use crate::policy::Lifecycle;
 use crate::status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 
 pub use anomaly::{Anomaly, AnomalyKind};
-pub use error::{Location, StatuspageError};
+pub use error::{AnyValidationError, Location, StatuspageError, ValueError};
 pub use events::{DocumentEvents, EventAnomalies};
 pub use write::{write_incident, write_maintenance};
 
@@ -266,7 +266,7 @@ impl RawJson {
     /// use incident_model::formats::statuspage::{RawJson, StatuspageError};
     /// let raw = RawJson::new(r#"{"a": [1, 2.50]}"#)?;
     /// assert_eq!(raw.as_str(), r#"{"a": [1, 2.50]}"#); // exact text, not re-encoded
-    /// assert!(matches!(RawJson::new("[1,"), Err(StatuspageError::Syntax { .. })));
+    /// assert!(matches!(RawJson::new("[1,"), Err(StatuspageError::Syntax(_))));
     /// assert!(RawJson::new("1 2").is_err()); // two values
     /// # Ok::<(), StatuspageError>(())
     /// ```

@@ -2,7 +2,7 @@
 //!
 //! Every field is optional (a missing key and `null` read the same); strings are
 //! borrowed from the input when they hold no escapes; statuses and timestamps are
-//! kept as text here and interpreted in `convert`, where the incident id and the
+//! kept as text here and interpreted in `read`, where the incident id and the
 //! field are known for the error message. Keys that no wire type names land in
 //! `other` with their raw JSON text (no number ever goes through `f64`).
 //!
@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 
 /// A string, borrowed from the input when it has no escapes.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Str<'a>(pub(crate) Cow<'a, str>);
+pub(crate) struct Str<'a>(pub(super) Cow<'a, str>);
 
 impl<'de> Deserialize<'de> for Str<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -50,9 +50,9 @@ macro_rules! wire_object {
         $(#[$meta])*
         #[derive(Debug, Default)]
         pub(crate) struct $name<$lt> {
-            $( pub(crate) $field: Option<$ty>, )*
+            $( pub(super) $field: Option<$ty>, )*
             /// Every other key with its raw value, in input order.
-            pub(crate) other: Other<$lt>,
+            pub(super) other: Other<$lt>,
         }
 
         impl<$lt> $name<$lt> {
@@ -208,97 +208,99 @@ impl<'de> Deserialize<'de> for StatusValue<'de> {
 #[derive(Debug, Default)]
 pub(crate) struct WireDocument<'a> {
     /// Whether the document is a JSON array (a manage-API list).
-    pub(crate) is_array: bool,
+    pub(super) is_array: bool,
     /// What a document that is neither an object nor an array is.
-    pub(crate) scalar: Option<&'static str>,
-    pub(crate) page: Option<WirePage<'a>>,
-    pub(crate) status: Option<WireStatus<'a>>,
-    pub(crate) components: Option<Vec<WireComponent<'a>>>,
-    pub(crate) incidents: Option<Vec<WireIncident<'a>>>,
-    pub(crate) scheduled_maintenances: Option<Vec<WireIncident<'a>>>,
-    pub(crate) incident: Option<WireIncident<'a>>,
+    pub(super) scalar: Option<&'static str>,
+    pub(super) page: Option<WirePage<'a>>,
+    pub(super) status: Option<WireStatus<'a>>,
+    pub(super) components: Option<Vec<WireComponent<'a>>>,
+    pub(super) incidents: Option<Vec<WireIncident<'a>>>,
+    pub(super) scheduled_maintenances: Option<Vec<WireIncident<'a>>>,
+    pub(super) incident: Option<WireIncident<'a>>,
     /// The keys of a bare incident object (and any unknown top-level key, in
     /// `bare.other`).
-    pub(crate) bare: WireIncident<'a>,
+    pub(super) bare: WireIncident<'a>,
     /// Whether the top level held any key of an incident object.
-    pub(crate) has_bare_keys: bool,
+    pub(super) has_bare_keys: bool,
     /// The first few top-level keys, for error messages.
-    pub(crate) keys: Vec<String>,
+    pub(super) keys: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for WireDocument<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DocumentVisitor;
-        impl<'de> Visitor<'de> for DocumentVisitor {
-            type Value = WireDocument<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a statuspage document (an object or an array)")
+        deserializer.deserialize_any(DocumentVisitor)
+    }
+}
+
+/// Reads a document of any shape: an array, an object or a scalar.
+struct DocumentVisitor;
+impl<'de> Visitor<'de> for DocumentVisitor {
+    type Value = WireDocument<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a statuspage document (an object or an array)")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut incidents = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(incident) = seq.next_element::<WireIncident<'de>>()? {
+            incidents.push(incident);
+        }
+        Ok(WireDocument {
+            is_array: true,
+            incidents: Some(incidents),
+            ..WireDocument::default()
+        })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut doc = WireDocument::default();
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            if doc.keys.len() < 8 {
+                doc.keys.push(key.0.clone().into_owned());
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut incidents = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(incident) = seq.next_element::<WireIncident<'de>>()? {
-                    incidents.push(incident);
+            match &*key.0 {
+                "page" => doc.page = map.next_value()?,
+                "components" => doc.components = map.next_value()?,
+                "incidents" => doc.incidents = map.next_value()?,
+                "scheduled_maintenances" => {
+                    doc.scheduled_maintenances = map.next_value()?;
                 }
-                Ok(WireDocument {
-                    is_array: true,
-                    incidents: Some(incidents),
-                    ..WireDocument::default()
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut doc = WireDocument::default();
-                while let Some(key) = map.next_key::<Str<'de>>()? {
-                    if doc.keys.len() < 8 {
-                        doc.keys.push(key.0.clone().into_owned());
+                "incident" => doc.incident = map.next_value()?,
+                "status" => match map.next_value::<Option<StatusValue<'de>>>()? {
+                    Some(StatusValue::Indicator(status)) => doc.status = Some(status),
+                    Some(StatusValue::Text(text)) => {
+                        doc.bare.status = Some(text);
+                        doc.has_bare_keys = true;
                     }
-                    match &*key.0 {
-                        "page" => doc.page = map.next_value()?,
-                        "components" => doc.components = map.next_value()?,
-                        "incidents" => doc.incidents = map.next_value()?,
-                        "scheduled_maintenances" => {
-                            doc.scheduled_maintenances = map.next_value()?;
-                        }
-                        "incident" => doc.incident = map.next_value()?,
-                        "status" => match map.next_value::<Option<StatusValue<'de>>>()? {
-                            Some(StatusValue::Indicator(status)) => doc.status = Some(status),
-                            Some(StatusValue::Text(text)) => {
-                                doc.bare.status = Some(text);
-                                doc.has_bare_keys = true;
-                            }
-                            None => {}
-                        },
-                        _ => {
-                            let known = doc.bare.other.len();
-                            doc.bare.visit_key(key, &mut map)?;
-                            // A key that went into `other` is not an incident key.
-                            if doc.bare.other.len() == known {
-                                doc.has_bare_keys = true;
-                            }
-                        }
+                    None => {}
+                },
+                _ => {
+                    let known = doc.bare.other.len();
+                    doc.bare.visit_key(key, &mut map)?;
+                    // A key that went into `other` is not an incident key.
+                    if doc.bare.other.len() == known {
+                        doc.has_bare_keys = true;
                     }
                 }
-                Ok(doc)
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(scalar("a boolean"))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(scalar("a number"))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(scalar("a number"))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(scalar("a number"))
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(scalar("a string"))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(scalar("null"))
             }
         }
-        deserializer.deserialize_any(DocumentVisitor)
+        Ok(doc)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(scalar("a boolean"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(scalar("a number"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(scalar("a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(scalar("a number"))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(scalar("a string"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(scalar("null"))
     }
 }
 

@@ -1,0 +1,365 @@
+//! Wire types -> validated model, with anomalies: a chain of named steps.
+//!
+//! [`document`] reads the page, its status and components, then each incident
+//! and maintenance. An event is read field after field ([`event`]): its id and
+//! name, the times and impacts it gives, its [`update`]s (each with its status,
+//! id, times, body, tweet id and component [`changes`]), their order, its own
+//! status against them, its [`components`], impact and schedule; the model
+//! event is then built through [`Event::from_parts`](crate::Event::from_parts),
+//! and what the payload says (milestones, component statuses, start) is checked
+//! against it ([`checks`]). Each oddity is one helper in [`anomalies`].
+
+mod anomalies;
+mod changes;
+mod checks;
+mod components;
+mod event;
+mod keys;
+mod page;
+mod update;
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+
+use super::wire::{Other, Str, WireDocument};
+use super::{
+    Anomaly, Document, Fields, Limit, Limits, Location, RawJson, Shape, StatuspageError,
+    UpdateExtras, ValueError,
+};
+use crate::id::{EventId, IdError};
+use crate::status::{Impact, IncidentStatus, MaintenanceStatus, ParseStatusError};
+use crate::update::Update;
+
+/// An update as read, with what the model does not keep.
+type Read<S> = (Update<S>, UpdateExtras);
+
+pub(crate) fn document(
+    wire: WireDocument<'_>,
+    limits: &Limits,
+) -> Result<Document, StatuspageError> {
+    let shape = detect(&wire)?;
+    limits.check(Limit::Events, event_count(&wire), None)?;
+    let mut cx = Cx {
+        limits: *limits,
+        ..Cx::default()
+    };
+    let mut doc = Document::new(shape);
+    let WireDocument {
+        page,
+        status,
+        mut components,
+        incidents,
+        scheduled_maintenances,
+        incident,
+        mut bare,
+        ..
+    } = wire;
+    if let Some(page) = page {
+        doc.page = Some(cx.page(page)?);
+    }
+    if let Some(status) = status {
+        doc.status = Some(cx.status(status)?);
+    }
+    if shape == Shape::BareIncident {
+        // A bare incident's `components` are its own.
+        bare.components = components.take().or(bare.components.take());
+    }
+    for (i, c) in components.into_iter().flatten().enumerate() {
+        doc.components
+            .push(cx.component(c, &Here::top(""), Some(i))?);
+    }
+    let list_name = if shape == Shape::IncidentList {
+        ""
+    } else {
+        "incidents"
+    };
+    cx.list_into(incidents, list_name, &mut doc)?;
+    cx.list_into(scheduled_maintenances, "scheduled_maintenances", &mut doc)?;
+    if let Some(w) = incident {
+        cx.event_into(w, "incident", &mut doc)?;
+    }
+    if shape == Shape::BareIncident {
+        cx.event_into(bare, "", &mut doc)?;
+    } else {
+        doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
+    }
+    cx.after_page_update(&doc);
+    cx.finish(&mut doc);
+    Ok(doc)
+}
+
+/// How many incidents and maintenances the document holds.
+fn event_count(wire: &WireDocument<'_>) -> usize {
+    [
+        wire.incidents.as_ref(),
+        wire.scheduled_maintenances.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(Vec::len)
+    .sum::<usize>()
+    .saturating_add(usize::from(wire.incident.is_some()))
+}
+
+fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
+    if let Some(what) = w.scalar {
+        return Err(StatuspageError::UnknownShape {
+            found: what.to_owned(),
+        });
+    }
+    let shape = if w.is_array {
+        Shape::IncidentList
+    } else if w.incident.is_some() {
+        Shape::Incident
+    } else if w.status.is_some()
+        && (w.incidents.is_some() || w.components.is_some() || w.scheduled_maintenances.is_some())
+    {
+        Shape::Summary
+    } else if w.incidents.is_some() {
+        Shape::Incidents
+    } else if w.scheduled_maintenances.is_some() {
+        Shape::ScheduledMaintenances
+    } else if w.has_bare_keys {
+        Shape::BareIncident
+    } else if w.components.is_some() {
+        Shape::Components
+    } else if w.status.is_some() {
+        Shape::Status
+    } else {
+        let found = if w.keys.is_empty() {
+            "an empty object".to_owned()
+        } else {
+            let keys: Vec<String> = w.keys.iter().map(|k| format!("{k:?}")).collect();
+            format!("an object with keys {}", keys.join(", "))
+        };
+        return Err(StatuspageError::UnknownShape { found });
+    };
+    Ok(shape)
+}
+
+/// Where the reader is: enough to name a bad value, built into a [`Location`]
+/// only on error.
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    container: &'a str,
+    incident: Option<&'a EventId>,
+    update: Option<(usize, &'a str)>,
+}
+
+impl<'a> Here<'a> {
+    fn top(container: &'a str) -> Self {
+        Here {
+            container,
+            incident: None,
+            update: None,
+        }
+    }
+
+    fn at(&self, field: &str) -> Box<Location> {
+        Box::new(Location {
+            container: self.container.to_owned(),
+            incident: self.incident.cloned(),
+            update: self.update.map(|(position, id)| (position, id.to_owned())),
+            field: field.to_owned(),
+        })
+    }
+
+    /// A [`StatuspageError::BadValue`] here: `field` is missing or null.
+    fn missing(&self, field: &str, what: impl Into<String>) -> StatuspageError {
+        StatuspageError::BadValue {
+            at: self.at(field),
+            problem: ValueError::Missing(what.into()),
+        }
+    }
+
+    /// A [`StatuspageError::BadValue`] here: the model refuses the id in `field`.
+    fn bad_id(&self, field: &str, err: IdError) -> StatuspageError {
+        StatuspageError::BadValue {
+            at: self.at(field),
+            problem: ValueError::Id(err),
+        }
+    }
+}
+
+/// What an event object says about itself beside its updates, read before
+/// them: its times and impacts.
+struct Given {
+    created_at: Option<DateTime<Utc>>,
+    updated_at: Option<DateTime<Utc>>,
+    started_at: Option<DateTime<Utc>>,
+    monitoring_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+    scheduled_for: Option<DateTime<Utc>>,
+    scheduled_until: Option<DateTime<Utc>>,
+    impact_override: Option<Impact>,
+    impact: Option<Impact>,
+}
+
+/// The reading context: the limits, the anomalies and the formats of the
+/// timestamps seen so far.
+#[derive(Default)]
+struct Cx {
+    limits: Limits,
+    anomalies: Vec<Anomaly>,
+    offsets: BTreeSet<String>,
+    whole_seconds: usize,
+    fractional_seconds: usize,
+}
+
+fn parse<T: FromStr<Err = ParseStatusError>>(
+    value: &str,
+    here: &Here<'_>,
+    field: &str,
+) -> Result<T, StatuspageError> {
+    parse_lazy(value, here, || field.to_owned())
+}
+
+/// [`parse`] with a field name that is only built on error.
+fn parse_lazy<T: FromStr<Err = ParseStatusError>>(
+    value: &str,
+    here: &Here<'_>,
+    field: impl FnOnce() -> String,
+) -> Result<T, StatuspageError> {
+    value
+        .parse()
+        .map_err(|source| StatuspageError::UnknownStatus {
+            at: here.at(&field()),
+            source,
+        })
+}
+
+/// [`parse`] of a value that may be absent.
+fn parse_opt<T: FromStr<Err = ParseStatusError>>(
+    value: Option<&Str<'_>>,
+    here: &Here<'_>,
+    field: &str,
+) -> Result<Option<T>, StatuspageError> {
+    value.map(|v| parse(&v.0, here, field)).transpose()
+}
+
+fn text(value: Option<Str<'_>>) -> Option<String> {
+    value.map(|s| s.0.into_owned())
+}
+
+/// Whether either lifecycle knows `status`.
+fn is_any_status(status: &str) -> bool {
+    status.parse::<IncidentStatus>().is_ok() || status.parse::<MaintenanceStatus>().is_ok()
+}
+
+fn is_statuspage_id(id: &str) -> bool {
+    id.len() == 12
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+impl Cx {
+    fn push(&mut self, anomaly: Anomaly) {
+        self.anomalies.push(anomaly);
+    }
+
+    fn time(
+        &mut self,
+        value: &str,
+        here: &Here<'_>,
+        field: &str,
+    ) -> Result<DateTime<Utc>, StatuspageError> {
+        let parsed =
+            DateTime::parse_from_rfc3339(value).map_err(|_| StatuspageError::BadTimestamp {
+                at: here.at(field),
+                value: value.to_owned(),
+            })?;
+        let offset = if value.ends_with(['Z', 'z']) {
+            "Z"
+        } else {
+            value.get(value.len().saturating_sub(6)..).unwrap_or("")
+        };
+        if !self.offsets.contains(offset) {
+            self.offsets.insert(offset.to_owned());
+        }
+        // "YYYY-MM-DDTHH:MM:SS" is 19 bytes; a fraction follows as ".".
+        if value.get(19..).is_some_and(|rest| rest.starts_with('.')) {
+            self.fractional_seconds = self.fractional_seconds.saturating_add(1);
+        } else {
+            self.whole_seconds = self.whole_seconds.saturating_add(1);
+        }
+        Ok(parsed.with_timezone(&Utc))
+    }
+
+    fn opt_time(
+        &mut self,
+        value: Option<&Str<'_>>,
+        here: &Here<'_>,
+        field: &str,
+    ) -> Result<Option<DateTime<Utc>>, StatuspageError> {
+        value.map(|v| self.time(&v.0, here, field)).transpose()
+    }
+
+    /// Keeps `other` verbatim, reporting keys the schema does not list and
+    /// documented time fields of the wrong type.
+    fn other(
+        &mut self,
+        other: Other<'_>,
+        known: &'static [&'static str],
+        what: &str,
+        here: &Here<'_>,
+    ) -> Fields {
+        let mut fields = Fields::with_capacity(other.len());
+        for (key, value) in other {
+            // Documented keys are named by the static list: no allocation.
+            let key: Cow<'static, str> = match known.iter().find(|k| **k == key.0) {
+                Some(known) => Cow::Borrowed(*known),
+                None => Cow::Owned(key.0.into_owned()),
+            };
+            let raw = value.get();
+            if !known.contains(&&*key) {
+                self.push(anomalies::unknown_field(here.incident, what, &key));
+            } else if keys::TIME.contains(&&*key) && !(raw == "null" || raw.starts_with('"')) {
+                self.push(anomalies::not_a_timestamp(here.incident, what, &key, raw));
+            } else if key == "reminder_intervals" && raw.starts_with('"') {
+                self.push(anomalies::reminder_intervals_string(here.incident, raw));
+            }
+            fields.push((key, RawJson::from_raw(value)));
+        }
+        fields
+    }
+
+    /// Events created after the page's `updated_at` (a spliced document).
+    fn after_page_update(&mut self, doc: &Document) {
+        let Some(page_updated_at) = doc.page.as_ref().and_then(|p| p.updated_at) else {
+            return;
+        };
+        let created = doc
+            .incidents
+            .iter()
+            .map(|r| (r.event.id(), r.event.created_at()))
+            .chain(
+                doc.maintenances
+                    .iter()
+                    .map(|r| (r.event.id(), r.event.created_at())),
+            );
+        for (id, created_at) in created {
+            if created_at > page_updated_at {
+                let anomaly = anomalies::after_page_update(id, created_at, page_updated_at);
+                self.anomalies.push(anomaly);
+            }
+        }
+    }
+
+    /// The document-wide anomalies, then every anomaly into `doc`.
+    fn finish(&mut self, doc: &mut Document) {
+        if self.offsets.len() > 1 {
+            let offsets: Vec<&str> = self.offsets.iter().map(String::as_str).collect();
+            let anomaly = anomalies::mixed_offsets(&offsets);
+            self.push(anomaly);
+        }
+        if self.whole_seconds > 0 && self.fractional_seconds > 0 {
+            let anomaly = anomalies::mixed_precision(self.whole_seconds, self.fractional_seconds);
+            self.push(anomaly);
+        }
+        doc.anomalies = std::mem::take(&mut self.anomalies);
+    }
+}

@@ -1,0 +1,81 @@
+//! The page level: `page`, `status` and a component (of the page or of an
+//! incident).
+
+use super::super::wire::{WireComponent, WirePage, WireStatus};
+use super::super::{Page, PageComponent, PageStatus, StatuspageError};
+use super::{anomalies, keys, parse, parse_lazy, text, Cx, Here};
+use crate::component::Component;
+use crate::id::ComponentId;
+use crate::status::ComponentStatus;
+
+impl Cx {
+    pub(super) fn page(&mut self, w: WirePage<'_>) -> Result<Page, StatuspageError> {
+        let here = Here::top("page");
+        let updated_at = self.opt_time(w.updated_at.as_ref(), &here, "updated_at")?;
+        Ok(Page {
+            id: text(w.id),
+            name: text(w.name),
+            url: text(w.url),
+            time_zone: text(w.time_zone),
+            updated_at,
+            other: self.other(w.other, keys::PAGE, "page", &here),
+        })
+    }
+
+    pub(super) fn status(&mut self, w: WireStatus<'_>) -> Result<PageStatus, StatuspageError> {
+        let here = Here::top("status");
+        let indicator = match &w.indicator {
+            Some(i) => parse(&i.0, &here, "indicator")?,
+            None => return Err(here.missing("indicator", "missing status indicator")),
+        };
+        let description = text(w.description).unwrap_or_default();
+        Ok(PageStatus {
+            indicator,
+            description,
+            other: self.other(w.other, keys::STATUS, "status", &here),
+        })
+    }
+
+    /// A component; `position` is its place in an incident's `components`.
+    pub(super) fn component(
+        &mut self,
+        w: WireComponent<'_>,
+        here: &Here<'_>,
+        position: Option<usize>,
+    ) -> Result<PageComponent, StatuspageError> {
+        // Fields are named `components[j].field`.
+        let field = |name: &str| match position {
+            Some(j) => format!("components[{j}].{name}"),
+            None => name.to_owned(),
+        };
+        // An empty id is refused as a missing one.
+        let id =
+            w.id.as_ref()
+                .and_then(|id| ComponentId::new(id.0.as_ref()).ok());
+        let Some(id) = id else {
+            return Err(here.missing(&field("id"), "missing component id"));
+        };
+        let status = match &w.status {
+            Some(s) => Some(parse_lazy::<ComponentStatus>(&s.0, here, || {
+                field("status")
+            })?),
+            None => None,
+        };
+        let name = match w.name {
+            Some(name) => name.0.into_owned(),
+            None => {
+                self.push(anomalies::unnamed_component(here.incident, &id));
+                id.as_str().to_owned()
+            }
+        };
+        let group_id = w
+            .group_id
+            .and_then(|g| ComponentId::new(g.0.into_owned()).ok());
+        Ok(PageComponent {
+            component: Component { id, name, group_id },
+            status,
+            group: w.group,
+            other: self.other(w.other, keys::COMPONENT, "component", here),
+        })
+    }
+}
