@@ -115,6 +115,7 @@
     )
 )]
 
+mod builder;
 mod component;
 mod duration;
 pub mod error;
@@ -134,15 +135,16 @@ pub mod typed;
 mod update;
 pub mod uptime;
 
+pub use builder::{EventBuilder, EventParts, Schedule};
 pub use component::Component;
 pub use duration::Elapsed;
 #[cfg(feature = "json")]
 pub use error::FormatError;
 pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
-pub use event::{Event, EventBuilder, EventParts, Incident, Maintenance, Schedule};
+pub use event::{Event, Incident, Maintenance};
 pub use id::{ComponentId, EventId, UpdateId};
 pub use metrics::{Summaries, Summary};
-pub use policy::{Lifecycle, MoveKind, Policy, Refusal};
+pub use policy::{Lifecycle, MoveKind, Policy, Preset, Refusal};
 pub use status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};

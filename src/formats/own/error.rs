@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::event::ValidationError;
+use crate::builder::ValidationError;
 use crate::policy::Lifecycle;
 
 /// Why the crate's own JSON format could not be read (feature `json`).

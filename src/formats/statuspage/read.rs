@@ -11,9 +11,9 @@ use super::{
     Anomaly, AnomalyKind, Document, Extras, Fields, Limit, Limits, Location, Page, PageComponent,
     PageStatus, RawJson, Record, Shape, StatuspageError, TweetId, UpdateExtras,
 };
+use crate::builder::{EventParts, Schedule, ValidationError};
 use crate::component::Component;
-use crate::event::ValidationError;
-use crate::event::{Event, EventParts, Schedule};
+use crate::event::Event;
 use crate::id::{ComponentId, EventId, UpdateId};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::ParseStatusError;
@@ -172,11 +172,11 @@ pub(crate) fn document(
         let created = doc
             .incidents
             .iter()
-            .map(|r| (&r.event.id, r.event.created_at))
+            .map(|r| (r.event.id(), r.event.created_at()))
             .chain(
                 doc.maintenances
                     .iter()
-                    .map(|r| (&r.event.id, r.event.created_at)),
+                    .map(|r| (r.event.id(), r.event.created_at())),
             );
         for (id, created_at) in created {
             if created_at > page_updated_at {
@@ -891,15 +891,7 @@ impl Cx {
             other.append(&mut extras.other);
             extras.other = other;
             updates.push((
-                Update {
-                    id: update_id,
-                    status,
-                    body,
-                    display_at,
-                    created_at,
-                    component_changes: changes,
-                    reopen: false,
-                },
+                Update::from_fields(update_id, status, body, display_at, created_at, changes),
                 extras,
             ));
         }
@@ -942,16 +934,16 @@ impl Cx {
         updates.sort_by_key(|(u, _)| u.order_key());
         let mut previous: Option<S> = None;
         for (update, _) in &mut updates {
-            if previous.is_some_and(|p| !p.is_open()) && update.status.is_open() {
-                update.reopen = true;
+            if previous.is_some_and(|p| !p.is_open()) && update.status().is_open() {
+                *update = update.clone().reopening();
                 let detail = format!(
                     "{} -> {}: statuspage reopens implicitly; marked as a reopen",
                     previous.map(Lifecycle::as_str).unwrap_or_default(),
-                    update.status
+                    update.status()
                 );
-                self.anomaly(AnomalyKind::ImplicitReopen, inc, Some(&update.id), detail);
+                self.anomaly(AnomalyKind::ImplicitReopen, inc, Some(update.id()), detail);
             }
-            previous = Some(update.status);
+            previous = Some(update.status());
         }
         if foreign_update_ids > 0 || !is_statuspage_id(id.as_str()) {
             let kind = if is_ulid(id.as_str()) {
@@ -981,7 +973,7 @@ impl Cx {
         }
 
         // The object's own status against its last update.
-        let last_status = updates.last().map(|(u, _)| u.status);
+        let last_status = updates.last().map(|(u, _)| u.status());
         if let Some(given) = &w.status {
             match given.0.parse::<S>() {
                 Ok(status) => {
@@ -1050,18 +1042,20 @@ impl Cx {
                 extras.components.push(pc);
             }
         }
-        let any_change = updates.iter().any(|(u, _)| !u.component_changes.is_empty());
+        let any_change = updates
+            .iter()
+            .any(|(u, _)| !u.component_changes().is_empty());
         if components_given && (any_change || !model_components.is_empty()) {
             // Few components per incident: linear look-ups beat building sets.
             let listed = |id: &ComponentId| model_components.iter().any(|c| c.id == *id);
             let named = |id: &ComponentId| {
                 updates
                     .iter()
-                    .any(|(u, _)| u.component_changes.iter().any(|c| c.component_id == *id))
+                    .any(|(u, _)| u.component_changes().iter().any(|c| c.component_id == *id))
             };
             let mut unlisted: Vec<&str> = Vec::new();
             for (u, _) in &updates {
-                for c in &u.component_changes {
+                for c in u.component_changes() {
                     let id = c.component_id.as_str();
                     if !listed(&c.component_id) && !unlisted.contains(&id) {
                         unlisted.push(id);
@@ -1103,14 +1097,7 @@ impl Cx {
             }
             (None, Some(i)) => i,
             (None, None) => {
-                let impact = S::DEFAULT_IMPACT.unwrap_or_else(|| {
-                    Impact::calculated(
-                        None,
-                        updates
-                            .iter()
-                            .flat_map(|(u, _)| u.component_changes.iter().map(|c| c.new_status)),
-                    )
-                });
+                let impact = crate::builder::default_impact(updates.iter().map(|(u, _)| u));
                 self.anomaly(
                     AnomalyKind::MissingField,
                     inc,
@@ -1174,7 +1161,7 @@ impl Cx {
             None => {
                 let earliest = updates
                     .iter()
-                    .map(|(u, _)| u.created_at.min(u.display_at))
+                    .map(|(u, _)| u.created_at().min(u.display_at()))
                     .min()
                     .unwrap_or(DateTime::UNIX_EPOCH);
                 self.anomaly(
@@ -1220,8 +1207,13 @@ impl Cx {
         let standard = Policy::standard();
         let mut previous = None;
         let passes = parts.updates.iter().all(|u| {
-            let ok = standard.check(previous, u.status, u.reopen).is_ok();
-            previous = Some(u.status);
+            let ok = if u.is_reopen() {
+                standard.check_reopen(previous, u.status())
+            } else {
+                standard.check(previous, u.status())
+            }
+            .is_ok();
+            previous = Some(u.status());
             ok
         });
         let event = if passes {
@@ -1271,9 +1263,9 @@ impl Cx {
         if event.is_open() {
             for kept in &extras.components {
                 let announced = event
-                    .updates
+                    .updates()
                     .iter()
-                    .flat_map(|u| u.component_changes.iter())
+                    .flat_map(|u| u.component_changes().iter())
                     .filter(|c| c.component_id == kept.component.id)
                     .last()
                     .map(|c| c.new_status);
@@ -1295,9 +1287,9 @@ impl Cx {
         } else {
             let mut last: Vec<(&ComponentId, &str, ComponentStatus)> = Vec::new();
             for change in event
-                .updates
+                .updates()
                 .iter()
-                .flat_map(|u| u.component_changes.iter())
+                .flat_map(|u| u.component_changes().iter())
             {
                 match last
                     .iter_mut()

@@ -278,16 +278,16 @@ impl<S: Lifecycle> Serialize for OutEvent<'_, S> {
         let event = &self.0.event;
         let extras = &self.0.extras;
         let latest = event
-            .updates
+            .updates()
             .iter()
-            .map(|u| u.created_at.max(u.display_at))
+            .map(|u| u.created_at().max(u.display_at()))
             .max()
-            .unwrap_or(event.created_at);
+            .unwrap_or(event.created_at());
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", event.id.as_str())?;
-        map.serialize_entry("name", &event.name)?;
+        map.serialize_entry("id", event.id().as_str())?;
+        map.serialize_entry("name", &event.name())?;
         map.serialize_entry("status", event.status().as_str())?;
-        map.serialize_entry("created_at", &timestamp(event.created_at))?;
+        map.serialize_entry("created_at", &timestamp(event.created_at()))?;
         map.serialize_entry(
             "updated_at",
             &timestamp(extras.updated_at.unwrap_or(latest)),
@@ -297,16 +297,16 @@ impl<S: Lifecycle> Serialize for OutEvent<'_, S> {
         match extras.calculated_impact {
             Some(calculated) => {
                 map.serialize_entry("impact", calculated.as_str())?;
-                map.serialize_entry("impact_override", event.impact.as_str())?;
+                map.serialize_entry("impact_override", event.impact().as_str())?;
             }
-            None => map.serialize_entry("impact", event.impact.as_str())?,
+            None => map.serialize_entry("impact", event.impact().as_str())?,
         }
         map.serialize_entry("shortlink", &extras.shortlink)?;
-        map.serialize_entry("started_at", &event.started_at.map(timestamp))?;
+        map.serialize_entry("started_at", &event.started_at().map(timestamp))?;
         map.serialize_entry("page_id", &extras.page_id)?;
         map.serialize_entry("incident_updates", &OutUpdates(self.0))?;
         map.serialize_entry("components", &OutEventComponents(self.0))?;
-        if let Some(schedule) = &event.schedule {
+        if let Some(schedule) = event.schedule() {
             map.serialize_entry("scheduled_for", &timestamp(schedule.scheduled_for))?;
             map.serialize_entry("scheduled_until", &timestamp(schedule.scheduled_until))?;
         }
@@ -326,7 +326,7 @@ struct OutEventComponents<'a, S: Lifecycle>(&'a Record<S>);
 impl<S: Lifecycle> Serialize for OutEventComponents<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let Record { event, extras } = self.0;
-        serializer.collect_seq(event.components.iter().map(|component| {
+        serializer.collect_seq(event.components().iter().map(|component| {
             let kept = extras
                 .components
                 .iter()
@@ -334,9 +334,9 @@ impl<S: Lifecycle> Serialize for OutEventComponents<'_, S> {
             // The status as kept, else the last status an update gave it.
             let status = kept.and_then(|k| k.status).unwrap_or_else(|| {
                 event
-                    .updates
+                    .updates()
                     .iter()
-                    .flat_map(|u| u.component_changes.iter())
+                    .flat_map(|u| u.component_changes().iter())
                     .filter(|c| c.component_id == component.id)
                     .last()
                     .map_or(ComponentStatus::Operational, |c| c.new_status)
@@ -356,11 +356,11 @@ impl<S: Lifecycle> Serialize for OutUpdates<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let Record { event, extras } = self.0;
         let kept = update_extras(extras);
-        let mut seq = serializer.serialize_seq(Some(event.updates.len()))?;
-        for update in event.updates.iter().rev() {
-            let extras = kept.get(update.id.as_str()).copied();
+        let mut seq = serializer.serialize_seq(Some(event.updates().len()))?;
+        for update in event.updates().iter().rev() {
+            let extras = kept.get(update.id().as_str()).copied();
             seq.serialize_element(&OutUpdate {
-                incident: event.id.as_str(),
+                incident: event.id().as_str(),
                 update,
                 extras,
             })?;
@@ -385,17 +385,17 @@ impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
         let other: &[(Cow<'static, str>, RawJson)] = self.extras.map_or(&[], |e| &e.other);
         let has = |key: &str| other.iter().any(|(k, _)| k == key);
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", update.id.as_str())?;
-        map.serialize_entry("status", update.status.as_str())?;
-        map.serialize_entry("body", &update.body)?;
+        map.serialize_entry("id", update.id().as_str())?;
+        map.serialize_entry("status", update.status().as_str())?;
+        map.serialize_entry("body", &update.body())?;
         map.serialize_entry("incident_id", self.incident)?;
-        map.serialize_entry("created_at", &timestamp(update.created_at))?;
+        map.serialize_entry("created_at", &timestamp(update.created_at()))?;
         let updated_at = self
             .extras
             .and_then(|e| e.updated_at)
-            .unwrap_or(update.created_at);
+            .unwrap_or(update.created_at());
         map.serialize_entry("updated_at", &timestamp(updated_at))?;
-        map.serialize_entry("display_at", &timestamp(update.display_at))?;
+        map.serialize_entry("display_at", &timestamp(update.display_at()))?;
         map.serialize_entry("affected_components", &OutAffected(update, self.extras))?;
         let deliver = self.extras.and_then(|e| e.deliver_notifications);
         map.serialize_entry("deliver_notifications", &deliver.unwrap_or(false))?;
@@ -418,7 +418,7 @@ struct OutAffected<'a, S>(&'a crate::Update<S>, Option<&'a UpdateExtras>);
 
 impl<S> Serialize for OutAffected<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        let changes = &self.0.component_changes;
+        let changes = self.0.component_changes();
         let placeholders = self.1.map_or(&[][..], |e| &e.placeholders[..]);
         if changes.is_empty() && placeholders.is_empty() {
             return serializer.serialize_none();
