@@ -1205,17 +1205,9 @@ impl Cx {
         // One table look-up per move decides the policy, so that the common case
         // is checked once.
         let standard = Policy::standard();
-        let mut previous = None;
-        let passes = parts.updates.iter().all(|u| {
-            let ok = if u.is_reopen() {
-                standard.check_reopen(previous, u.status())
-            } else {
-                standard.check(previous, u.status())
-            }
-            .is_ok();
-            previous = Some(u.status());
-            ok
-        });
+        let passes = crate::builder::refused_moves(&parts.id, &parts.updates, &standard)
+            .next()
+            .is_none();
         let event = if passes {
             Event::from_parts(parts, standard).map_err(|err| invalid(&here, &err))?
         } else {
