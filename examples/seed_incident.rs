@@ -50,7 +50,7 @@ fn march_16() -> Result<Incident, Box<dyn std::error::Error>> {
     )
     .with_id("tm-2020-03-16".parse()?)
     .with_impact(Impact::Minor)
-    .with_component(Component::new(api.clone(), "API"))
+    .with_component(Component::new(api.clone(), "API"))?
     .identified(Draft::new(edt(10, 49)?).with_body("The first new application servers are taking traffic."))?
     .identified(
         Draft::new(edt(11, 17)?)

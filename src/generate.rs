@@ -62,8 +62,9 @@ use core::fmt::Write as _;
 
 use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, TimeZone, Utc};
 
+use crate::builder::Schedule;
 use crate::component::Component;
-use crate::event::{Event, Incident, Maintenance, Schedule};
+use crate::event::{Event, Incident, Maintenance};
 use crate::id::{ComponentId, EventId, UpdateId};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::{ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};

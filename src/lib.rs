@@ -380,6 +380,7 @@
 )]
 
 mod any;
+mod builder;
 mod component;
 mod duration;
 pub mod error;
@@ -400,15 +401,16 @@ mod update;
 pub mod uptime;
 
 pub use any::{AnyEvent, AnyEventRef, EventKind};
+pub use builder::{EventBuilder, EventParts, Schedule};
 pub use component::Component;
 pub use duration::Elapsed;
 #[cfg(feature = "json")]
 pub use error::FormatError;
 pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
-pub use event::{Event, EventBuilder, EventParts, Incident, Maintenance, Schedule};
+pub use event::{Event, Incident, Maintenance};
 pub use id::{ComponentId, EventId, UpdateId};
 pub use metrics::{Summaries, Summary};
-pub use policy::{Lifecycle, MoveKind, Policy, Refusal};
+pub use policy::{Lifecycle, MoveKind, Policy, Preset, Refusal};
 pub use status::{AnyStatus, ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};

@@ -121,9 +121,9 @@ pub trait Lifecycle:
     /// The status that says the cause is known: identified for incidents; none for
     /// maintenances, whose cause is known from the start.
     const IDENTIFIED: Option<Self>;
-    /// The status that says the problem is mitigated and being watched: monitoring
-    /// or verifying.
-    const MITIGATED: Self;
+    /// The status that says a fix is out and being watched: monitoring or
+    /// verifying (the milestone `monitoring_at`, `time_to_monitor`).
+    const MONITORING: Self;
     /// The lifecycle's [`Policy::standard`] table.
     const STANDARD: Policy<Self>;
     /// The lifecycle's [`Policy::strict`] table.
@@ -184,14 +184,14 @@ pub trait Lifecycle:
 }
 
 macro_rules! lifecycle {
-    ($S:ident, $kind:literal, closed = $closed:ident, identified = $identified:expr, mitigated = $mitigated:ident,
+    ($S:ident, $kind:literal, closed = $closed:ident, identified = $identified:expr, monitoring = $monitoring:ident,
      default_impact = $impact:expr, has_schedule = $sched:literal) => {
         impl Lifecycle for $S {
             const ALL: &'static [Self] = $S::ALL;
             const KIND: &'static str = $kind;
             const CLOSED: Self = $S::$closed;
             const IDENTIFIED: Option<Self> = $identified;
-            const MITIGATED: Self = $S::$mitigated;
+            const MONITORING: Self = $S::$monitoring;
             const STANDARD: Policy<Self> = standard_tables::$S;
             const STRICT: Policy<Self> = strict_tables::$S;
             const DEFAULT_IMPACT: Option<crate::Impact> = $impact;
@@ -300,7 +300,7 @@ lifecycle!(
     "incident",
     closed = Resolved,
     identified = Some(IncidentStatus::Identified),
-    mitigated = Monitoring,
+    monitoring = Monitoring,
     default_impact = None,
     has_schedule = false
 );
@@ -309,7 +309,7 @@ lifecycle!(
     "maintenance",
     closed = Completed,
     identified = None,
-    mitigated = Verifying,
+    monitoring = Verifying,
     default_impact = Some(crate::Impact::Maintenance),
     has_schedule = true
 );
@@ -416,14 +416,14 @@ mod strict_tables {
 /// # Example
 ///
 /// ```
-/// use incident_model::{IncidentStatus::*, Policy};
+/// use incident_model::{IncidentStatus::*, Policy, Preset};
 ///
 /// let standard = Policy::standard();
 /// assert!(standard.allows(Monitoring, Investigating)); // the fix did not hold
 /// assert!(!Policy::strict().allows(Monitoring, Investigating));
 /// assert!(!standard.allows(Investigating, Postmortem));
 /// assert!(!standard.allows_first(Postmortem));
-/// assert_eq!(standard.name(), "standard");
+/// assert_eq!(standard.preset(), Some(Preset::Standard));
 /// ```
 pub struct Policy<S> {
     /// Bit `from * 8 + to` is set when `from -> to` is allowed.
@@ -609,50 +609,28 @@ impl<S: Lifecycle> Policy<S> {
             .filter(move |&s| self.allows_first(s))
     }
 
-    /// The preset this table equals, or `"custom"`.
+    /// The preset this table equals, if any (`None` for a custom table).
     ///
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::{self, *}, Policy};
+    /// use incident_model::{IncidentStatus::{self, *}, Policy, Preset};
     /// let strict = Policy::<IncidentStatus>::strict();
-    /// assert_eq!(strict.name(), "strict");
-    /// assert_eq!(strict.allowing(Monitoring, Identified).name(), "custom");
+    /// assert_eq!(strict.preset(), Some(Preset::Strict));
+    /// assert_eq!(strict.allowing(Monitoring, Identified).preset(), None);
     /// ```
     #[must_use]
-    pub fn name(&self) -> &'static str {
-        if *self == Self::standard() {
-            "standard"
-        } else if *self == Self::strict() {
-            "strict"
-        } else if *self == Self::permissive() {
-            "permissive"
-        } else {
-            "custom"
-        }
+    pub fn preset(&self) -> Option<Preset> {
+        Preset::ALL
+            .iter()
+            .copied()
+            .find(|&preset| *self == Self::from(preset))
     }
 
-    /// The preset with the given name (`standard`, `strict`, `permissive`).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use incident_model::{IncidentStatus, Policy};
-    /// assert_eq!(Policy::<IncidentStatus>::preset("strict"), Some(Policy::strict()));
-    /// assert_eq!(Policy::<IncidentStatus>::preset("lenient"), None);
-    /// ```
-    #[must_use]
-    pub fn preset(name: &str) -> Option<Self> {
-        match name {
-            "standard" => Some(Self::standard()),
-            "strict" => Some(Self::strict()),
-            "permissive" => Some(Self::permissive()),
-            _ => None,
-        }
-    }
-
-    /// Checks the move from `from` (`None` for the first update) to `to`, where
-    /// `reopening` says whether the update is marked as a reopen.
+    /// Checks the move from `from` (`None` for the first update) to `to` made by an
+    /// ordinary update, one not marked as a reopen. A move out of a closed status
+    /// into an open one is refused ([`Refusal::ReopenNotMarked`]): it takes
+    /// [`Policy::check_reopen`].
     ///
     /// # Errors
     ///
@@ -663,11 +641,37 @@ impl<S: Lifecycle> Policy<S> {
     /// ```
     /// use incident_model::{IncidentStatus::*, MoveKind, Policy, Refusal};
     /// let p = Policy::standard();
-    /// assert_eq!(p.check(Some(Monitoring), Investigating, false), Ok(MoveKind::Regression));
-    /// assert_eq!(p.check(Some(Resolved), Investigating, false), Err(Refusal::ReopenNotMarked));
-    /// assert_eq!(p.check(Some(Resolved), Investigating, true), Ok(MoveKind::Reopen));
+    /// assert_eq!(p.check(None, Identified), Ok(MoveKind::First));
+    /// assert_eq!(p.check(Some(Monitoring), Investigating), Ok(MoveKind::Regression));
+    /// assert_eq!(p.check(Some(Resolved), Investigating), Err(Refusal::ReopenNotMarked));
     /// ```
-    pub fn check(&self, from: Option<S>, to: S, reopening: bool) -> Result<MoveKind, Refusal> {
+    pub fn check(&self, from: Option<S>, to: S) -> Result<MoveKind, Refusal> {
+        self.check_marked(from, to, false)
+    }
+
+    /// Checks the move from `from` (`None` for the first update) to `to` made by an
+    /// update marked as a reopen
+    /// ([`Update::reopening`](crate::Update::reopening)): it must leave a closed
+    /// status for an open one, and the table must allow it.
+    ///
+    /// # Errors
+    ///
+    /// The reason the move is refused, if it is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{IncidentStatus::*, MoveKind, Policy, Refusal};
+    /// assert_eq!(Policy::standard().check_reopen(Some(Resolved), Investigating), Ok(MoveKind::Reopen));
+    /// assert_eq!(Policy::standard().check_reopen(Some(Monitoring), Investigating), Err(Refusal::NothingToReopen));
+    /// assert_eq!(Policy::strict().check_reopen(Some(Resolved), Investigating), Err(Refusal::NotInTable));
+    /// ```
+    pub fn check_reopen(&self, from: Option<S>, to: S) -> Result<MoveKind, Refusal> {
+        self.check_marked(from, to, true)
+    }
+
+    /// The one check behind [`Policy::check`] and [`Policy::check_reopen`].
+    fn check_marked(&self, from: Option<S>, to: S, marked: bool) -> Result<MoveKind, Refusal> {
         let kind = MoveKind::of(from, to);
         let allowed = match from {
             None => self.allows_first(to),
@@ -676,13 +680,123 @@ impl<S: Lifecycle> Policy<S> {
         if !allowed {
             return Err(Refusal::NotInTable);
         }
-        match (kind == MoveKind::Reopen, reopening) {
+        match (kind == MoveKind::Reopen, marked) {
             (true, false) => Err(Refusal::ReopenNotMarked),
             (false, true) => Err(Refusal::NothingToReopen),
             _ => Ok(kind),
         }
     }
 }
+
+impl<S: Lifecycle> From<Preset> for Policy<S> {
+    /// The preset's table: [`Policy::standard`], [`Policy::strict`] or
+    /// [`Policy::permissive`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{MaintenanceStatus, Policy, Preset};
+    /// let policy: Policy<MaintenanceStatus> = "strict".parse::<Preset>()?.into();
+    /// assert_eq!(policy, Policy::strict());
+    /// # Ok::<(), incident_model::ParseStatusError>(())
+    /// ```
+    fn from(preset: Preset) -> Self {
+        match preset {
+            Preset::Standard => Self::standard(),
+            Preset::Strict => Self::strict(),
+            Preset::Permissive => Self::permissive(),
+        }
+    }
+}
+
+/// The named tables every lifecycle has: [`Policy::standard`],
+/// [`Policy::strict`] and [`Policy::permissive`]. A table that is none of them is
+/// a custom one ([`Policy::preset`] is `None`).
+///
+/// Prints and parses its name (`standard`, `strict`, `permissive`), the name the
+/// crate's own format writes for the policy.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{IncidentStatus, Policy, Preset};
+/// let preset: Preset = "permissive".parse()?;
+/// assert_eq!(preset.to_string(), "permissive");
+/// assert_eq!(Policy::<IncidentStatus>::from(preset), Policy::permissive());
+/// assert!("lenient".parse::<Preset>().is_err());
+/// # Ok::<(), incident_model::ParseStatusError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
+pub enum Preset {
+    /// [`Policy::standard`], the default.
+    Standard,
+    /// [`Policy::strict`].
+    Strict,
+    /// [`Policy::permissive`].
+    Permissive,
+}
+
+impl Preset {
+    /// Every preset.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::Preset;
+    /// let names: Vec<String> = Preset::ALL.iter().map(Preset::to_string).collect();
+    /// assert_eq!(names, ["standard", "strict", "permissive"]);
+    /// ```
+    pub const ALL: &'static [Preset] = &[Preset::Standard, Preset::Strict, Preset::Permissive];
+
+    /// The preset's name: `standard`, `strict` or `permissive`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::Preset;
+    /// assert_eq!(Preset::Strict.as_str(), "strict");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Preset::Standard => "standard",
+            Preset::Strict => "strict",
+            Preset::Permissive => "permissive",
+        }
+    }
+
+    /// The name of a policy in messages: its preset's, or `custom`.
+    pub(crate) fn name_of(preset: Option<Preset>) -> &'static str {
+        preset.map_or("custom", Preset::as_str)
+    }
+}
+
+impl fmt::Display for Preset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Preset {
+    type Err = ParseStatusError;
+
+    /// The preset with the given name; see [`Preset`].
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Preset::ALL
+            .iter()
+            .copied()
+            .find(|preset| preset.as_str() == name)
+            .ok_or_else(|| ParseStatusError::new("policy preset", name, PRESET_NAMES))
+    }
+}
+
+/// The names of [`Preset::ALL`], for the parse error.
+const PRESET_NAMES: &[&str] = &[
+    Preset::Standard.as_str(),
+    Preset::Strict.as_str(),
+    Preset::Permissive.as_str(),
+];
 
 impl<S: Lifecycle> Default for Policy<S> {
     /// [`Policy::standard`].
@@ -712,13 +826,13 @@ impl<S> Hash for Policy<S> {
 
 impl<S: Lifecycle> fmt::Debug for Policy<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            "custom" => f
+        match self.preset() {
+            None => f
                 .debug_struct("Policy")
                 .field("first", &self.first_statuses().collect::<Vec<_>>())
                 .field("moves", &self.moves().collect::<Vec<_>>())
                 .finish(),
-            name => write!(f, "Policy::{name}()"),
+            Some(preset) => write!(f, "Policy::{preset}()"),
         }
     }
 }
@@ -726,7 +840,7 @@ impl<S: Lifecycle> fmt::Debug for Policy<S> {
 impl<S: Lifecycle> fmt::Display for Policy<S> {
     /// The preset's name, or `custom`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.name())
+        f.pad(Preset::name_of(self.preset()))
     }
 }
 
@@ -791,7 +905,7 @@ impl MoveKind {
 ///
 /// ```
 /// use incident_model::{IncidentStatus::*, Policy, Refusal};
-/// let refusal = Policy::strict().check(Some(Monitoring), Investigating, false).unwrap_err();
+/// let refusal = Policy::strict().check(Some(Monitoring), Investigating).unwrap_err();
 /// assert_eq!(refusal, Refusal::NotInTable);
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -895,9 +1009,9 @@ pub struct TransitionError<S> {
     pub update: UpdateId,
     /// The update's display time.
     pub display_at: DateTime<Utc>,
-    /// The name of the policy that refused the move (`standard`, `strict`,
-    /// `permissive` or `custom`).
-    pub policy: &'static str,
+    /// The preset that refused the move; `None` for a custom table
+    /// ([`Policy::preset`]).
+    pub policy: Option<Preset>,
     /// Why the move was refused.
     pub refusal: Refusal,
 }
@@ -913,7 +1027,8 @@ impl<S: Lifecycle> fmt::Display for TransitionError<S> {
         write!(
             f,
             " refused under the {} policy: {}",
-            self.policy, self.refusal
+            Preset::name_of(self.policy),
+            self.refusal
         )
     }
 }

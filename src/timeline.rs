@@ -153,7 +153,7 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     #[must_use]
     pub fn monitoring_at(&self) -> Option<DateTime<Utc>> {
-        self.first_display_with(S::MITIGATED)
+        self.first_display_with(S::MONITORING)
     }
 
     /// Display time of the update that moved the event into a closed status for

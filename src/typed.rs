@@ -141,7 +141,7 @@
 //!     Draft::new(edt(10, 28)).with_id("u1".parse()?).with_body(bodies[0]).with_change(slow.clone()),
 //! )
 //! .with_id("tm-2020-03-16".parse()?)
-//! .with_component(Component::new(api.clone(), "API"))
+//! .with_component(Component::new(api.clone(), "API"))?
 //! .monitoring(Draft::new(edt(13, 42)).with_id("u2".parse()?).with_body(bodies[1]))?
 //! .resolved(Draft::new(edt(17, 51)).with_id("u3".parse()?).with_body(bodies[2]).with_change(fast.clone()))?
 //! .postmortem(Draft::new(edt(17, 53)).with_id("u4".parse()?).with_body(bodies[3]))?;
@@ -168,9 +168,9 @@ use core::marker::PhantomData;
 
 use chrono::{DateTime, Utc};
 
+use crate::builder::{self, EventBuilder, Schedule, ValidationError, Violations};
 use crate::component::Component;
-use crate::event::{Event, Schedule};
-use crate::event::{ValidationError, Violations};
+use crate::event::Event;
 use crate::id::{EventId, UpdateId};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
@@ -407,20 +407,8 @@ impl Draft {
         if let Some(created_at) = self.created_at {
             update = update.with_created_at(created_at);
         }
-        update.component_changes = self.changes;
-        update
+        self.changes.into_iter().fold(update, Update::with_change)
     }
-}
-
-/// Which of the event's derived fields follow its updates, as the runtime
-/// builder derives them, and which were set explicitly.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-struct Derived {
-    /// The impact is calculated from the component changes (incidents) or is
-    /// `maintenance` (maintenances).
-    impact: bool,
-    /// The creation time is the earliest creation time of the updates.
-    created_at: bool,
 }
 
 /// An incident or maintenance in the status `T`: its methods are the moves
@@ -430,10 +418,12 @@ struct Derived {
 /// always `T::STATUS`. Read it with [`Typed::event`]; turn it into the runtime
 /// value with [`Typed::into_event`] or `From`.
 ///
-/// As the runtime builder does, unless set explicitly the impact is calculated
-/// from all the updates' component changes (incidents) or is `maintenance`
-/// (maintenances), and the creation time is the earliest creation time of the
-/// updates; the id is minted unless set.
+/// Every typed value is made by the runtime builder ([`Event::builder`]) from
+/// what was set and the updates so far, so it gets the builder's defaults and
+/// refuses what the builder refuses: unless set explicitly the impact is
+/// calculated from all the updates' component changes (incidents) or is
+/// `maintenance` (maintenances), and the creation time is the earliest creation
+/// time of the updates; the id is minted unless set.
 ///
 /// # Example
 ///
@@ -456,8 +446,9 @@ struct Derived {
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Typed<T: State> {
+    /// What was set, and every update: `event` is this, built.
+    recipe: EventBuilder<T::Lifecycle>,
     event: Event<T::Lifecycle>,
-    derived: Derived,
     state: PhantomData<T>,
 }
 
@@ -477,31 +468,9 @@ impl<T: Start> Typed<T> {
     /// assert_eq!(typed.event().name(), "Login errors");
     /// ```
     pub fn start(name: impl Into<String>, first: Draft) -> Self {
-        let update = first.into_update(T::STATUS);
-        let created_at = update.created_at;
         // One update whose status the table allows first (checked at compile time
-        // below): the event is valid by construction.
-        let event = Event {
-            id: EventId::mint(created_at),
-            name: name.into(),
-            impact: Impact::None,
-            components: Vec::new(),
-            started_at: None,
-            created_at,
-            schedule: None,
-            updates: vec![update],
-            policy: Policy::standard(),
-        };
-        let mut typed = Typed {
-            event,
-            derived: Derived {
-                impact: true,
-                created_at: true,
-            },
-            state: PhantomData,
-        };
-        typed.derive();
-        typed
+        // below): the builder refuses nothing.
+        Self::accepted(Event::builder(name).update(first.into_update(T::STATUS)))
     }
 }
 
@@ -538,13 +507,13 @@ impl<T: State> Typed<T> {
         let actual = event.status();
         if actual != T::STATUS {
             return Err(StateError::StateMismatch {
-                incident: event.id,
+                incident: event.id().clone(),
                 expected: T::STATUS,
                 actual,
             });
         }
         let standard = Policy::standard();
-        let event = if event.policy == standard {
+        let event = if event.policy() == standard {
             event
         } else {
             event
@@ -552,13 +521,33 @@ impl<T: State> Typed<T> {
                 .map_err(StateError::NotStandard)?
         };
         Ok(Typed {
+            recipe: EventBuilder::seeded(event.clone().into_parts(), standard),
             event,
-            derived: Derived {
-                impact: false,
-                created_at: false,
-            },
             state: PhantomData,
         })
+    }
+
+    /// Builds `recipe` into a typed value; the id of the built value (minted
+    /// unless set) stays in the recipe from then on.
+    ///
+    /// The caller knows the status of the last update is `T`'s.
+    fn built(recipe: EventBuilder<T::Lifecycle>) -> Result<Self, ValidationError<T::Lifecycle>> {
+        let event = recipe.clone().build()?;
+        Ok(Typed {
+            recipe: recipe.id(event.id().clone()),
+            event,
+            state: PhantomData,
+        })
+    }
+
+    /// Builds a recipe the builder cannot refuse: a valid one changed only in what
+    /// the builder never checks (an id, an impact, a time), or a first update of a
+    /// [`Start`] state.
+    fn accepted(recipe: EventBuilder<T::Lifecycle>) -> Self {
+        match Self::built(recipe) {
+            Ok(typed) => typed,
+            Err(_) => unreachable!("the builder refused a change it never checks"),
+        }
     }
 
     /// The runtime value, to read: name, updates, milestones, ...
@@ -640,9 +629,8 @@ impl<T: State> Typed<T> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn with_id(mut self, id: EventId) -> Self {
-        self.event.id = id;
-        self
+    pub fn with_id(self, id: EventId) -> Self {
+        Self::accepted(self.recipe.id(id))
     }
 
     /// The same value with the given impact (an `impact_override`); it is no
@@ -658,37 +646,36 @@ impl<T: State> Typed<T> {
     /// assert_eq!(typed.event().impact(), Impact::Major);
     /// ```
     #[must_use]
-    pub fn with_impact(mut self, impact: Impact) -> Self {
-        self.event.impact = impact;
-        self.derived.impact = false;
-        self
+    pub fn with_impact(self, impact: Impact) -> Self {
+        Self::accepted(self.recipe.impact(impact))
     }
 
-    /// The same value with `component` in its component list; a listed component
-    /// with the same id is replaced (so the list never names one twice).
+    /// The same value with `component` added to its component list.
+    ///
+    /// # Errors
+    ///
+    /// [`ValidationError::DuplicateComponent`] if the list already names a
+    /// component with the same id, as the builder refuses it.
     ///
     /// # Example
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
     /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// use incident_model::{Component, ComponentId};
+    /// use incident_model::{Component, ComponentId, ValidationError};
     /// let api = ComponentId::new("api")?;
     /// let typed = Typed::<Identified>::start("x", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap()))
-    ///     .with_component(Component::new(api.clone(), "Api"))
-    ///     .with_component(Component::new(api, "API"));
+    ///     .with_component(Component::new(api.clone(), "API"))?;
     /// assert_eq!(typed.event().components().len(), 1);
-    /// assert_eq!(typed.event().components()[0].name, "API");
+    /// let err = typed.with_component(Component::new(api, "Api")).unwrap_err();
+    /// assert!(matches!(err, ValidationError::DuplicateComponent { .. }));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    #[must_use]
-    pub fn with_component(mut self, component: Component) -> Self {
-        let components = &mut self.event.components;
-        match components.iter_mut().find(|c| c.id == component.id) {
-            Some(listed) => *listed = component,
-            None => components.push(component),
-        }
-        self
+    pub fn with_component(
+        self,
+        component: Component,
+    ) -> Result<Self, ValidationError<T::Lifecycle>> {
+        Self::built(self.recipe.component(component))
     }
 
     /// The same value with the given declared start.
@@ -703,9 +690,8 @@ impl<T: State> Typed<T> {
     /// assert_eq!(typed.event().opened_at(), now - Duration::minutes(20));
     /// ```
     #[must_use]
-    pub fn with_started_at(mut self, started_at: DateTime<Utc>) -> Self {
-        self.event.started_at = Some(started_at);
-        self
+    pub fn with_started_at(self, started_at: DateTime<Utc>) -> Self {
+        Self::accepted(self.recipe.started_at(started_at))
     }
 
     /// The same value with the given creation time; it no longer follows the
@@ -721,70 +707,30 @@ impl<T: State> Typed<T> {
     /// assert_eq!(typed.event().created_at(), now - Duration::minutes(5));
     /// ```
     #[must_use]
-    pub fn with_created_at(mut self, created_at: DateTime<Utc>) -> Self {
-        self.event.created_at = created_at;
-        self.derived.created_at = false;
-        self
+    pub fn with_created_at(self, created_at: DateTime<Utc>) -> Self {
+        Self::accepted(self.recipe.created_at(created_at))
     }
 
-    /// Recomputes the fields that follow the updates, as the runtime builder
-    /// computes them.
-    fn derive(&mut self) {
-        let event = &mut self.event;
-        if self.derived.impact {
-            event.impact = <T::Lifecycle as Lifecycle>::DEFAULT_IMPACT.unwrap_or_else(|| {
-                Impact::calculated(
-                    None,
-                    event
-                        .updates
-                        .iter()
-                        .flat_map(|u| u.component_changes.iter().map(|c| c.new_status)),
-                )
-            });
-        }
-        if self.derived.created_at {
-            if let Some(earliest) = event.updates.iter().map(|u| u.created_at).min() {
-                event.created_at = earliest;
-            }
-        }
-    }
-
-    /// Appends `draft` with the status of `To`. The transition itself is legal
-    /// (the caller is a generated method of an edge of the standard table); only
-    /// the display order and the update id are checked here, then the runtime
-    /// check runs as for any update.
-    fn step<To>(mut self, draft: Draft, reopen: bool) -> Result<Typed<To>, MoveError<T>>
+    /// Appends `draft` with the status of `To`, through the builder. The
+    /// transition itself is legal (the caller is a generated method of an edge of
+    /// the standard table); the update must come last in display order, and the
+    /// builder checks the rest as for any update.
+    fn step<To>(self, draft: Draft, reopen: bool) -> Result<Typed<To>, MoveError<T>>
     where
         To: State<Lifecycle = T::Lifecycle>,
     {
         let update = draft.into_update(To::STATUS);
-        let last = self.event.last_update();
-        if update.order_key() < last.order_key() {
-            let error = ValidationError::OutOfOrder {
-                incident: self.event.id.clone(),
-                position: self.event.updates.len(),
-                update: update.id,
-                display_at: update.display_at,
-                created_at: update.created_at,
-                previous_display_at: last.display_at,
-                previous_created_at: last.created_at,
-            };
+        if let Err(error) = builder::check_appended(self.event.id(), self.event.updates(), &update)
+        {
             return Err(MoveError::new(self, error));
         }
-        let applied = if reopen {
-            self.event.reopen(update)
+        let recipe = self.recipe.clone();
+        let recipe = if reopen {
+            recipe.reopen(update)
         } else {
-            self.event.apply(update)
+            recipe.update(update)
         };
-        if let Err(error) = applied {
-            return Err(MoveError::new(self, error));
-        }
-        self.derive();
-        Ok(Typed {
-            event: self.event,
-            derived: self.derived,
-            state: PhantomData,
-        })
+        Typed::built(recipe).map_err(|error| MoveError::new(self, error))
     }
 }
 
@@ -813,18 +759,10 @@ impl<T: State<Lifecycle = MaintenanceStatus>> Typed<T> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_schedule(
-        mut self,
+        self,
         schedule: Schedule,
     ) -> Result<Self, ValidationError<MaintenanceStatus>> {
-        if schedule.scheduled_until < schedule.scheduled_for {
-            return Err(ValidationError::InvertedSchedule {
-                incident: self.event.id,
-                scheduled_for: schedule.scheduled_for,
-                scheduled_until: schedule.scheduled_until,
-            });
-        }
-        self.event.schedule = Some(schedule);
-        Ok(self)
+        Self::built(self.recipe.scheduled(schedule))
     }
 }
 
@@ -1026,7 +964,7 @@ impl<S: Lifecycle> fmt::Display for StateError<S> {
                 f,
                 "{} {:?} breaks the standard policy: {violations}",
                 S::KIND,
-                violations.incident.as_str()
+                violations.incident().as_str()
             ),
         }
     }

@@ -95,27 +95,27 @@ impl ComponentChange {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Update<S> {
-    pub(crate) id: UpdateId,
-    pub(crate) status: S,
+    id: UpdateId,
+    status: S,
     #[cfg_attr(feature = "serde", serde(default))]
-    pub(crate) body: String,
+    body: String,
     #[cfg_attr(
         feature = "serde",
         serde(deserialize_with = "crate::formats::own::serde::time::display_at")
     )]
-    pub(crate) display_at: DateTime<Utc>,
+    display_at: DateTime<Utc>,
     #[cfg_attr(
         feature = "serde",
         serde(deserialize_with = "crate::formats::own::serde::time::created_at")
     )]
-    pub(crate) created_at: DateTime<Utc>,
+    created_at: DateTime<Utc>,
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
-    pub(crate) component_changes: Vec<ComponentChange>,
+    component_changes: Vec<ComponentChange>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
-    pub(crate) reopen: bool,
+    reopen: bool,
 }
 
 #[cfg(feature = "serde")]
@@ -144,13 +144,33 @@ impl<S: Lifecycle> Update<S> {
     /// assert!(u.body().is_empty());
     /// ```
     pub fn new(status: S, display_at: DateTime<Utc>) -> Self {
-        Update {
-            id: UpdateId::mint(display_at),
+        Update::from_fields(
+            UpdateId::mint(display_at),
             status,
-            body: String::new(),
+            String::new(),
             display_at,
-            created_at: display_at,
-            component_changes: Vec::new(),
+            display_at,
+            Vec::new(),
+        )
+    }
+
+    /// An update with every field given, not marked as a reopen: for a reader,
+    /// which knows them all (and so mints no id).
+    pub(crate) fn from_fields(
+        id: UpdateId,
+        status: S,
+        body: String,
+        display_at: DateTime<Utc>,
+        created_at: DateTime<Utc>,
+        component_changes: Vec<ComponentChange>,
+    ) -> Self {
+        Update {
+            id,
+            status,
+            body,
+            display_at,
+            created_at,
+            component_changes,
             reopen: false,
         }
     }
@@ -245,6 +265,22 @@ impl<S: Lifecycle> Update<S> {
         self
     }
 
+    /// The status the update announced.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{IncidentStatus, Update};
+    /// assert_eq!(Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).status(), IncidentStatus::Monitoring);
+    /// ```
+    #[must_use]
+    pub fn status(&self) -> S {
+        self.status
+    }
+}
+
+impl<S> Update<S> {
     /// The update's id.
     ///
     /// # Example
@@ -259,20 +295,6 @@ impl<S: Lifecycle> Update<S> {
     #[must_use]
     pub fn id(&self) -> &UpdateId {
         &self.id
-    }
-
-    /// The status the update announced.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// assert_eq!(Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).status(), IncidentStatus::Monitoring);
-    /// ```
-    #[must_use]
-    pub fn status(&self) -> S {
-        self.status
     }
 
     /// The update's text.

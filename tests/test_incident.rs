@@ -6,7 +6,7 @@ mod util;
 use chrono::{Duration, TimeZone, Utc};
 use incident_model::{
     Component, ComponentStatus, Event, Impact, Incident, IncidentStatus::*, Maintenance,
-    MaintenanceStatus, MoveKind, Policy, Refusal, Schedule, Update, ValidationError,
+    MaintenanceStatus, MoveKind, Policy, Preset, Refusal, Schedule, Update, ValidationError,
 };
 use util::*;
 
@@ -93,7 +93,7 @@ fn resolved_to_investigating_without_reopen_is_rejected_under_standard() {
     assert_eq!(refused.display_at, edt(12, 0));
     assert_eq!(
         (refused.policy, refused.refusal),
-        ("standard", Refusal::ReopenNotMarked)
+        (Some(Preset::Standard), Refusal::ReopenNotMarked)
     );
     assert_eq!(
         err.to_string(),
@@ -398,8 +398,8 @@ fn revalidate_switches_the_policy_when_everything_passes() {
             .revalidate(Policy::permissive())
             .unwrap()
             .policy()
-            .name(),
-        "permissive"
+            .preset(),
+        Some(Preset::Permissive)
     );
 }
 

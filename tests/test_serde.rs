@@ -4,7 +4,9 @@
 
 mod util;
 
-use incident_model::{FormatError, Incident, IncidentStatus, Maintenance, Policy, ValidationError};
+use incident_model::{
+    FormatError, Incident, IncidentStatus, Maintenance, Policy, Preset, ValidationError,
+};
 use proptest::prelude::*;
 use serde_json::json;
 use util::*;
@@ -209,8 +211,8 @@ fn the_policy_in_the_document_is_the_one_checked() {
         serde_json::from_value::<Incident>(value.clone())
             .unwrap()
             .policy()
-            .name(),
-        "permissive"
+            .preset(),
+        Some(Preset::Permissive)
     );
     value["policy"] = json!("lenient");
     let (message, err) = reject(value);

@@ -51,6 +51,7 @@ fn march_16_typed_equals_the_runtime_builder() {
         .with_id(incident_id("tm-2020-03-16"))
         .with_impact(Impact::Minor)
         .with_component(Component::new(api(), "API"))
+        .unwrap()
         .with_created_at(edt(10, 28));
     assert_eq!(typed.status(), IncidentStatus::Postmortem);
     let incident: Incident = typed.into();
@@ -74,6 +75,32 @@ fn derived_fields_follow_the_updates_as_in_the_builder() {
     let runtime = builder.build().unwrap();
     assert_eq!(runtime.impact(), Impact::Critical); // the emergency maintenance's major outage
     assert_eq!(typed.into_event(), runtime);
+}
+
+/// The typed API refuses what the builder refuses: a component listed twice is
+/// the builder's `DuplicateComponent`, not a silent replacement.
+#[test]
+fn with_component_refuses_a_duplicate_as_the_builder_does() {
+    let typed = Typed::<Identified>::start("Slow page loads", draft(0))
+        .with_id(incident_id("tm-2020-03-16"))
+        .with_component(Component::new(api(), "API"))
+        .unwrap();
+    let err = typed
+        .clone()
+        .with_component(Component::new(api(), "Api"))
+        .unwrap_err();
+    let builder_err = Incident::builder("Slow page loads")
+        .id(incident_id("tm-2020-03-16"))
+        .component(Component::new(api(), "API"))
+        .component(Component::new(api(), "Api"))
+        .update(march_16_update(0))
+        .build()
+        .unwrap_err();
+    assert_eq!(err, builder_err);
+    assert!(matches!(err, ValidationError::DuplicateComponent { .. }));
+    // The listed component was kept, and later moves keep it.
+    let moved = typed.monitoring(draft(5)).unwrap();
+    assert_eq!(moved.event().components(), [Component::new(api(), "API")]);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::event::ValidationError;
+use crate::builder::ValidationError;
 #[cfg(feature = "json")]
 use crate::formats::json::JsonSyntaxError;
 use crate::policy::Lifecycle;

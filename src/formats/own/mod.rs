@@ -33,8 +33,8 @@
 //!   absent); `body` defaults to the empty string.
 //! - a maintenance has `"schedule": {"scheduled_for": ..., "scheduled_until": ...}`;
 //! - an update that reopened the event has `"reopen": true`;
-//! - `policy` is the name of a preset (`standard`, the default when absent,
-//!   `strict`, `permissive`) or a custom table
+//! - `policy` is the name of a [`Preset`](crate::Preset) (`standard`, the
+//!   default when absent, `strict`, `permissive`) or a custom table
 //!   `{"first": ["investigating", ...], "moves": [["investigating", "identified"], ...]}`;
 //! - times are RFC 3339 (any offset, any precision on input; UTC on output);
 //! - unknown fields are errors, so a typo never silently drops data;

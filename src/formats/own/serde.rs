@@ -9,10 +9,11 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
+use crate::builder::{EventParts, Schedule};
 use crate::component::Component;
-use crate::event::{Event, EventParts, Schedule};
+use crate::event::Event;
 use crate::id::EventId;
-use crate::policy::{Lifecycle, Policy};
+use crate::policy::{Lifecycle, Policy, Preset};
 use crate::status::Impact;
 use crate::update::Update;
 
@@ -72,15 +73,15 @@ impl<S: Lifecycle> EventWire<S> {
 impl<S: Lifecycle + Serialize> Serialize for Event<S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         EventRef {
-            id: &self.id,
-            name: &self.name,
-            impact: self.impact,
-            components: &self.components,
-            started_at: self.started_at,
-            created_at: self.created_at,
-            schedule: self.schedule.as_ref(),
-            policy: self.policy,
-            updates: &self.updates,
+            id: self.id(),
+            name: self.name(),
+            impact: self.impact(),
+            components: self.components(),
+            started_at: self.started_at(),
+            created_at: self.created_at(),
+            schedule: self.schedule(),
+            policy: self.policy(),
+            updates: self.updates(),
         }
         .serialize(serializer)
     }
@@ -104,13 +105,13 @@ struct Table<S> {
 
 impl<S: Lifecycle + Serialize> Serialize for Policy<S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        match self.name() {
-            "custom" => Table {
+        match self.preset() {
+            None => Table {
                 first: self.first_statuses().collect(),
                 moves: self.moves().collect(),
             }
             .serialize(serializer),
-            name => serializer.serialize_str(name),
+            Some(preset) => serializer.serialize_str(preset.as_str()),
         }
     }
 }
@@ -129,7 +130,7 @@ impl<'de, S: Lifecycle + Deserialize<'de>> Deserialize<'de> for Policy<S> {
             }
 
             fn visit_str<E: de::Error>(self, name: &str) -> Result<Policy<S>, E> {
-                Policy::preset(name).ok_or_else(|| {
+                name.parse::<Preset>().map(Policy::from).map_err(|_| {
                     E::custom(format_args!(
                         "unknown policy {name:?}: expected standard, strict, permissive or a {{first, moves}} table"
                     ))

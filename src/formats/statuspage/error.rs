@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::event::ValidationError;
+use crate::builder::ValidationError;
 use crate::formats::json::JsonSyntaxError;
 use crate::id::{EventId, IdError};
 use crate::status::{IncidentStatus, MaintenanceStatus, ParseStatusError};

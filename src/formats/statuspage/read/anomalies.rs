@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 
 use super::super::write::timestamp;
 use super::super::{Anomaly, AnomalyKind};
-use crate::event::ValidationError;
+use crate::builder::ValidationError;
 use crate::id::{ComponentId, EventId, UpdateId};
 use crate::policy::Lifecycle;
 use crate::status::{ComponentStatus, Impact};

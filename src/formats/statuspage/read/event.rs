@@ -11,7 +11,8 @@ use super::super::{
 use super::{
     anomalies, is_any_status, is_statuspage_id, keys, parse, parse_opt, text, Cx, Given, Here, Read,
 };
-use crate::event::{Event, EventParts, Schedule, ValidationError};
+use crate::builder::{EventParts, Schedule, ValidationError};
+use crate::event::Event;
 use crate::id::{EventId, UpdateId};
 use crate::policy::{Lifecycle, Policy};
 use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
@@ -254,10 +255,7 @@ impl Cx {
             }
             (None, Some(impact)) => impact,
             (None, None) => {
-                let affected = updates
-                    .iter()
-                    .flat_map(|(u, _)| u.component_changes().iter().map(|c| c.new_status));
-                let impact = Impact::calculated(S::DEFAULT_IMPACT, affected);
+                let impact = crate::builder::default_impact(updates.iter().map(|(u, _)| u));
                 self.push(anomalies::missing_impact(here.incident, impact));
                 impact
             }
@@ -333,12 +331,9 @@ impl Cx {
         // One table look-up per move decides the policy, so that the common case
         // is checked once.
         let standard = Policy::standard();
-        let mut previous = None;
-        let passes = parts.updates.iter().all(|u| {
-            let ok = standard.check(previous, u.status(), u.is_reopen()).is_ok();
-            previous = Some(u.status());
-            ok
-        });
+        let passes = crate::builder::refused_moves(&parts.id, &parts.updates, &standard)
+            .next()
+            .is_none();
         if passes {
             return Event::from_parts(parts, standard).map_err(invalid);
         }

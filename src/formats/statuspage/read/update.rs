@@ -86,15 +86,8 @@ impl Cx {
         let mut other = self.other(u.other, keys::UPDATE, "incident update", &here);
         other.append(&mut extras.other);
         extras.other = other;
-        let update = Update {
-            id,
-            status,
-            body,
-            display_at,
-            created_at,
-            component_changes,
-            reopen: false,
-        };
+        let update =
+            Update::from_fields(id, status, body, display_at, created_at, component_changes);
         Ok((update, extras))
     }
 
