@@ -34,7 +34,7 @@ use super::plan::{Changes, ComponentsKey, Plan, PlannedEvent, PlannedUpdate, Sta
 /// The whole export: the page, then the events in plan order (maintenances
 /// among the incidents, as real pages list them).
 pub(super) fn json(plan: &Plan, end: DateTime<Utc>) -> String {
-    let events: Vec<String> = plan
+    let events: Vec<Box<RawValue>> = plan
         .events
         .iter()
         .filter_map(|planned| plant(&write(plan, planned)?, planned))
@@ -50,8 +50,7 @@ pub(super) fn json(plan: &Plan, end: DateTime<Utc>) -> String {
     });
     let document = head.to_json().ok().and_then(|head| {
         let mut document: Object = serde_json::from_str(&head).ok()?;
-        let incidents = RawValue::from_string(format!("[{}]", events.join(","))).ok()?;
-        document.set("incidents", incidents);
+        document.set("incidents", to_raw_value(&events).ok()?);
         serde_json::to_string(&document).ok()
     });
     document.unwrap_or_default()
@@ -152,7 +151,7 @@ fn fields(pairs: &[(&'static str, &str)]) -> Fields {
 
 /// The quirks of the plan that the writer never makes, planted into one
 /// written event (see the [module documentation](self)).
-fn plant(json: &str, planned: &PlannedEvent) -> Option<String> {
+fn plant(json: &str, planned: &PlannedEvent) -> Option<Box<RawValue>> {
     let zone = FixedOffset::east_opt(planned.offset)?;
     let format = if planned.whole_seconds {
         SecondsFormat::Secs
@@ -182,7 +181,7 @@ fn plant(json: &str, planned: &PlannedEvent) -> Option<String> {
             _ => {}
         }
     }
-    serde_json::to_string(&event).ok()
+    to_raw_value(&event).ok()
 }
 
 /// A time (a JSON string, `null` left as it is) written again at `zone`.

@@ -1,6 +1,8 @@
 //! The random plan of an export: what happens to each event, format-neutral.
 //! The model values ([`super::model`]) and the JSON (`super::export`) are both
 //! made from it, so they agree.
+// Some fields of the plan serve the export only.
+#![cfg_attr(not(feature = "statuspage"), allow(dead_code))]
 
 use crate::status::{ComponentStatus, Impact};
 
@@ -11,14 +13,12 @@ const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 
 /// The page and its events, newest first.
-#[cfg_attr(not(feature = "statuspage"), allow(dead_code))] // some fields serve the export only
 pub(super) struct Plan {
     pub(super) page_id: String,
     pub(super) components: Vec<PlannedComponent>,
     pub(super) events: Vec<PlannedEvent>,
 }
 
-#[cfg_attr(not(feature = "statuspage"), allow(dead_code))] // some fields serve the export only
 pub(super) struct PlannedComponent {
     pub(super) id: String,
     pub(super) name: String,
@@ -26,7 +26,6 @@ pub(super) struct PlannedComponent {
 }
 
 /// Times are milliseconds since the epoch, in UTC.
-#[cfg_attr(not(feature = "statuspage"), allow(dead_code))] // some fields serve the export only
 pub(super) struct PlannedEvent {
     pub(super) id: String,
     pub(super) name: &'static str,
@@ -50,7 +49,6 @@ pub(super) struct PlannedEvent {
     pub(super) shortlink: String,
 }
 
-#[cfg_attr(not(feature = "statuspage"), allow(dead_code))] // some fields serve the export only
 pub(super) struct PlannedUpdate {
     pub(super) id: String,
     pub(super) status: PlannedStatus,
