@@ -126,7 +126,7 @@ fn page_component(plan: &Plan, index: usize) -> Option<PageComponent> {
     let mut component = PageComponent::new(Component::new(id, planned.name.as_str()));
     component.status = Some(ComponentStatus::Operational);
     component.group = Some(false);
-    let position = planned.position.saturating_add(1).to_string();
+    let position = index.saturating_add(1).to_string();
     let page_id = format!("\"{}\"", plan.page_id);
     component.other = fields(&[
         ("created_at", r#""2019-04-17T12:33:08.827Z""#),

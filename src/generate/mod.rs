@@ -65,10 +65,10 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 
-use crate::event::{Incident, Maintenance};
-use crate::status::{IncidentStatus, MaintenanceStatus};
+use crate::event::{Event, Incident, Maintenance};
+use crate::policy::Lifecycle;
 #[cfg(doc)]
-use crate::{event::Event, policy::Policy};
+use crate::policy::Policy;
 
 #[cfg(feature = "statuspage")]
 mod export;
@@ -229,12 +229,7 @@ impl Generator {
     /// See the [module documentation](self).
     #[must_use]
     pub fn to_incidents(&self) -> Vec<Incident> {
-        let plan = self.plan();
-        plan.events
-            .iter()
-            .filter(|e| e.schedule.is_none())
-            .filter_map(|e| model::event::<IncidentStatus>(&plan, e))
-            .collect()
+        self.events(false)
     }
 
     /// The maintenances of the export, as model values (see
@@ -245,11 +240,16 @@ impl Generator {
     /// See the [module documentation](self).
     #[must_use]
     pub fn to_maintenances(&self) -> Vec<Maintenance> {
+        self.events(true)
+    }
+
+    /// The maintenances (the events with a schedule) or the incidents.
+    fn events<S: Lifecycle>(&self, maintenances: bool) -> Vec<Event<S>> {
         let plan = self.plan();
         plan.events
             .iter()
-            .filter(|e| e.schedule.is_some())
-            .filter_map(|e| model::event::<MaintenanceStatus>(&plan, e))
+            .filter(|e| e.schedule.is_some() == maintenances)
+            .filter_map(|e| model::event(&plan, e))
             .collect()
     }
 }

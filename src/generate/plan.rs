@@ -22,7 +22,6 @@ pub(super) struct Plan {
 pub(super) struct PlannedComponent {
     pub(super) id: String,
     pub(super) name: String,
-    pub(super) position: usize,
 }
 
 /// Times are milliseconds since the epoch, in UTC.
@@ -153,7 +152,6 @@ impl Generator {
             .map(|position| PlannedComponent {
                 id: rng.id(12),
                 name: component_name(position),
-                position,
             })
             .collect();
         let end = self.end.timestamp_millis();
