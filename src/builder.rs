@@ -46,13 +46,13 @@ pub struct Schedule {
     /// When the maintenance is scheduled to start.
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::formats::own::serde::time::scheduled_for")
+        serde(deserialize_with = "crate::time::serde::scheduled_for")
     )]
     pub scheduled_for: DateTime<Utc>,
     /// When the maintenance is scheduled to end.
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::formats::own::serde::time::scheduled_until")
+        serde(deserialize_with = "crate::time::serde::scheduled_until")
     )]
     pub scheduled_until: DateTime<Utc>,
 }

@@ -21,6 +21,59 @@ impl fmt::Display for Rfc3339 {
     }
 }
 
+/// Reading timestamps with serde: RFC 3339 with any offset and precision,
+/// converted to UTC; a bad one gets an error naming the field. The model's
+/// derives name these (`deserialize_with`), so they sit here, below the model,
+/// not in a format.
+#[cfg(feature = "serde")]
+pub(crate) mod serde {
+    use chrono::{DateTime, Utc};
+    use serde::{de, Deserialize, Deserializer};
+
+    /// Parses an RFC 3339 timestamp, naming `field` in the error.
+    pub(crate) fn parse(field: &str, text: &str) -> Result<DateTime<Utc>, String> {
+        DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|err| {
+            format!("invalid {field} {text:?}: expected an RFC 3339 timestamp such as 2020-03-16T14:28:00Z ({err})")
+        })
+    }
+
+    fn field<'de, D: Deserializer<'de>>(
+        name: &str,
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        parse(name, &text).map_err(de::Error::custom)
+    }
+
+    fn optional_field<'de, D: Deserializer<'de>>(
+        name: &str,
+        deserializer: D,
+    ) -> Result<Option<DateTime<Utc>>, D::Error> {
+        let text = <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)?;
+        text.map(|text| parse(name, &text).map_err(de::Error::custom))
+            .transpose()
+    }
+
+    macro_rules! fields {
+        ($($name:ident),*; optional $($optional:ident),*) => {
+            $(
+                pub(crate) fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+                    field(stringify!($name), d)
+                }
+            )*
+            $(
+                pub(crate) fn $optional<'de, D: Deserializer<'de>>(
+                    d: D,
+                ) -> Result<Option<DateTime<Utc>>, D::Error> {
+                    optional_field(stringify!($optional), d)
+                }
+            )*
+        };
+    }
+
+    fields!(display_at, created_at, scheduled_for, scheduled_until; optional started_at);
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;

@@ -565,11 +565,12 @@ fn measured_until(
 /// (possibly empty: a status the component had for an instant only).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Span<'a> {
-    pub(crate) id: &'a ComponentId,
-    pub(crate) name: &'a str,
-    pub(crate) start: DateTime<Utc>,
-    pub(crate) end: DateTime<Utc>,
-    pub(crate) status: ComponentStatus,
+    // Passive data for the views; the struct's visibility caps the fields'.
+    pub id: &'a ComponentId,
+    pub name: &'a str,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub status: ComponentStatus,
 }
 
 /// Calls `visit` with every stretch of every component the updates of `event`

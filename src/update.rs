@@ -101,12 +101,12 @@ pub struct Update<S> {
     body: String,
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::formats::own::serde::time::display_at")
+        serde(deserialize_with = "crate::time::serde::display_at")
     )]
     display_at: DateTime<Utc>,
     #[cfg_attr(
         feature = "serde",
-        serde(deserialize_with = "crate::formats::own::serde::time::created_at")
+        serde(deserialize_with = "crate::time::serde::created_at")
     )]
     created_at: DateTime<Utc>,
     #[cfg_attr(
