@@ -379,7 +379,7 @@ pub(crate) fn check_parts<S: Lifecycle>(
     let incident = &parts.id;
     if parts.updates.is_empty() {
         return Err(ValidationError::NoUpdates {
-            incident: incident.clone(),
+            event: incident.clone(),
         });
     }
     check_order(incident, &parts.updates)?;
@@ -420,7 +420,7 @@ fn out_of_order<S: Lifecycle>(
     previous: &Update<S>,
 ) -> ValidationError<S> {
     ValidationError::OutOfOrder {
-        incident: incident.clone(),
+        event: incident.clone(),
         position,
         update: update.id().clone(),
         display_at: update.display_at(),
@@ -453,7 +453,7 @@ fn duplicate_update_id<S: Lifecycle>(
     second: usize,
 ) -> ValidationError<S> {
     ValidationError::DuplicateUpdateId {
-        incident: incident.clone(),
+        event: incident.clone(),
         update: update.id().clone(),
         first,
         second,
@@ -468,7 +468,7 @@ fn check_components<S>(
     let mut seen = HashSet::with_capacity(components.len());
     match components.iter().find(|c| !seen.insert(c.id.as_str())) {
         Some(component) => Err(ValidationError::DuplicateComponent {
-            incident: incident.clone(),
+            event: incident.clone(),
             component: component.id.clone(),
         }),
         None => Ok(()),
@@ -482,11 +482,11 @@ fn check_schedule<S: Lifecycle>(
 ) -> Result<(), ValidationError<S>> {
     match schedule {
         Some(_) if !S::HAS_SCHEDULE => Err(ValidationError::UnexpectedSchedule {
-            incident: incident.clone(),
+            event: incident.clone(),
         }),
         Some(schedule) if schedule.scheduled_until < schedule.scheduled_for => {
             Err(ValidationError::InvertedSchedule {
-                incident: incident.clone(),
+                event: incident.clone(),
                 scheduled_for: schedule.scheduled_for,
                 scheduled_until: schedule.scheduled_until,
             })
@@ -573,7 +573,7 @@ fn check_move<S: Lifecycle>(
     match checked {
         Ok(_) => Ok(()),
         Err(refusal) => Err(TransitionError {
-            incident: incident.clone(),
+            event: incident.clone(),
             from,
             to,
             position,
@@ -604,13 +604,13 @@ pub enum ValidationError<S> {
     /// The update list is empty.
     NoUpdates {
         /// The incident or maintenance.
-        incident: EventId,
+        event: EventId,
     },
     /// An update comes before one that sorts before it (display time, then creation
     /// time): the list is not in display order.
     OutOfOrder {
         /// The incident or maintenance.
-        incident: EventId,
+        event: EventId,
         /// Position (0-based) of the update that is out of place.
         position: usize,
         /// Its id.
@@ -627,7 +627,7 @@ pub enum ValidationError<S> {
     /// Two updates have the same id.
     DuplicateUpdateId {
         /// The incident or maintenance.
-        incident: EventId,
+        event: EventId,
         /// The id used twice.
         update: UpdateId,
         /// Position of the first update with the id.
@@ -638,7 +638,7 @@ pub enum ValidationError<S> {
     /// The component list names the same component twice.
     DuplicateComponent {
         /// The incident or maintenance.
-        incident: EventId,
+        event: EventId,
         /// The component named twice.
         component: ComponentId,
     },
@@ -647,7 +647,7 @@ pub enum ValidationError<S> {
     /// A maintenance's scheduled window ends before it starts.
     InvertedSchedule {
         /// The maintenance.
-        incident: EventId,
+        event: EventId,
         /// The scheduled start.
         scheduled_for: DateTime<Utc>,
         /// The scheduled end.
@@ -656,7 +656,7 @@ pub enum ValidationError<S> {
     /// An incident was given a scheduled window; only maintenances have one.
     UnexpectedSchedule {
         /// The incident.
-        incident: EventId,
+        event: EventId,
     },
 }
 
@@ -664,7 +664,7 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = S::KIND;
         match self {
-            ValidationError::NoUpdates { incident } => {
+            ValidationError::NoUpdates { event: incident } => {
                 write!(
                     f,
                     "{kind} {:?} has no updates: at least one is required",
@@ -672,7 +672,7 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
                 )
             }
             ValidationError::OutOfOrder {
-                incident,
+                event: incident,
                 position,
                 update,
                 display_at,
@@ -694,7 +694,7 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
                 )
             }
             ValidationError::DuplicateUpdateId {
-                incident,
+                event: incident,
                 update,
                 first,
                 second,
@@ -705,7 +705,7 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
                 update.as_str()
             ),
             ValidationError::DuplicateComponent {
-                incident,
+                event: incident,
                 component,
             } => write!(
                 f,
@@ -715,7 +715,7 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
             ),
             ValidationError::Transition(err) => fmt::Display::fmt(err, f),
             ValidationError::InvertedSchedule {
-                incident,
+                event: incident,
                 scheduled_for,
                 scheduled_until,
             } => {
@@ -727,7 +727,7 @@ impl<S: Lifecycle> fmt::Display for ValidationError<S> {
                     rfc3339(*scheduled_for)
                 )
             }
-            ValidationError::UnexpectedSchedule { incident } => write!(
+            ValidationError::UnexpectedSchedule { event: incident } => write!(
                 f,
                 "{kind} {:?}: has a scheduled window, which only maintenances have",
                 incident.as_str()
@@ -775,21 +775,21 @@ impl<S> From<TransitionError<S>> for ValidationError<S> {
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Violations<S> {
-    incident: EventId,
+    event: EventId,
     policy: Option<Preset>,
     errors: Vec<ValidationError<S>>,
 }
 
 impl<S> Violations<S> {
     /// The violations `errors` (at least one) of the policy `policy` (a preset,
-    /// or `None` for a custom table) by `incident`.
+    /// or `None` for a custom table) by `event`.
     pub(crate) fn new(
-        incident: EventId,
+        event: EventId,
         policy: Option<Preset>,
         errors: Vec<ValidationError<S>>,
     ) -> Self {
         Violations {
-            incident,
+            event,
             policy,
             errors,
         }
@@ -809,12 +809,12 @@ impl<S> Violations<S> {
     ///     .update(Update::new(Investigating, at(11)))
     ///     .build()?;
     /// let violations = incident.clone().revalidate(Policy::strict()).unwrap_err();
-    /// assert_eq!(violations.incident(), incident.id());
+    /// assert_eq!(violations.event(), incident.id());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn incident(&self) -> &EventId {
-        &self.incident
+    pub fn event(&self) -> &EventId {
+        &self.event
     }
 
     /// The preset the value breaks; `None` for a custom table.
@@ -951,7 +951,7 @@ impl<S: Lifecycle> fmt::Display for Violations<S> {
             if n == 1 { "" } else { "s" },
             Preset::name_of(self.policy),
             S::KIND,
-            self.incident.as_str()
+            self.event.as_str()
         )?;
         for err in &self.errors {
             write!(f, "; {err}")?;

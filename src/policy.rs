@@ -998,7 +998,7 @@ impl fmt::Display for At<'_> {
 #[non_exhaustive]
 pub struct TransitionError<S> {
     /// The incident or maintenance.
-    pub incident: EventId,
+    pub event: EventId,
     /// The status before the update; `None` when the update is the first.
     pub from: Option<S>,
     /// The status the update carries.
@@ -1019,7 +1019,7 @@ pub struct TransitionError<S> {
 impl<S: Lifecycle> fmt::Display for TransitionError<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = At::new(self.position, &self.update, &self.display_at);
-        write!(f, "{} {:?}, {at}: ", S::KIND, self.incident.as_str())?;
+        write!(f, "{} {:?}, {at}: ", S::KIND, self.event.as_str())?;
         match self.from {
             Some(from) => write!(f, "move {from} -> {}", self.to)?,
             None => write!(f, "first status {}", self.to)?,

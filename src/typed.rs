@@ -507,7 +507,7 @@ impl<T: State> Typed<T> {
         let actual = event.status();
         if actual != T::STATUS {
             return Err(StateError::StateMismatch {
-                incident: event.id().clone(),
+                event: event.id().clone(),
                 expected: T::STATUS,
                 actual,
             });
@@ -936,7 +936,7 @@ pub enum StateError<S> {
     /// The current status is not the one the typed state stands for.
     StateMismatch {
         /// The incident or maintenance.
-        incident: EventId,
+        event: EventId,
         /// The status of the typed state asked for.
         expected: S,
         /// The current status of the value.
@@ -951,7 +951,7 @@ impl<S: Lifecycle> fmt::Display for StateError<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StateError::StateMismatch {
-                incident,
+                event: incident,
                 expected,
                 actual,
             } => write!(
@@ -964,7 +964,7 @@ impl<S: Lifecycle> fmt::Display for StateError<S> {
                 f,
                 "{} {:?} breaks the standard policy: {violations}",
                 S::KIND,
-                violations.incident().as_str()
+                violations.event().as_str()
             ),
         }
     }

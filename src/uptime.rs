@@ -95,6 +95,7 @@ use crate::event::Event;
 use crate::id::ComponentId;
 use crate::policy::Lifecycle;
 use crate::status::ComponentStatus;
+use crate::time::rfc3339;
 use crate::timeline::{walk_components, AffectedComponent, StatusInterval};
 
 /// The weight of a whole outage, in thousandths.
@@ -433,11 +434,11 @@ impl Window {
 /// let err = Window::new(at(2), at(1)).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "the window ends at 2020-03-01 00:00:00 UTC, before it starts at 2020-03-02 00:00:00 UTC"
+///     "the window ends at 2020-03-01T00:00:00Z, before it starts at 2020-03-02T00:00:00Z"
 /// );
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, thiserror::Error)]
-#[error("the window ends at {end}, before it starts at {start}")]
+#[error("the window ends at {}, before it starts at {}", rfc3339(*end), rfc3339(*start))]
 #[non_exhaustive]
 pub struct InvertedWindow {
     /// The start asked for.

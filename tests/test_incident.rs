@@ -87,7 +87,7 @@ fn resolved_to_investigating_without_reopen_is_rejected_under_standard() {
     let ValidationError::Transition(refused) = &err else {
         panic!("{err:?}")
     };
-    assert_eq!(refused.incident, incident_id("inc-1"));
+    assert_eq!(refused.event, incident_id("inc-1"));
     assert_eq!((refused.from, refused.to), (Some(Resolved), Investigating));
     assert_eq!((refused.position, refused.update.as_str()), (2, "u3"));
     assert_eq!(refused.display_at, edt(12, 0));
@@ -182,7 +182,7 @@ fn empty_update_list_is_rejected() {
     assert_eq!(
         err,
         ValidationError::NoUpdates {
-            incident: incident_id("inc-0")
+            event: incident_id("inc-0")
         }
     );
     assert_eq!(
@@ -202,7 +202,7 @@ fn duplicate_update_ids_are_rejected_by_build_and_apply() {
     assert_eq!(
         err,
         ValidationError::DuplicateUpdateId {
-            incident: incident_id("inc-4"),
+            event: incident_id("inc-4"),
             update: update_id("same"),
             first: 0,
             second: 1
@@ -516,7 +516,7 @@ fn schedule_errors() {
     assert_eq!(
         err,
         ValidationError::UnexpectedSchedule {
-            incident: incident_id("inc-1")
+            event: incident_id("inc-1")
         }
     );
     assert_eq!(

@@ -135,7 +135,7 @@ fn invalid_data_gets_the_builders_error() {
     value["updates"] = json!([]);
     let (message, err) = reject(value);
     let expected = ValidationError::NoUpdates {
-        incident: incident_id("inc-9"),
+        event: incident_id("inc-9"),
     };
     assert!(message.starts_with(&expected.to_string()), "{message}");
     assert_eq!(err, FormatError::Invalid(expected));

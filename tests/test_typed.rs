@@ -139,7 +139,7 @@ fn from_event_refuses_another_status() {
     assert_eq!(
         err,
         StateError::StateMismatch {
-            incident: incident_id("tm-2020-03-16"),
+            event: incident_id("tm-2020-03-16"),
             expected: IncidentStatus::Monitoring,
             actual: IncidentStatus::Postmortem,
         }

@@ -278,7 +278,7 @@ fn inverted_windows_are_refused() {
     let err = Window::new(at(2, 0, 0), at(1, 0, 0)).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "the window ends at 2020-03-01 00:00:00 UTC, before it starts at 2020-03-02 00:00:00 UTC"
+        "the window ends at 2020-03-01T00:00:00Z, before it starts at 2020-03-02T00:00:00Z"
     );
 }
 
