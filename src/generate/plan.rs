@@ -4,9 +4,9 @@
 // Some fields of the plan serve the export only.
 #![cfg_attr(not(feature = "statuspage"), allow(dead_code))]
 
-use crate::status::{ComponentStatus, Impact};
+use chrono::{DateTime, Utc};
 
-use super::Generator;
+use crate::status::{ComponentStatus, Impact};
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -14,50 +14,50 @@ const DAY: i64 = 24 * HOUR;
 
 /// The page and its events, newest first.
 pub(super) struct Plan {
-    pub(super) page_id: String,
-    pub(super) components: Vec<PlannedComponent>,
-    pub(super) events: Vec<PlannedEvent>,
+    pub page_id: String,
+    pub components: Vec<PlannedComponent>,
+    pub events: Vec<PlannedEvent>,
 }
 
 pub(super) struct PlannedComponent {
-    pub(super) id: String,
-    pub(super) name: String,
+    pub id: String,
+    pub name: String,
 }
 
 /// Times are milliseconds since the epoch, in UTC.
 pub(super) struct PlannedEvent {
-    pub(super) id: String,
-    pub(super) name: &'static str,
-    pub(super) created_at: i64,
-    pub(super) started_at: StartedAt,
-    pub(super) impact: Impact,
-    pub(super) schedule: Option<(i64, i64)>,
+    pub id: String,
+    pub name: &'static str,
+    pub created_at: i64,
+    pub started_at: StartedAt,
+    pub impact: Impact,
+    pub schedule: Option<(i64, i64)>,
     /// In order of creation.
-    pub(super) updates: Vec<PlannedUpdate>,
+    pub updates: Vec<PlannedUpdate>,
     /// The components the updates change (indices into the page's components).
-    pub(super) affected: Vec<usize>,
-    pub(super) components_key: ComponentsKey,
+    pub affected: Vec<usize>,
+    pub components_key: ComponentsKey,
     /// 0: `reminder_intervals` null, 1: the string `"[]"`, else missing.
-    pub(super) reminder: u64,
+    pub reminder: u64,
     /// Seconds east of UTC of the event's times in the export.
-    pub(super) offset: i32,
+    pub offset: i32,
     /// Incident-level times in whole seconds (in the export and the model).
-    pub(super) whole_seconds: bool,
+    pub whole_seconds: bool,
     /// The old `http://stspg.io/` short link, else `https://stspg.io/{shortlink}`.
-    pub(super) old_shortlink: Option<String>,
-    pub(super) shortlink: String,
+    pub old_shortlink: Option<String>,
+    pub shortlink: String,
 }
 
 pub(super) struct PlannedUpdate {
-    pub(super) id: String,
-    pub(super) status: PlannedStatus,
-    pub(super) body: &'static str,
-    pub(super) display_at: i64,
-    pub(super) created_at: i64,
-    pub(super) updated_at: i64,
-    pub(super) changes: Changes,
-    pub(super) tweet_id: Option<u64>,
-    pub(super) deliver_notifications: bool,
+    pub id: String,
+    pub status: PlannedStatus,
+    pub body: &'static str,
+    pub display_at: i64,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub changes: Changes,
+    pub tweet_id: Option<u64>,
+    pub deliver_notifications: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -92,9 +92,9 @@ impl Changes {
 }
 
 pub(super) struct PlannedChange {
-    pub(super) component: usize,
-    pub(super) old_status: ComponentStatus,
-    pub(super) new_status: ComponentStatus,
+    pub component: usize,
+    pub old_status: ComponentStatus,
+    pub new_status: ComponentStatus,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -144,7 +144,21 @@ impl PlannedEvent {
     }
 }
 
-impl Generator {
+/// The settings a plan is drawn from: the [`Generator`](super::Generator)'s.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(super) struct Settings {
+    pub seed: u64,
+    /// The number of events.
+    pub incidents: usize,
+    pub components: usize,
+    pub max_updates: usize,
+    /// The end of the window.
+    pub end: DateTime<Utc>,
+    /// The length of the window.
+    pub days: u32,
+}
+
+impl Settings {
     pub(super) fn plan(&self) -> Plan {
         let mut rng = Rng(self.seed);
         let page_id = rng.id(12);

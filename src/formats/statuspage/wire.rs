@@ -17,7 +17,7 @@ use serde_json::value::RawValue;
 
 /// A string, borrowed from the input when it has no escapes.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Str<'a>(pub(super) Cow<'a, str>);
+pub(super) struct Str<'a>(pub Cow<'a, str>);
 
 impl<'de> Deserialize<'de> for Str<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -42,17 +42,17 @@ impl<'de> Deserialize<'de> for Str<'de> {
 }
 
 /// Other keys of an object: the key and the raw JSON text of its value.
-pub(crate) type Other<'a> = Vec<(Str<'a>, &'a RawValue)>;
+pub(super) type Other<'a> = Vec<(Str<'a>, &'a RawValue)>;
 
 /// Declares a wire object: every named field optional, every other key kept raw.
 macro_rules! wire_object {
     ($(#[$meta:meta])* $name:ident<$lt:lifetime>, $what:literal { $( $field:ident : $ty:ty => $key:literal, )* }) => {
         $(#[$meta])*
         #[derive(Debug, Default)]
-        pub(crate) struct $name<$lt> {
-            $( pub(super) $field: Option<$ty>, )*
+        pub(super) struct $name<$lt> {
+            $( pub $field: Option<$ty>, )*
             /// Every other key with its raw value, in input order.
-            pub(super) other: Other<$lt>,
+            pub other: Other<$lt>,
         }
 
         impl<$lt> $name<$lt> {
@@ -176,7 +176,7 @@ wire_object! {
 /// The top-level `status`: an indicator object (summary, status) or a string
 /// (a bare incident's own status).
 #[derive(Debug)]
-pub(crate) enum StatusValue<'a> {
+pub(super) enum StatusValue<'a> {
     Text(Str<'a>),
     Indicator(WireStatus<'a>),
 }
@@ -206,24 +206,24 @@ impl<'de> Deserialize<'de> for StatusValue<'de> {
 
 /// A whole document, before its shape is decided.
 #[derive(Debug, Default)]
-pub(crate) struct WireDocument<'a> {
+pub(super) struct WireDocument<'a> {
     /// Whether the document is a JSON array (a manage-API list).
-    pub(super) is_array: bool,
+    pub is_array: bool,
     /// What a document that is neither an object nor an array is.
-    pub(super) scalar: Option<&'static str>,
-    pub(super) page: Option<WirePage<'a>>,
-    pub(super) status: Option<WireStatus<'a>>,
-    pub(super) components: Option<Vec<WireComponent<'a>>>,
-    pub(super) incidents: Option<Vec<WireIncident<'a>>>,
-    pub(super) scheduled_maintenances: Option<Vec<WireIncident<'a>>>,
-    pub(super) incident: Option<WireIncident<'a>>,
+    pub scalar: Option<&'static str>,
+    pub page: Option<WirePage<'a>>,
+    pub status: Option<WireStatus<'a>>,
+    pub components: Option<Vec<WireComponent<'a>>>,
+    pub incidents: Option<Vec<WireIncident<'a>>>,
+    pub scheduled_maintenances: Option<Vec<WireIncident<'a>>>,
+    pub incident: Option<WireIncident<'a>>,
     /// The keys of a bare incident object (and any unknown top-level key, in
     /// `bare.other`).
-    pub(super) bare: WireIncident<'a>,
+    pub bare: WireIncident<'a>,
     /// Whether the top level held any key of an incident object.
-    pub(super) has_bare_keys: bool,
+    pub has_bare_keys: bool,
     /// The first few top-level keys, for error messages.
-    pub(super) keys: Vec<String>,
+    pub keys: Vec<String>,
 }
 
 impl<'de> Deserialize<'de> for WireDocument<'de> {

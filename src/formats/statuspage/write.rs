@@ -83,27 +83,64 @@ pub fn write_maintenance(record: &Record<MaintenanceStatus>) -> Result<String, S
     to_string(&OutEvent(record))
 }
 
-pub(crate) fn document(doc: &Document) -> Result<String, StatuspageError> {
-    let count = doc.incidents.len().saturating_add(doc.maintenances.len());
-    match doc.shape {
-        Shape::BareIncident | Shape::Incident if count != 1 => Err(StatuspageError::WrongShape {
-            expected: Shape::Incidents,
-            found: doc.shape,
-        }),
-        Shape::Components | Shape::Status if count != 0 => Err(StatuspageError::WrongShape {
-            expected: Shape::Incidents,
-            found: doc.shape,
-        }),
-        Shape::BareIncident => match (doc.incidents.first(), doc.maintenances.first()) {
-            (Some(incident), _) => to_string(&OutEvent(incident)),
-            (None, Some(maintenance)) => to_string(&OutEvent(maintenance)),
-            (None, None) => Err(StatuspageError::WrongShape {
+impl Document {
+    /// Writes the document back as Statuspage JSON of its shape. Incidents and
+    /// maintenances share the list of an `incidents`, bare-incident or incident
+    /// list document (as real pages do); a summary puts maintenances under
+    /// `scheduled_maintenances`.
+    ///
+    /// # Errors
+    ///
+    /// [`StatuspageError::WrongShape`] when the document holds more than one
+    /// event but its shape holds one ([`Shape::Incident`],
+    /// [`Shape::BareIncident`]) or none ([`Shape::Components`], [`Shape::Status`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// use incident_model::formats::statuspage::{self, Document, Shape, StatuspageError};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let incident = Incident::builder("x").update(Update::new(Resolved, at)).build()?;
+    /// let mut document = Document::new(Shape::Incidents);
+    /// document.incidents.push(incident.clone().into());
+    /// let json = document.to_json()?;
+    /// assert_eq!(statuspage::read(&json)?.incidents[0].event, incident);
+    ///
+    /// // One incident per `incidents/{id}.json`.
+    /// document.shape = Shape::Incident;
+    /// document.incidents.push(incident.into());
+    /// assert!(matches!(document.to_json(), Err(StatuspageError::WrongShape { .. })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// See also the [module documentation](super).
+    pub fn to_json(&self) -> Result<String, StatuspageError> {
+        let count = self.incidents.len().saturating_add(self.maintenances.len());
+        match self.shape {
+            Shape::BareIncident | Shape::Incident if count != 1 => {
+                Err(StatuspageError::WrongShape {
+                    expected: Shape::Incidents,
+                    found: self.shape,
+                })
+            }
+            Shape::Components | Shape::Status if count != 0 => Err(StatuspageError::WrongShape {
                 expected: Shape::Incidents,
-                found: doc.shape,
+                found: self.shape,
             }),
-        },
-        Shape::IncidentList => to_string(&OutEvents(doc, true)),
-        _ => to_string(&OutDocument(doc)),
+            Shape::BareIncident => match (self.incidents.first(), self.maintenances.first()) {
+                (Some(incident), _) => to_string(&OutEvent(incident)),
+                (None, Some(maintenance)) => to_string(&OutEvent(maintenance)),
+                (None, None) => Err(StatuspageError::WrongShape {
+                    expected: Shape::Incidents,
+                    found: self.shape,
+                }),
+            },
+            Shape::IncidentList => to_string(&OutEvents(self, true)),
+            _ => to_string(&OutDocument(self)),
+        }
     }
 }
 

@@ -33,6 +33,27 @@ use crate::id::{EventId, IdError};
 use crate::status::{Impact, IncidentStatus, MaintenanceStatus, ParseStatusError};
 use crate::update::Update;
 
+impl Limits {
+    /// The error for `found` over `limit`, if it is over.
+    pub(crate) fn check(
+        &self,
+        limit: Limit,
+        found: usize,
+        at: Option<Box<Location>>,
+    ) -> Result<(), StatuspageError> {
+        let max = self.get(limit);
+        if found <= max {
+            return Ok(());
+        }
+        Err(StatuspageError::LimitExceeded {
+            at,
+            limit,
+            found,
+            max,
+        })
+    }
+}
+
 /// An update as read, with what the model does not keep.
 type Read<S> = (Update<S>, UpdateExtras);
 

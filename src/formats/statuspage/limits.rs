@@ -1,0 +1,126 @@
+//! The reader's resource limits.
+
+/// Resource limits of the reader: documents from the internet are read with
+/// bounded work and memory. Every entry point without `_with` uses
+/// [`Limits::default`].
+///
+/// | limit | default | bounds |
+/// |---|---|---|
+/// | `max_input_bytes` | 256 MiB | the document, checked before parsing: peak memory is a small multiple of it |
+/// | `max_events` | 100 000 | incidents and maintenances in one document |
+/// | `max_updates_per_event` | 10 000 | updates of one incident or maintenance |
+/// | `max_body_bytes` | 1 MiB | the body of one update |
+///
+/// JSON nested deeper than 128 levels is a syntax error (the JSON reader's own
+/// limit), whatever the limits.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::formats::statuspage::Limits;
+/// let mut limits = Limits::default(); // non-exhaustive: set the fields you need
+/// limits.max_updates_per_event = 100_000;
+/// assert_eq!(limits.max_events, 100_000);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Size of the document in bytes.
+    pub max_input_bytes: usize,
+    /// Incidents and maintenances in one document.
+    pub max_events: usize,
+    /// Updates of one incident or maintenance.
+    pub max_updates_per_event: usize,
+    /// Size of one update's body in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 256 << 20,
+            max_events: 100_000,
+            max_updates_per_event: 10_000,
+            max_body_bytes: 1 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// No limit at all (still, JSON nesting stops at 128 levels).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage::Limits;
+    /// assert_eq!(Limits::none().max_events, usize::MAX);
+    /// ```
+    #[must_use]
+    pub fn none() -> Self {
+        Limits {
+            max_input_bytes: usize::MAX,
+            max_events: usize::MAX,
+            max_updates_per_event: usize::MAX,
+            max_body_bytes: usize::MAX,
+        }
+    }
+
+    /// The value of `limit`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage::{Limit, Limits};
+    /// assert_eq!(Limits::default().get(Limit::BodyBytes), 1 << 20);
+    /// ```
+    #[must_use]
+    pub fn get(&self, limit: Limit) -> usize {
+        match limit {
+            Limit::InputBytes => self.max_input_bytes,
+            Limit::Events => self.max_events,
+            Limit::UpdatesPerEvent => self.max_updates_per_event,
+            Limit::BodyBytes => self.max_body_bytes,
+        }
+    }
+}
+
+/// One of the reader's [`Limits`], named in [`StatuspageError::LimitExceeded`](super::StatuspageError::LimitExceeded).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::formats::statuspage::Limit;
+/// assert_eq!(Limit::UpdatesPerEvent.field(), "max_updates_per_event");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Limit {
+    /// [`Limits::max_input_bytes`].
+    InputBytes,
+    /// [`Limits::max_events`].
+    Events,
+    /// [`Limits::max_updates_per_event`].
+    UpdatesPerEvent,
+    /// [`Limits::max_body_bytes`].
+    BodyBytes,
+}
+
+impl Limit {
+    /// The name of the limit's field in [`Limits`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage::Limit;
+    /// assert_eq!(Limit::InputBytes.field(), "max_input_bytes");
+    /// ```
+    #[must_use]
+    pub fn field(self) -> &'static str {
+        match self {
+            Limit::InputBytes => "max_input_bytes",
+            Limit::Events => "max_events",
+            Limit::UpdatesPerEvent => "max_updates_per_event",
+            Limit::BodyBytes => "max_body_bytes",
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! An incident or maintenance with what Statuspage says beyond the model.
+
+use core::fmt;
+
+use chrono::{DateTime, Utc};
+
+use super::page::PageComponent;
+use super::raw::{Fields, RawJson};
+use crate::event::Event;
+use crate::id::UpdateId;
+use crate::policy::Lifecycle;
+use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
+
+/// A tweet id: an integer (kept exactly, never through `f64`) or a string.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::formats::statuspage::TweetId;
+/// assert_eq!(TweetId::Number(1425224704026046467).to_string(), "1425224704026046467");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum TweetId {
+    /// A JSON integer.
+    Number(u64),
+    /// A JSON string.
+    Text(String),
+}
+
+impl fmt::Display for TweetId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TweetId::Number(n) => write!(f, "{n}"),
+            TweetId::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// What Statuspage says of an update beyond the model. See the
+/// [module documentation](super).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+/// let extras = UpdateExtras::new(UpdateId::new("u1")?);
+/// assert!(extras.tweet_id.is_none());
+/// # Ok::<(), incident_model::IdError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct UpdateExtras {
+    /// The update these extras belong to.
+    pub id: UpdateId,
+    /// When the update was last edited.
+    pub updated_at: Option<DateTime<Utc>>,
+    /// The tweet id, when given.
+    pub tweet_id: Option<TweetId>,
+    /// Whether subscribers were notified, when given.
+    pub deliver_notifications: Option<bool>,
+    /// The custom tweet text, when given.
+    pub custom_tweet: Option<String>,
+    /// `affected_components` entries that are not component changes (no code or
+    /// no statuses), each with its keys verbatim.
+    pub placeholders: Vec<Fields>,
+    /// Other keys, verbatim (`custom_tweet`, `deliver_notifications`, ...).
+    pub other: Fields,
+}
+
+impl UpdateExtras {
+    /// Empty extras for the update `id`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// let extras = UpdateExtras::new(UpdateId::new("zl5g2pl5zhfs")?);
+    /// assert_eq!(extras.id.as_str(), "zl5g2pl5zhfs");
+    /// assert!(extras.updated_at.is_none() && extras.deliver_notifications.is_none());
+    /// assert!(extras.placeholders.is_empty() && extras.other.is_empty());
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn new(id: UpdateId) -> Self {
+        UpdateExtras {
+            id,
+            updated_at: None,
+            tweet_id: None,
+            deliver_notifications: None,
+            custom_tweet: None,
+            placeholders: Vec::new(),
+            other: Fields::new(),
+        }
+    }
+}
+
+/// What Statuspage says of an incident or maintenance beyond the model. See the
+/// [module documentation](super).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::formats::statuspage::Extras;
+/// let extras = Extras::default();
+/// assert!(extras.shortlink.is_none() && extras.updates.is_empty());
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+#[non_exhaustive]
+pub struct Extras {
+    /// The page id.
+    pub page_id: Option<String>,
+    /// The short link (`https://stspg.io/...`).
+    pub shortlink: Option<String>,
+    /// When the incident was last changed.
+    pub updated_at: Option<DateTime<Utc>>,
+    /// `monitoring_at` as the payload gave it.
+    pub monitoring_at: Option<DateTime<Utc>>,
+    /// `resolved_at` as the payload gave it.
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// The calculated `impact` when an `impact_override` was given (the model's
+    /// impact is then the override).
+    pub calculated_impact: Option<Impact>,
+    /// The postmortem text.
+    pub postmortem_body: Option<String>,
+    /// When the postmortem was published (a value of another type is kept in
+    /// [`Extras::other`] with an anomaly).
+    pub postmortem_published_at: Option<DateTime<Utc>>,
+    /// The incident's component objects as given (status and other keys).
+    pub components: Vec<PageComponent>,
+    /// Per-update extras, by update id.
+    pub updates: Vec<UpdateExtras>,
+    /// Other keys, verbatim (`postmortem_published_at`, `reminder_intervals`,
+    /// `metadata`, `scheduled_*`, ...).
+    pub other: Fields,
+}
+
+impl Extras {
+    /// The value of another key kept verbatim, by name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage;
+    /// let doc = statuspage::read(r#"{"id": "x9mb3wh2r6nr", "name": "n", "status": "resolved",
+    ///   "impact": "none", "created_at": "2020-01-01T00:00:00Z", "started_at": "2020-01-01T00:00:00Z",
+    ///   "resolved_at": "2020-01-01T00:00:00Z", "reminder_intervals": null,
+    ///   "incident_updates": [{"id": "u", "status": "resolved",
+    ///     "created_at": "2020-01-01T00:00:00Z", "display_at": "2020-01-01T00:00:00Z"}]}"#)?;
+    /// assert_eq!(doc.incidents[0].extras.field("reminder_intervals").map(|r| r.as_str()), Some("null"));
+    /// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
+    /// ```
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<&RawJson> {
+        self.other.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+/// An incident or maintenance read from Statuspage: the validated model value
+/// and the Statuspage extras beside it.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::{Incident, IncidentStatus, Update, formats::statuspage::Record};
+/// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap())).build()?;
+/// let record = Record::from(incident.clone());
+/// assert_eq!(record.event, incident);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct Record<S: Lifecycle> {
+    /// The validated model value.
+    pub event: Event<S>,
+    /// What Statuspage adds.
+    pub extras: Extras,
+}
+
+impl<S: Lifecycle> Record<S> {
+    /// A record of `event` with `extras`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus, Update, formats::statuspage::{Extras, Record}};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Investigating, at)).build()?;
+    /// let mut extras = Extras::default();
+    /// extras.shortlink = Some("https://stspg.io/x".to_owned());
+    /// let record = Record::new(incident.clone(), extras.clone());
+    /// assert_eq!(record.event, incident);
+    /// assert_eq!(record.extras, extras);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(event: Event<S>, extras: Extras) -> Self {
+        Record { event, extras }
+    }
+}
+
+impl<S: Lifecycle> From<Event<S>> for Record<S> {
+    fn from(event: Event<S>) -> Self {
+        Record::new(event, Extras::default())
+    }
+}
+
+/// An incident read from Statuspage.
+pub type IncidentRecord = Record<IncidentStatus>;
+/// A scheduled maintenance read from Statuspage.
+pub type MaintenanceRecord = Record<MaintenanceStatus>;
