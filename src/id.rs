@@ -54,7 +54,7 @@ macro_rules! id_type {
             /// ```
             #[doc = concat!("use incident_model::", stringify!($name), ";")]
             /// # use chrono::{TimeZone, Utc};
-            /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+            /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
             #[doc = concat!("let (a, b) = (", stringify!($name), "::mint(at), ", stringify!($name), "::mint(at + chrono::Duration::seconds(1)));")]
             /// assert!(a < b);
             /// assert_eq!(a.as_str().len(), 36);

@@ -93,7 +93,7 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     /// # use chrono::{Duration, TimeZone, Utc};
     /// # use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .started_at(at - Duration::minutes(20))
     ///     .update(Update::new(Identified, at))
@@ -202,7 +202,7 @@ impl<S: Lifecycle> Event<S> {
     /// ```
     /// # use chrono::{Duration, TimeZone, Utc};
     /// # use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .started_at(at - Duration::minutes(20)) // declared before the first update
     ///     .update(Update::new(Identified, at))

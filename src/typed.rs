@@ -276,7 +276,7 @@ pub mod state {
 /// use incident_model::typed::{state::Investigating, Draft, Typed};
 /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*};
 ///
-/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
 /// let draft = Draft::new(at)
 ///     .with_id("u1".parse()?)
 ///     .with_body("Pages load slowly.")
@@ -432,7 +432,7 @@ impl Draft {
 /// use incident_model::typed::{state::Scheduled, Draft, Typed};
 /// use incident_model::{Maintenance, MaintenanceStatus, Schedule};
 ///
-/// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+/// # let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
 /// let window = Schedule::new(at, at + Duration::hours(2));
 /// let done = Typed::<Scheduled>::start("Database upgrade", Draft::new(at - Duration::days(2)))
 ///     .with_schedule(window)?
@@ -463,7 +463,8 @@ impl<T: Start> Typed<T> {
     /// # use chrono::{TimeZone, Utc};
     /// # use incident_model::typed::{state::Investigating, Draft, Typed};
     /// # use incident_model::IncidentStatus;
-    /// let typed = Typed::<Investigating>::start("Login errors", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap()));
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let typed = Typed::<Investigating>::start("Login errors", Draft::new(now));
     /// assert_eq!(typed.status(), IncidentStatus::Investigating);
     /// assert_eq!(typed.event().name(), "Login errors");
     /// ```
@@ -580,7 +581,8 @@ impl<T: State> Typed<T> {
     /// # use chrono::{TimeZone, Utc};
     /// # use incident_model::typed::{state::Resolved, Draft, Typed};
     /// # use incident_model::{Incident, Policy};
-    /// let incident: Incident = Typed::<Resolved>::start("Backfilled", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap())).into_event();
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let incident: Incident = Typed::<Resolved>::start("Backfilled", Draft::new(now)).into_event();
     /// assert!(!incident.is_open());
     /// assert_eq!(incident.policy(), Policy::standard());
     /// ```
@@ -642,7 +644,8 @@ impl<T: State> Typed<T> {
     /// # use chrono::{TimeZone, Utc};
     /// # use incident_model::typed::{state::Identified, Draft, Typed};
     /// # use incident_model::Impact;
-    /// let typed = Typed::<Identified>::start("x", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap())).with_impact(Impact::Major);
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let typed = Typed::<Identified>::start("x", Draft::new(now)).with_impact(Impact::Major);
     /// assert_eq!(typed.event().impact(), Impact::Major);
     /// ```
     #[must_use]
@@ -664,7 +667,8 @@ impl<T: State> Typed<T> {
     /// # use incident_model::typed::{state::Identified, Draft, Typed};
     /// # use incident_model::{Component, ComponentId, ValidationError};
     /// # let api = ComponentId::new("api")?;
-    /// let typed = Typed::<Identified>::start("x", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap()))
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let typed = Typed::<Identified>::start("x", Draft::new(now))
     ///     .with_component(Component::new(api.clone(), "API"))?;
     /// assert_eq!(typed.event().components().len(), 1);
     /// let err = typed.with_component(Component::new(api, "Api")).unwrap_err();
@@ -685,7 +689,7 @@ impl<T: State> Typed<T> {
     /// ```
     /// # use chrono::{Duration, TimeZone, Utc};
     /// # use incident_model::typed::{state::Identified, Draft, Typed};
-    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let typed = Typed::<Identified>::start("x", Draft::new(now)).with_started_at(now - Duration::minutes(20));
     /// assert_eq!(typed.event().opened_at(), now - Duration::minutes(20));
     /// ```
@@ -702,7 +706,7 @@ impl<T: State> Typed<T> {
     /// ```
     /// # use chrono::{Duration, TimeZone, Utc};
     /// # use incident_model::typed::{state::Identified, Draft, Typed};
-    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let typed = Typed::<Identified>::start("x", Draft::new(now)).with_created_at(now - Duration::minutes(5));
     /// assert_eq!(typed.event().created_at(), now - Duration::minutes(5));
     /// ```
@@ -748,7 +752,7 @@ impl<T: State<Lifecycle = MaintenanceStatus>> Typed<T> {
     /// # use chrono::{Duration, TimeZone, Utc};
     /// # use incident_model::typed::{state::Scheduled, Draft, Typed};
     /// # use incident_model::{Schedule, ValidationError};
-    /// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+    /// # let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
     /// let window = Schedule::new(at, at + Duration::hours(2));
     /// let typed = Typed::<Scheduled>::start("Database upgrade", Draft::new(at - Duration::days(2)))
     ///     .with_schedule(window)?;
@@ -861,8 +865,9 @@ impl<T: State> MoveError<T> {
     /// # use incident_model::typed::{state::Identified, Draft, Typed};
     /// # use incident_model::{IncidentStatus, ValidationError};
     /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
-    /// let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// # let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
+    /// # let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// // `err`: resolving at 13:00 an incident identified at 14:00.
     /// match err.into_error() {
     ///     ValidationError::OutOfOrder { previous_display_at, display_at, .. } => {
     ///         assert_eq!((previous_display_at, display_at), (at(14), at(13)));
@@ -885,8 +890,9 @@ impl<T: State> MoveError<T> {
     /// # use incident_model::typed::{state::Identified, Draft, Typed};
     /// # use incident_model::{IncidentStatus, ValidationError};
     /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
-    /// let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// # let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
+    /// # let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// // `err`: resolving at 13:00 an incident identified at 14:00.
     /// let identified = err.into_typed(); // unchanged: still identified, one update
     /// assert_eq!(identified.status(), IncidentStatus::Identified);
     /// assert_eq!(identified.event().updates().len(), 1);

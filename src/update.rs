@@ -83,7 +83,7 @@ impl ComponentChange {
 /// # use chrono::{TimeZone, Utc};
 /// use incident_model::{IncidentStatus, Update, UpdateId};
 ///
-/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
 /// let update = Update::new(IncidentStatus::Identified, at)
 ///     .with_id(UpdateId::new("u1")?)
 ///     .with_body("Sign-ups are slowing page loads.");
@@ -138,7 +138,7 @@ impl<S: Lifecycle> Update<S> {
     /// ```
     /// # use chrono::{TimeZone, Utc};
     /// # use incident_model::{MaintenanceStatus, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+    /// # let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
     /// let u = Update::new(MaintenanceStatus::InProgress, at);
     /// assert_eq!(u.display_at(), at);
     /// assert!(u.body().is_empty());
@@ -324,7 +324,7 @@ impl<S> Update<S> {
     /// ```
     /// # use chrono::{TimeZone, Utc};
     /// # use incident_model::{IncidentStatus, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
     /// assert_eq!(Update::new(IncidentStatus::Monitoring, at).display_at(), at);
     /// ```
     #[must_use]
@@ -339,7 +339,7 @@ impl<S> Update<S> {
     /// ```
     /// # use chrono::{TimeZone, Utc};
     /// # use incident_model::{IncidentStatus, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
     /// assert_eq!(Update::new(IncidentStatus::Monitoring, at).created_at(), at);
     /// ```
     #[must_use]

@@ -1441,7 +1441,7 @@ impl DayRange {
 /// ```
 /// # use chrono::{Duration, NaiveDate, TimeZone, Utc};
 /// use incident_model::{ComponentStatus::*, DayRange, MergedHistory, StatusInterval, Weights};
-/// let start = Utc.with_ymd_and_hms(2020, 3, 16, 6, 0, 0).unwrap();
+/// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 6, 0, 0).unwrap();
 /// let merged = MergedHistory::from_intervals([
 ///     StatusInterval::new(start, start + Duration::hours(4), PartialOutage),
 /// ]);
