@@ -56,7 +56,7 @@ impl EventKind {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{EventKind, MaintenanceStatus};
+    /// # use incident_model::{EventKind, MaintenanceStatus};
     /// assert_eq!(EventKind::of::<MaintenanceStatus>(), EventKind::Maintenance);
     /// ```
     #[must_use]
@@ -88,10 +88,10 @@ impl serde::Serialize for EventKind {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{AnyEvent, EventKind, Incident, IncidentStatus, Maintenance, MaintenanceStatus, Update};
 ///
-/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 /// let incident = Incident::builder("API errors")
 ///     .update(Update::new(IncidentStatus::Investigating, at(10)))
 ///     .update(Update::new(IncidentStatus::Resolved, at(12)))
@@ -122,9 +122,9 @@ pub enum AnyEvent {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{AnyEventRef, Incident, IncidentStatus::*, Update};
-/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 10, 0, 0).unwrap();
+/// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 10, 0, 0).unwrap();
 /// let incident = Incident::builder("x").update(Update::new(Identified, at)).build()?;
 /// let event = AnyEventRef::from(&incident);
 /// assert_eq!(event.as_incident(), Some(&incident));
@@ -285,9 +285,9 @@ impl AnyEvent {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{AnyEvent, AnyEventRef, Incident, IncidentStatus::*, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 10, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{AnyEvent, AnyEventRef, Incident, IncidentStatus::*, Update};
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 10, 0, 0).unwrap();
     /// let event = AnyEvent::from(Incident::builder("x").update(Update::new(Identified, at)).build()?);
     /// assert!(matches!(event.to_ref(), AnyEventRef::Incident(_)));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -315,9 +315,9 @@ impl AnyEvent {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{AnyEvent, Maintenance, MaintenanceStatus::*, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 10, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{AnyEvent, Maintenance, MaintenanceStatus::*, Update};
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 10, 0, 0).unwrap();
     /// let event = AnyEvent::from(Maintenance::builder("x").update(Update::new(Scheduled, at)).build()?);
     /// assert!(event.as_maintenance().is_some());
     /// assert!(event.as_incident().is_none());

@@ -40,7 +40,7 @@ impl Component {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Component, ComponentId};
+    /// # use incident_model::{Component, ComponentId};
     /// let api = Component::new(ComponentId::new("api")?, "API");
     /// assert!(api.group_id.is_none());
     /// # Ok::<(), incident_model::IdError>(())
@@ -58,7 +58,7 @@ impl Component {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Component, ComponentId};
+    /// # use incident_model::{Component, ComponentId};
     /// let c = Component::new(ComponentId::new("eu")?, "Europe").in_group(ComponentId::new("regions")?);
     /// assert_eq!(c.group_id, Some(ComponentId::new("regions")?));
     /// # Ok::<(), incident_model::IdError>(())

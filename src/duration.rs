@@ -45,7 +45,7 @@ const SECONDS_PER_DAY: i64 = 86_400;
 /// # Example
 ///
 /// ```
-/// use chrono::TimeDelta;
+/// # use chrono::TimeDelta;
 /// use incident_model::Elapsed;
 ///
 /// let time_to_resolve = Elapsed::new(TimeDelta::minutes(7 * 60 + 23) + TimeDelta::seconds(59));
@@ -64,7 +64,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert!(Elapsed::ZERO.is_zero());
     /// ```
     pub const ZERO: Elapsed = Elapsed(TimeDelta::zero());
@@ -75,7 +75,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::MAX.saturating_add(Elapsed::MAX), Elapsed::MAX);
     /// ```
     pub const MAX: Elapsed = Elapsed(TimeDelta::MAX);
@@ -85,8 +85,8 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use chrono::TimeDelta;
-    /// use incident_model::Elapsed;
+    /// # use chrono::TimeDelta;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::new(TimeDelta::minutes(5)).as_time_delta(), TimeDelta::minutes(5));
     /// assert_eq!(Elapsed::new(TimeDelta::minutes(-5)), Elapsed::ZERO);
     /// ```
@@ -104,12 +104,10 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::Elapsed;
-    /// let (a, b) = (
-    ///     Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap(),
-    ///     Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap(),
-    /// );
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::Elapsed;
+    /// # let at = |h, m| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// let (a, b) = (at(14, 28), at(17, 42));
     /// assert_eq!(Elapsed::between(a, b).to_string(), "3h 14m");
     /// assert_eq!(Elapsed::between(b, a), Elapsed::ZERO);
     /// ```
@@ -125,7 +123,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::from_secs(26_580).to_string(), "7h 23m");
     /// assert_eq!(Elapsed::from_secs(-3), Elapsed::ZERO);
     /// ```
@@ -143,7 +141,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::from_millis(1_500).as_millis(), 1_500);
     /// assert_eq!(Elapsed::from_millis(1_500).to_string(), "1s");
     /// ```
@@ -158,8 +156,8 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use chrono::TimeDelta;
-    /// use incident_model::Elapsed;
+    /// # use chrono::TimeDelta;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::from_secs(90).as_time_delta(), TimeDelta::seconds(90));
     /// ```
     #[must_use]
@@ -172,7 +170,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::from_millis(1_999).as_secs(), 1);
     /// ```
     #[must_use]
@@ -185,7 +183,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::from_secs(2).as_millis(), 2_000);
     /// ```
     #[must_use]
@@ -198,7 +196,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert!(!Elapsed::from_secs(1).is_zero());
     /// ```
     #[must_use]
@@ -211,7 +209,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::from_secs(60).saturating_add(Elapsed::from_secs(30)).to_string(), "1m 30s");
     /// ```
     #[must_use]
@@ -224,7 +222,7 @@ impl Elapsed {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Elapsed;
+    /// # use incident_model::Elapsed;
     /// assert_eq!(Elapsed::from_secs(60).saturating_sub(Elapsed::from_secs(90)), Elapsed::ZERO);
     /// ```
     #[must_use]

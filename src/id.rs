@@ -53,8 +53,8 @@ macro_rules! id_type {
             ///
             /// ```
             #[doc = concat!("use incident_model::", stringify!($name), ";")]
-            /// use chrono::{TimeZone, Utc};
-            /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+            /// # use chrono::{TimeZone, Utc};
+            /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
             #[doc = concat!("let (a, b) = (", stringify!($name), "::mint(at), ", stringify!($name), "::mint(at + chrono::Duration::seconds(1)));")]
             /// assert!(a < b);
             /// assert_eq!(a.as_str().len(), 36);
@@ -154,7 +154,7 @@ id_type! {
     /// # Example
     ///
     /// ```
-    /// use incident_model::EventId;
+    /// # use incident_model::EventId;
     /// let id: EventId = "x9mb3wh2r6nr".parse()?;
     /// assert_eq!(id.to_string(), "x9mb3wh2r6nr");
     /// # Ok::<(), incident_model::IdError>(())
@@ -168,7 +168,7 @@ id_type! {
     /// # Example
     ///
     /// ```
-    /// use incident_model::UpdateId;
+    /// # use incident_model::UpdateId;
     /// let id = UpdateId::new("01HZX3J5K8Q2W7N4R9T6Y1V0BC")?; // an incident.io ULID, kept as is
     /// assert_eq!(id.as_str().len(), 26);
     /// # Ok::<(), incident_model::IdError>(())
@@ -182,7 +182,7 @@ id_type! {
     /// # Example
     ///
     /// ```
-    /// use incident_model::ComponentId;
+    /// # use incident_model::ComponentId;
     /// let id = ComponentId::new("8l4ygp009s5s")?;
     /// assert_eq!(id, "8l4ygp009s5s");
     /// # Ok::<(), incident_model::IdError>(())

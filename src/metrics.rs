@@ -30,10 +30,10 @@
 //! # Example
 //!
 //! ```
-//! use chrono::{Duration, TimeZone, Utc};
+//! # use chrono::{Duration, TimeZone, Utc};
 //! use incident_model::{Incident, IncidentStatus::*, Summaries, Update};
 //!
-//! let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+//! # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
 //! let incident = |minutes| {
 //!     Incident::builder("x")
 //!         .update(Update::new(Investigating, start))
@@ -146,7 +146,7 @@ impl Summary {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Elapsed, Summary};
+    /// # use incident_model::{Elapsed, Summary};
     /// let summary = Summary::of([40, 10, 30, 20].map(|m| Elapsed::from_secs(m * 60)));
     /// assert_eq!(summary.count, 4);
     /// assert_eq!(summary.max.unwrap().to_string(), "40m");
@@ -202,15 +202,16 @@ fn mean(values: &[Elapsed]) -> Option<Elapsed> {
 /// # Example
 ///
 /// ```
-/// use chrono::{Duration, TimeZone, Utc};
+/// # use chrono::{Duration, TimeZone, Utc};
 /// use incident_model::{Incident, IncidentStatus::*, Summaries, Update};
 ///
-/// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
-/// let incident = Incident::builder("x")
-///     .update(Update::new(Investigating, start))
-///     .update(Update::new(Identified, start + Duration::minutes(5)))
-///     .update(Update::new(Resolved, start + Duration::minutes(45)))
-///     .build()?;
+/// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+/// # let incident = Incident::builder("x")
+/// #     .update(Update::new(Investigating, start))
+/// #     .update(Update::new(Identified, start + Duration::minutes(5)))
+/// #     .update(Update::new(Resolved, start + Duration::minutes(45)))
+/// #     .build()?;
+/// // Identified after 5 minutes, resolved after 45.
 /// let summaries = Summaries::of([&incident]);
 /// assert_eq!(summaries.time_to_identify.p50.unwrap().to_string(), "5m");
 /// assert_eq!(summaries.time_to_monitor.count, 0);
@@ -242,16 +243,17 @@ impl Summaries {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Summaries, Update};
-    ///
-    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
-    /// let incident = |minutes| {
-    ///     Incident::builder("x")
-    ///         .update(Update::new(Investigating, start))
-    ///         .update(Update::new(Resolved, start + Duration::minutes(minutes)))
-    ///         .build()
-    /// };
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Summaries, Update};
+    /// #
+    /// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// # let incident = |minutes| {
+    /// #     Incident::builder("x")
+    /// #         .update(Update::new(Investigating, start))
+    /// #         .update(Update::new(Resolved, start + Duration::minutes(minutes)))
+    /// #         .build()
+    /// # };
+    /// // `incident(m)`: resolved m minutes after it opened.
     /// let open = Incident::builder("open").update(Update::new(Investigating, start)).build()?;
     /// let incidents = [incident(10)?, incident(50)?, open];
     /// let summaries = Summaries::of(&incidents);
@@ -276,16 +278,17 @@ impl Summaries {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{Impact, Incident, IncidentStatus::*, Summaries, Update};
-    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
-    /// let incident = |impact, minutes| {
-    ///     Incident::builder("x")
-    ///         .impact(impact)
-    ///         .update(Update::new(Investigating, start))
-    ///         .update(Update::new(Resolved, start + Duration::minutes(minutes)))
-    ///         .build()
-    /// };
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{Impact, Incident, IncidentStatus::*, Summaries, Update};
+    /// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// # let incident = |impact, minutes| {
+    /// #     Incident::builder("x")
+    /// #         .impact(impact)
+    /// #         .update(Update::new(Investigating, start))
+    /// #         .update(Update::new(Resolved, start + Duration::minutes(minutes)))
+    /// #         .build()
+    /// # };
+    /// // `incident(impact, m)`: of that impact, resolved m minutes after it opened.
     /// let incidents = [incident(Impact::Minor, 10)?, incident(Impact::Critical, 90)?];
     /// let by_impact = Summaries::by_impact(&incidents);
     /// assert_eq!(by_impact.len(), 2);
@@ -313,12 +316,12 @@ impl Summaries {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{
-    ///     Component, ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*,
-    ///     Summaries, Update,
-    /// };
-    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{
+    /// #     Component, ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*,
+    /// #     Summaries, Update,
+    /// # };
+    /// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
     /// let (api, web) = (ComponentId::new("api")?, ComponentId::new("web")?);
     /// let both = Incident::builder("x")
     ///     .component(Component::new(api.clone(), "API"))

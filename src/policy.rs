@@ -141,7 +141,7 @@ pub trait Lifecycle:
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus};
+    /// # use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus};
     ///
     /// fn open_count<S: Lifecycle>() -> usize {
     ///     S::ALL.iter().filter(|s| s.is_open()).count()
@@ -158,7 +158,7 @@ pub trait Lifecycle:
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus};
+    /// # use incident_model::{IncidentStatus, Lifecycle, MaintenanceStatus};
     ///
     /// fn wire_name<S: Lifecycle>(status: S) -> &'static str {
     ///     status.as_str()
@@ -173,7 +173,7 @@ pub trait Lifecycle:
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Lifecycle, MaintenanceStatus};
+    /// # use incident_model::{Lifecycle, MaintenanceStatus};
     ///
     /// for (position, &status) in <MaintenanceStatus as Lifecycle>::ALL.iter().enumerate() {
     ///     assert_eq!(Lifecycle::index(status), position);
@@ -440,7 +440,7 @@ impl<S> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus, Policy};
+    /// # use incident_model::{IncidentStatus, Policy};
     /// let empty = Policy::<IncidentStatus>::empty();
     /// assert!(!empty.allows_first(IncidentStatus::Investigating));
     /// ```
@@ -476,7 +476,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, Policy};
+    /// # use incident_model::{IncidentStatus::*, Policy};
     /// assert!(Policy::standard().allows(Resolved, Postmortem));
     /// assert!(!Policy::standard().allows(Postmortem, Resolved));
     /// ```
@@ -491,7 +491,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{MaintenanceStatus::*, Policy};
+    /// # use incident_model::{MaintenanceStatus::*, Policy};
     /// assert!(Policy::strict().allows(Scheduled, Completed));
     /// assert!(!Policy::strict().allows(Verifying, InProgress));
     /// ```
@@ -506,7 +506,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, Policy};
+    /// # use incident_model::{IncidentStatus::*, Policy};
     /// assert!(Policy::permissive().allows(Postmortem, Investigating));
     /// assert!(Policy::permissive().allows_first(Postmortem));
     /// ```
@@ -532,7 +532,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, Policy};
+    /// # use incident_model::{IncidentStatus::*, Policy};
     /// let linear = Policy::from_table(
     ///     &[Investigating],
     ///     &[(Investigating, Identified), (Identified, Monitoring), (Monitoring, Resolved)],
@@ -555,7 +555,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, Policy};
+    /// # use incident_model::{IncidentStatus::*, Policy};
     /// assert!(Policy::standard().allows(Investigating, Resolved));
     /// ```
     #[must_use]
@@ -568,7 +568,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, Policy};
+    /// # use incident_model::{IncidentStatus::*, Policy};
     /// assert!(Policy::standard().allows_first(Resolved)); // backfilled
     /// ```
     #[must_use]
@@ -581,7 +581,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{MaintenanceStatus::*, Policy};
+    /// # use incident_model::{MaintenanceStatus::*, Policy};
     /// let moves: Vec<_> = Policy::strict().moves().filter(|(from, _)| *from == Verifying).collect();
     /// assert_eq!(moves, [(Verifying, Verifying), (Verifying, Completed)]);
     /// ```
@@ -599,7 +599,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus, Policy};
+    /// # use incident_model::{IncidentStatus, Policy};
     /// assert_eq!(Policy::<IncidentStatus>::standard().first_statuses().count(), 4);
     /// ```
     pub fn first_statuses(&self) -> impl Iterator<Item = S> + '_ {
@@ -614,7 +614,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::{self, *}, Policy, Preset};
+    /// # use incident_model::{IncidentStatus::{self, *}, Policy, Preset};
     /// let strict = Policy::<IncidentStatus>::strict();
     /// assert_eq!(strict.preset(), Some(Preset::Strict));
     /// assert_eq!(strict.allowing(Monitoring, Identified).preset(), None);
@@ -639,7 +639,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, MoveKind, Policy, Refusal};
+    /// # use incident_model::{IncidentStatus::*, MoveKind, Policy, Refusal};
     /// let p = Policy::standard();
     /// assert_eq!(p.check(None, Identified), Ok(MoveKind::First));
     /// assert_eq!(p.check(Some(Monitoring), Investigating), Ok(MoveKind::Regression));
@@ -661,7 +661,7 @@ impl<S: Lifecycle> Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus::*, MoveKind, Policy, Refusal};
+    /// # use incident_model::{IncidentStatus::*, MoveKind, Policy, Refusal};
     /// assert_eq!(Policy::standard().check_reopen(Some(Resolved), Investigating), Ok(MoveKind::Reopen));
     /// assert_eq!(Policy::standard().check_reopen(Some(Monitoring), Investigating), Err(Refusal::NothingToReopen));
     /// assert_eq!(Policy::strict().check_reopen(Some(Resolved), Investigating), Err(Refusal::NotInTable));
@@ -695,7 +695,7 @@ impl<S: Lifecycle> From<Preset> for Policy<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{MaintenanceStatus, Policy, Preset};
+    /// # use incident_model::{MaintenanceStatus, Policy, Preset};
     /// let policy: Policy<MaintenanceStatus> = "strict".parse::<Preset>()?.into();
     /// assert_eq!(policy, Policy::strict());
     /// # Ok::<(), incident_model::ParseStatusError>(())
@@ -743,7 +743,7 @@ impl Preset {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Preset;
+    /// # use incident_model::Preset;
     /// let names: Vec<String> = Preset::ALL.iter().map(Preset::to_string).collect();
     /// assert_eq!(names, ["standard", "strict", "permissive"]);
     /// ```
@@ -754,7 +754,7 @@ impl Preset {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Preset;
+    /// # use incident_model::Preset;
     /// assert_eq!(Preset::Strict.as_str(), "strict");
     /// ```
     #[must_use]
@@ -881,7 +881,7 @@ impl MoveKind {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{MaintenanceStatus::*, MoveKind};
+    /// # use incident_model::{MaintenanceStatus::*, MoveKind};
     /// assert_eq!(MoveKind::of(Some(Verifying), InProgress), MoveKind::Regression);
     /// ```
     #[must_use]
@@ -974,15 +974,16 @@ impl fmt::Display for At<'_> {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{Incident, IncidentStatus::*, Update, UpdateId, ValidationError};
 ///
-/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-/// let mut incident = Incident::builder("Slow page loads")
-///     .id("inc-1".parse()?)
-///     .update(Update::new(Investigating, at(14)).with_id("u1".parse()?))
-///     .update(Update::new(Resolved, at(15)).with_id("u2".parse()?))
-///     .build()?;
+/// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let mut incident = Incident::builder("Slow page loads")
+/// #     .id("inc-1".parse()?)
+/// #     .update(Update::new(Investigating, at(14)).with_id("u1".parse()?))
+/// #     .update(Update::new(Resolved, at(15)).with_id("u2".parse()?))
+/// #     .build()?;
+/// // `incident` "inc-1": investigating at 14:00 (u1), resolved at 15:00 (u2).
 /// let err = incident.apply(Update::new(Investigating, at(16)).with_id("u3".parse()?)).unwrap_err();
 /// let ValidationError::Transition(refused) = &err else { panic!() };
 /// assert_eq!((refused.from, refused.to, refused.position), (Some(Resolved), Investigating, 2));

@@ -116,7 +116,7 @@ wire_enum! {
     /// # Example
     ///
     /// ```
-    /// use incident_model::IncidentStatus;
+    /// # use incident_model::IncidentStatus;
     /// let status: IncidentStatus = "monitoring".parse()?;
     /// assert!(status.is_open());
     /// assert!(status > IncidentStatus::Identified);
@@ -143,7 +143,7 @@ impl IncidentStatus {
     /// # Example
     ///
     /// ```
-    /// use incident_model::IncidentStatus;
+    /// # use incident_model::IncidentStatus;
     /// assert!(IncidentStatus::Investigating.is_open());
     /// assert!(!IncidentStatus::Postmortem.is_open());
     /// ```
@@ -165,7 +165,7 @@ wire_enum! {
     /// # Example
     ///
     /// ```
-    /// use incident_model::MaintenanceStatus;
+    /// # use incident_model::MaintenanceStatus;
     /// let status: MaintenanceStatus = "in_progress".parse()?;
     /// assert!(status.is_open());
     /// assert!(MaintenanceStatus::Completed > status);
@@ -189,7 +189,7 @@ impl MaintenanceStatus {
     /// # Example
     ///
     /// ```
-    /// use incident_model::MaintenanceStatus;
+    /// # use incident_model::MaintenanceStatus;
     /// assert!(MaintenanceStatus::Verifying.is_open());
     /// assert!(!MaintenanceStatus::Completed.is_open());
     /// ```
@@ -209,7 +209,7 @@ wire_enum! {
     /// # Example
     ///
     /// ```
-    /// use incident_model::Impact;
+    /// # use incident_model::Impact;
     /// let impact: Impact = "major".parse()?;
     /// assert!(impact > Impact::Minor && impact < Impact::Critical);
     /// # Ok::<(), incident_model::ParseStatusError>(())
@@ -236,7 +236,7 @@ impl Impact {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus, Impact};
+    /// # use incident_model::{ComponentStatus, Impact};
     /// assert_eq!(Impact::from_component_status(ComponentStatus::PartialOutage), Impact::Major);
     /// assert_eq!(Impact::from_component_status(ComponentStatus::UnderMaintenance), Impact::None);
     /// ```
@@ -257,8 +257,8 @@ impl Impact {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus, Impact};
-    /// use ComponentStatus::*;
+    /// # use incident_model::{ComponentStatus, Impact};
+    /// # use ComponentStatus::*;
     /// assert_eq!(Impact::calculated(None, [DegradedPerformance, MajorOutage]), Impact::Critical);
     /// assert_eq!(Impact::calculated(Some(Impact::Minor), [MajorOutage]), Impact::Minor);
     /// assert_eq!(Impact::calculated(None, []), Impact::None);
@@ -287,7 +287,7 @@ wire_enum! {
     /// # Example
     ///
     /// ```
-    /// use incident_model::ComponentStatus;
+    /// # use incident_model::ComponentStatus;
     /// let worst = ["degraded_performance", "major_outage", "operational"]
     ///     .iter()
     ///     .map(|s| s.parse::<ComponentStatus>())
@@ -357,7 +357,7 @@ impl AnyStatus {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{AnyStatus, IncidentStatus};
+    /// # use incident_model::{AnyStatus, IncidentStatus};
     /// assert_eq!(AnyStatus::from(IncidentStatus::Postmortem).as_str(), "postmortem");
     /// ```
     #[must_use]
@@ -373,7 +373,7 @@ impl AnyStatus {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{AnyStatus, MaintenanceStatus};
+    /// # use incident_model::{AnyStatus, MaintenanceStatus};
     /// assert!(!AnyStatus::from(MaintenanceStatus::Completed).is_open());
     /// ```
     #[must_use]

@@ -91,9 +91,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .started_at(at - Duration::minutes(20))
     ///     .update(Update::new(Identified, at))
@@ -117,9 +117,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Investigating, at(10)))
     ///     .update(Update::new(Identified, at(11)))
@@ -140,9 +140,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Monitoring, at(10)))
     ///     .update(Update::new(Investigating, at(11)))
@@ -162,9 +162,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Investigating, at(10)))
     ///     .update(Update::new(Resolved, at(11)))
@@ -200,9 +200,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .started_at(at - Duration::minutes(20)) // declared before the first update
     ///     .update(Update::new(Identified, at))
@@ -223,9 +223,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let edt = |h: u32, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let edt = |h: u32, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Identified, edt(10, 28)))
     ///     .update(Update::new(Monitoring, edt(13, 42)))
@@ -246,9 +246,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let edt = |h: u32, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let edt = |h: u32, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
     /// let mut incident = Incident::builder("x").update(Update::new(Identified, edt(10, 28))).build()?;
     /// assert_eq!(incident.time_to_resolve(), None);
     /// incident.apply(Update::new(Resolved, edt(17, 51)))?;
@@ -268,9 +268,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let mut incident = Incident::builder("x").update(Update::new(Investigating, at(10))).build()?;
     /// assert_eq!(incident.measured_until(at(12)), at(12)); // open: until as_of
     /// assert_eq!(incident.measured_until(at(9)), at(10)); // never before it opened
@@ -289,9 +289,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let incident = Incident::builder("x").update(Update::new(Investigating, at(10))).build()?;
     /// assert_eq!(incident.elapsed(at(13)).to_string(), "3h");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -312,14 +312,15 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let edt = |h: u32, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
-    /// let incident = Incident::builder("x")
-    ///     .update(Update::new(Identified, edt(10, 28)))
-    ///     .update(Update::new(Monitoring, edt(13, 42)))
-    ///     .update(Update::new(Resolved, edt(17, 51)))
-    ///     .build()?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let edt = |h: u32, m| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
+    /// # let incident = Incident::builder("x")
+    /// #     .update(Update::new(Identified, edt(10, 28)))
+    /// #     .update(Update::new(Monitoring, edt(13, 42)))
+    /// #     .update(Update::new(Resolved, edt(17, 51)))
+    /// #     .build()?;
+    /// // Identified 10:28, monitoring 13:42, resolved 17:51 (EDT, on 16 March).
     /// let spent = incident.time_in_status(edt(19, 0)); // as_of is ignored: it is closed
     /// assert_eq!(spent.get(Identified).to_string(), "3h 14m");
     /// assert_eq!(spent.get(Monitoring).to_string(), "4h 9m");
@@ -367,9 +368,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Monitoring, at(10)))
     ///     .update(Update::new(Identified, at(11)))
@@ -389,9 +390,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let mut incident = Incident::builder("x")
     ///     .update(Update::new(Investigating, at(10)))
     ///     .update(Update::new(Resolved, at(11)))
@@ -414,9 +415,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Investigating, at(10)))
     ///     .update(Update::new(Identified, at(11)))
@@ -461,11 +462,11 @@ impl<S: Lifecycle> Event<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
-    /// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
+    /// # let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
     /// let incident = Incident::builder("x")
     ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, PartialOutage)))
     ///     .update(Update::new(Identified, at(11)).with_change(change(PartialOutage, MajorOutage)))
@@ -702,9 +703,9 @@ fn rank_with_map<'a>(
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{Maintenance, MaintenanceStatus::*, Update};
-/// let at = |h| Utc.with_ymd_and_hms(2020, 12, 17, h, 0, 0).unwrap();
+/// # let at = |h| Utc.with_ymd_and_hms(2020, 12, 17, h, 0, 0).unwrap();
 /// let maintenance = Maintenance::builder("Database upgrade")
 ///     .update(Update::new(Scheduled, at(1)))
 ///     .update(Update::new(InProgress, at(9)))
@@ -747,15 +748,16 @@ impl<S: Tallied> Timeline<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
-    /// let incident = Incident::builder("x")
-    ///     .update(Update::new(Investigating, at(10, 0)))
-    ///     .update(Update::new(Identified, at(10, 45)))
-    ///     .update(Update::new(Monitoring, at(12, 30)))
-    ///     .update(Update::new(Resolved, at(14, 0)))
-    ///     .build()?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// # let incident = Incident::builder("x")
+    /// #     .update(Update::new(Investigating, at(10, 0)))
+    /// #     .update(Update::new(Identified, at(10, 45)))
+    /// #     .update(Update::new(Monitoring, at(12, 30)))
+    /// #     .update(Update::new(Resolved, at(14, 0)))
+    /// #     .build()?;
+    /// // Opened 10:00, identified 10:45, monitoring 12:30, resolved 14:00.
     /// let timeline = incident.timeline(at(23, 0));
     /// assert_eq!(timeline.time_to_identify().unwrap().to_string(), "45m");
     /// let unidentified = Incident::builder("y").update(Update::new(Investigating, at(10, 0))).build()?;
@@ -773,15 +775,16 @@ impl<S: Tallied> Timeline<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
-    /// let incident = Incident::builder("x")
-    ///     .update(Update::new(Investigating, at(10, 0)))
-    ///     .update(Update::new(Identified, at(10, 45)))
-    ///     .update(Update::new(Monitoring, at(12, 30)))
-    ///     .update(Update::new(Resolved, at(14, 0)))
-    ///     .build()?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// # let incident = Incident::builder("x")
+    /// #     .update(Update::new(Investigating, at(10, 0)))
+    /// #     .update(Update::new(Identified, at(10, 45)))
+    /// #     .update(Update::new(Monitoring, at(12, 30)))
+    /// #     .update(Update::new(Resolved, at(14, 0)))
+    /// #     .build()?;
+    /// // Opened 10:00, identified 10:45, monitoring 12:30, resolved 14:00.
     /// let timeline = incident.timeline(at(23, 0));
     /// assert_eq!(timeline.time_to_monitor().unwrap().to_string(), "2h 30m");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -797,15 +800,16 @@ impl<S: Tallied> Timeline<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
-    /// let incident = Incident::builder("x")
-    ///     .update(Update::new(Investigating, at(10, 0)))
-    ///     .update(Update::new(Identified, at(10, 45)))
-    ///     .update(Update::new(Monitoring, at(12, 30)))
-    ///     .update(Update::new(Resolved, at(14, 0)))
-    ///     .build()?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// # let incident = Incident::builder("x")
+    /// #     .update(Update::new(Investigating, at(10, 0)))
+    /// #     .update(Update::new(Identified, at(10, 45)))
+    /// #     .update(Update::new(Monitoring, at(12, 30)))
+    /// #     .update(Update::new(Resolved, at(14, 0)))
+    /// #     .build()?;
+    /// // Opened 10:00, identified 10:45, monitoring 12:30, resolved 14:00.
     /// let timeline = incident.timeline(at(23, 0));
     /// assert_eq!(timeline.time_to_resolve().unwrap().to_string(), "4h");
     /// let open = Incident::builder("y").update(Update::new(Investigating, at(10, 0))).build()?;
@@ -824,15 +828,16 @@ impl<S: Tallied> Timeline<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{Incident, IncidentStatus::*, Update};
-    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
-    /// let incident = Incident::builder("x")
-    ///     .update(Update::new(Investigating, at(10, 0)))
-    ///     .update(Update::new(Identified, at(10, 45)))
-    ///     .update(Update::new(Monitoring, at(12, 30)))
-    ///     .update(Update::new(Resolved, at(14, 0)))
-    ///     .build()?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{Incident, IncidentStatus::*, Update};
+    /// # let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// # let incident = Incident::builder("x")
+    /// #     .update(Update::new(Investigating, at(10, 0)))
+    /// #     .update(Update::new(Identified, at(10, 45)))
+    /// #     .update(Update::new(Monitoring, at(12, 30)))
+    /// #     .update(Update::new(Resolved, at(14, 0)))
+    /// #     .build()?;
+    /// // Opened 10:00, identified 10:45, monitoring 12:30, resolved 14:00.
     /// let timeline = incident.timeline(at(23, 0));
     /// // Closed: the time to resolve, whatever `as_of`.
     /// assert_eq!(timeline.elapsed().to_string(), "4h");
@@ -873,17 +878,18 @@ impl<S: Tallied> Timeline<S> {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
-/// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
-/// use incident_model::uptime::Weights;
-/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-/// let api = ComponentId::new("api")?;
-/// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
-/// let incident = Incident::builder("x")
-///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
-///     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
-///     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
-///     .build()?;
+/// # use chrono::{TimeZone, Utc};
+/// # use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
+/// # use incident_model::uptime::Weights;
+/// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let api = ComponentId::new("api")?;
+/// # let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+/// # let incident = Incident::builder("x")
+/// #     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
+/// #     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
+/// #     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
+/// #     .build()?;
+/// // The API: degraded performance 10:00-12:00, major outage 12:00-13:00.
 /// let affected = &incident.affected_components(at(23))[0];
 /// assert_eq!(affected.id, api);
 /// assert_eq!(affected.name, "API");
@@ -958,9 +964,9 @@ impl AffectedComponent {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{ComponentStatus, StatusInterval};
-/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 /// let interval = StatusInterval::new(at(10), at(12), ComponentStatus::MajorOutage);
 /// assert_eq!(interval.length().to_string(), "2h");
 /// ```
@@ -982,9 +988,9 @@ impl StatusInterval {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentStatus, StatusInterval};
-    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus, StatusInterval};
+    /// # let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
     /// let interval = StatusInterval::new(at(10, 0), at(10, 40), ComponentStatus::PartialOutage);
     /// assert_eq!(interval.start, at(10, 0));
     /// assert_eq!(interval.end, at(10, 40));
@@ -1000,9 +1006,9 @@ impl StatusInterval {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentStatus, StatusInterval};
-    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus, StatusInterval};
+    /// # let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
     /// let interval = StatusInterval::new(at(10, 0), at(11, 30), ComponentStatus::MajorOutage);
     /// assert_eq!(interval.length().to_string(), "1h 30m");
     /// let inverted = StatusInterval::new(at(11, 0), at(10, 0), ComponentStatus::MajorOutage);
@@ -1039,7 +1045,7 @@ pub trait Tallied:
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus, IncidentStatus, MaintenanceStatus, timeline::Tallied};
+    /// # use incident_model::{ComponentStatus, IncidentStatus, MaintenanceStatus, timeline::Tallied};
     /// assert_eq!(<IncidentStatus as Tallied>::all(), IncidentStatus::ALL);
     /// assert_eq!(<MaintenanceStatus as Tallied>::all().len(), 4);
     /// assert_eq!(<ComponentStatus as Tallied>::all()[0], ComponentStatus::Operational);
@@ -1050,7 +1056,7 @@ pub trait Tallied:
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus, IncidentStatus, timeline::Tallied};
+    /// # use incident_model::{ComponentStatus, IncidentStatus, timeline::Tallied};
     /// fn slots_match<S: Tallied>() -> bool {
     ///     S::all().iter().enumerate().all(|(i, s)| s.slot() == i)
     /// }
@@ -1063,7 +1069,7 @@ pub trait Tallied:
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus, IncidentStatus, timeline::Tallied};
+    /// # use incident_model::{ComponentStatus, IncidentStatus, timeline::Tallied};
     /// assert_eq!(Tallied::wire_name(ComponentStatus::MajorOutage), "major_outage");
     /// assert_eq!(Tallied::wire_name(IncidentStatus::Resolved), "resolved");
     /// ```
@@ -1107,7 +1113,7 @@ const SLOTS: usize = 8;
 /// # Example
 ///
 /// ```
-/// use chrono::TimeDelta;
+/// # use chrono::TimeDelta;
 /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
 /// let mut spent = TimeInStatus::new();
 /// spent.add(Identified, Elapsed::new(TimeDelta::minutes(194)));
@@ -1127,7 +1133,7 @@ impl<S: Tallied> TimeInStatus<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{IncidentStatus, TimeInStatus};
+    /// # use incident_model::{IncidentStatus, TimeInStatus};
     /// assert!(TimeInStatus::<IncidentStatus>::new().total().is_zero());
     /// ```
     #[must_use]
@@ -1143,7 +1149,7 @@ impl<S: Tallied> TimeInStatus<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// # use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
     /// let mut spent = TimeInStatus::new();
     /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
     /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));
@@ -1163,7 +1169,7 @@ impl<S: Tallied> TimeInStatus<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// # use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
     /// let mut spent = TimeInStatus::new();
     /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
     /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));
@@ -1184,7 +1190,7 @@ impl<S: Tallied> TimeInStatus<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// # use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
     /// let mut spent = TimeInStatus::new();
     /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
     /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));
@@ -1204,7 +1210,7 @@ impl<S: Tallied> TimeInStatus<S> {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
+    /// # use incident_model::{Elapsed, IncidentStatus::*, TimeInStatus};
     /// let mut spent = TimeInStatus::new();
     /// spent.add(Investigating, Elapsed::from_secs(20 * 60));
     /// spent.add(Monitoring, Elapsed::from_secs(60 * 60));

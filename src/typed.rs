@@ -37,7 +37,7 @@
 //! once and is checked from there on:
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
+//! # use chrono::{TimeZone, Utc};
 //! use incident_model::typed::{state, Draft, Typed};
 //! use incident_model::{Incident, IncidentStatus, Update};
 //!
@@ -51,7 +51,7 @@
 //!     })
 //! }
 //!
-//! let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+//! # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 //! let stored = Incident::builder("Slow page loads")
 //!     .update(Update::new(IncidentStatus::Monitoring, at(17)))
 //!     .build()?;
@@ -85,11 +85,11 @@
 //! as a reopen ([`Event::reopen`], [`Update::is_reopen`]).
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
+//! # use chrono::{TimeZone, Utc};
 //! use incident_model::typed::{state::{Completed, Resolved}, Draft, Typed};
 //! use incident_model::{IncidentStatus, MaintenanceStatus};
 //!
-//! let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+//! # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 //! let reopened = Typed::<Resolved>::start("Slow page loads", Draft::new(at(10)))
 //!     .reopen_identified(Draft::new(at(11)).with_body("The slowness is back."))?;
 //! assert_eq!(reopened.status(), IncidentStatus::Identified);
@@ -117,14 +117,14 @@
 //! typed value converts into the very incident the runtime builder makes:
 //!
 //! ```
-//! use chrono::{TimeZone, Utc};
+//! # use chrono::{TimeZone, Utc};
 //! use incident_model::typed::{state, Draft, Typed};
 //! use incident_model::{
 //!     Component, ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update,
 //! };
 //!
 //! let edt = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h + 4, m, 0).unwrap();
-//! let api = ComponentId::new("api")?;
+//! # let api = ComponentId::new("api")?;
 //! let slow = ComponentChange::new(api.clone(), "API", Operational, DegradedPerformance);
 //! let fast = ComponentChange::new(api.clone(), "API", DegradedPerformance, Operational);
 //! let bodies = [
@@ -272,11 +272,11 @@ pub mod state {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::typed::{state::Investigating, Draft, Typed};
 /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*};
 ///
-/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
 /// let draft = Draft::new(at)
 ///     .with_id("u1".parse()?)
 ///     .with_body("Pages load slowly.")
@@ -304,9 +304,9 @@ impl Draft {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Investigating, Draft, Typed};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)));
     /// let update = typed.event().last_update();
     /// assert_eq!(update.display_at(), at(10));
@@ -329,9 +329,9 @@ impl Draft {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Investigating, Draft, Typed};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)).with_id("u1".parse()?));
     /// assert_eq!(typed.event().last_update().id().as_str(), "u1");
     /// // Ids are unique within an event.
@@ -349,9 +349,9 @@ impl Draft {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Investigating, Draft, Typed};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let draft = Draft::new(at(10)).with_body("Draft.").with_body("We are investigating.");
     /// let typed = Typed::<Investigating>::start("x", draft);
     /// assert_eq!(typed.event().last_update().body(), "We are investigating."); // the last one wins
@@ -366,8 +366,8 @@ impl Draft {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::typed::{state::Resolved, Draft, Typed};
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::typed::{state::Resolved, Draft, Typed};
     /// let shown = Utc.with_ymd_and_hms(2020, 3, 16, 21, 51, 0).unwrap();
     /// let typed = Typed::<Resolved>::start("x", Draft::new(shown).with_created_at(shown + Duration::hours(1)));
     /// assert!(typed.event().last_update().is_backdated());
@@ -382,10 +382,10 @@ impl Draft {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Investigating, Draft, Typed};
-    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Impact};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// # use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Impact};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let api = ComponentChange::new(ComponentId::new("api")?, "API", Operational, PartialOutage);
     /// let db = ComponentChange::new(ComponentId::new("db")?, "Database", Operational, MajorOutage);
     /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)).with_change(api).with_change(db));
@@ -428,11 +428,11 @@ impl Draft {
 /// # Example
 ///
 /// ```
-/// use chrono::{Duration, TimeZone, Utc};
+/// # use chrono::{Duration, TimeZone, Utc};
 /// use incident_model::typed::{state::Scheduled, Draft, Typed};
 /// use incident_model::{Maintenance, MaintenanceStatus, Schedule};
 ///
-/// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+/// # let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
 /// let window = Schedule::new(at, at + Duration::hours(2));
 /// let done = Typed::<Scheduled>::start("Database upgrade", Draft::new(at - Duration::days(2)))
 ///     .with_schedule(window)?
@@ -460,10 +460,11 @@ impl<T: Start> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Investigating, Draft, Typed};
-    /// use incident_model::IncidentStatus;
-    /// let typed = Typed::<Investigating>::start("Login errors", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap()));
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// # use incident_model::IncidentStatus;
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let typed = Typed::<Investigating>::start("Login errors", Draft::new(now));
     /// assert_eq!(typed.status(), IncidentStatus::Investigating);
     /// assert_eq!(typed.event().name(), "Login errors");
     /// ```
@@ -488,11 +489,11 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::{Monitoring, Resolved}, Draft, StateError, Typed};
-    /// use incident_model::{Incident, IncidentStatus, Update};
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::{Monitoring, Resolved}, Draft, StateError, Typed};
+    /// # use incident_model::{Incident, IncidentStatus, Update};
     ///
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let incident = Incident::builder("Slow page loads")
     ///     .id("inc-7".parse()?)
     ///     .update(Update::new(IncidentStatus::Monitoring, at(17)))
@@ -555,9 +556,9 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Investigating, Draft, Typed};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let typed = Typed::<Investigating>::start("Login errors", Draft::new(at(10)))
     ///     .identified(Draft::new(at(11)))?;
     /// let event = typed.event();
@@ -577,10 +578,11 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Resolved, Draft, Typed};
-    /// use incident_model::{Incident, Policy};
-    /// let incident: Incident = Typed::<Resolved>::start("Backfilled", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap())).into_event();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Resolved, Draft, Typed};
+    /// # use incident_model::{Incident, Policy};
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let incident: Incident = Typed::<Resolved>::start("Backfilled", Draft::new(now)).into_event();
     /// assert!(!incident.is_open());
     /// assert_eq!(incident.policy(), Policy::standard());
     /// ```
@@ -594,10 +596,10 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::{Monitoring, Scheduled}, Draft, Typed};
-    /// use incident_model::{IncidentStatus, MaintenanceStatus};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::{Monitoring, Scheduled}, Draft, Typed};
+    /// # use incident_model::{IncidentStatus, MaintenanceStatus};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let monitoring = Typed::<Monitoring>::start("x", Draft::new(at(10)));
     /// assert_eq!(monitoring.status(), IncidentStatus::Monitoring);
     /// assert_eq!(monitoring.status(), monitoring.event().status());
@@ -617,9 +619,9 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Investigating, Draft, Typed};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Investigating, Draft, Typed};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let typed = Typed::<Investigating>::start("x", Draft::new(at(10)))
     ///     .with_id("01HZX3K8Q9".parse()?);
     /// assert_eq!(typed.event().id().as_str(), "01HZX3K8Q9");
@@ -639,10 +641,11 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// use incident_model::Impact;
-    /// let typed = Typed::<Identified>::start("x", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap())).with_impact(Impact::Major);
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # use incident_model::Impact;
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let typed = Typed::<Identified>::start("x", Draft::new(now)).with_impact(Impact::Major);
     /// assert_eq!(typed.event().impact(), Impact::Major);
     /// ```
     #[must_use]
@@ -660,11 +663,12 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// use incident_model::{Component, ComponentId, ValidationError};
-    /// let api = ComponentId::new("api")?;
-    /// let typed = Typed::<Identified>::start("x", Draft::new(Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap()))
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # use incident_model::{Component, ComponentId, ValidationError};
+    /// # let api = ComponentId::new("api")?;
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let typed = Typed::<Identified>::start("x", Draft::new(now))
     ///     .with_component(Component::new(api.clone(), "API"))?;
     /// assert_eq!(typed.event().components().len(), 1);
     /// let err = typed.with_component(Component::new(api, "Api")).unwrap_err();
@@ -683,9 +687,9 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let typed = Typed::<Identified>::start("x", Draft::new(now)).with_started_at(now - Duration::minutes(20));
     /// assert_eq!(typed.event().opened_at(), now - Duration::minutes(20));
     /// ```
@@ -700,9 +704,9 @@ impl<T: State> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// let typed = Typed::<Identified>::start("x", Draft::new(now)).with_created_at(now - Duration::minutes(5));
     /// assert_eq!(typed.event().created_at(), now - Duration::minutes(5));
     /// ```
@@ -745,10 +749,10 @@ impl<T: State<Lifecycle = MaintenanceStatus>> Typed<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::typed::{state::Scheduled, Draft, Typed};
-    /// use incident_model::{Schedule, ValidationError};
-    /// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::typed::{state::Scheduled, Draft, Typed};
+    /// # use incident_model::{Schedule, ValidationError};
+    /// # let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
     /// let window = Schedule::new(at, at + Duration::hours(2));
     /// let typed = Typed::<Scheduled>::start("Database upgrade", Draft::new(at - Duration::days(2)))
     ///     .with_schedule(window)?;
@@ -795,11 +799,11 @@ impl<T: State> TryFrom<Event<T::Lifecycle>> for Typed<T> {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::typed::{state::Identified, Draft, Typed};
 /// use incident_model::ValidationError;
 ///
-/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)).with_id("u1".parse()?))
 ///     .with_id("inc-3".parse()?);
 /// let err = identified.monitoring(Draft::new(at(13)).with_id("u2".parse()?)).unwrap_err();
@@ -837,10 +841,10 @@ impl<T: State> MoveError<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// use incident_model::{IncidentStatus, ValidationError};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # use incident_model::{IncidentStatus, ValidationError};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
     /// let err = identified.resolved(Draft::new(at(13))).unwrap_err(); // before the last update
     /// assert!(matches!(err.error(), ValidationError::OutOfOrder { position: 1, .. }));
@@ -857,12 +861,13 @@ impl<T: State> MoveError<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// use incident_model::{IncidentStatus, ValidationError};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
-    /// let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # use incident_model::{IncidentStatus, ValidationError};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
+    /// # let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// // `err`: resolving at 13:00 an incident identified at 14:00.
     /// match err.into_error() {
     ///     ValidationError::OutOfOrder { previous_display_at, display_at, .. } => {
     ///         assert_eq!((previous_display_at, display_at), (at(14), at(13)));
@@ -881,12 +886,13 @@ impl<T: State> MoveError<T> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::typed::{state::Identified, Draft, Typed};
-    /// use incident_model::{IncidentStatus, ValidationError};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
-    /// let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # use incident_model::{IncidentStatus, ValidationError};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let identified = Typed::<Identified>::start("x", Draft::new(at(14)));
+    /// # let err = identified.resolved(Draft::new(at(13))).unwrap_err();
+    /// // `err`: resolving at 13:00 an incident identified at 14:00.
     /// let identified = err.into_typed(); // unchanged: still identified, one update
     /// assert_eq!(identified.status(), IncidentStatus::Identified);
     /// assert_eq!(identified.event().updates().len(), 1);
@@ -914,11 +920,11 @@ impl<T: State> std::error::Error for MoveError<T> {}
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::typed::{state::Postmortem, StateError, Typed};
 /// use incident_model::{Incident, IncidentStatus, Policy, Update};
 ///
-/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 /// let loaded = Incident::builder("Imported")
 ///     .id("inc-9".parse()?)
 ///     .policy(Policy::permissive())

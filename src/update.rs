@@ -46,7 +46,7 @@ impl ComponentChange {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*};
+    /// # use incident_model::{ComponentChange, ComponentId, ComponentStatus::*};
     /// let c = ComponentChange::new(ComponentId::new("api")?, "API", MajorOutage, Operational);
     /// assert_eq!(c.old_status, MajorOutage);
     /// # Ok::<(), incident_model::IdError>(())
@@ -80,10 +80,10 @@ impl ComponentChange {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{IncidentStatus, Update, UpdateId};
 ///
-/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
 /// let update = Update::new(IncidentStatus::Identified, at)
 ///     .with_id(UpdateId::new("u1")?)
 ///     .with_body("Sign-ups are slowing page loads.");
@@ -136,9 +136,9 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{MaintenanceStatus, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{MaintenanceStatus, Update};
+    /// # let at = Utc.with_ymd_and_hms(2020, 12, 17, 9, 0, 0).unwrap();
     /// let u = Update::new(MaintenanceStatus::InProgress, at);
     /// assert_eq!(u.display_at(), at);
     /// assert!(u.body().is_empty());
@@ -180,9 +180,10 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update, UpdateId};
-    /// let u = Update::new(IncidentStatus::Resolved, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_id(UpdateId::new("u9")?);
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update, UpdateId};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// let u = Update::new(IncidentStatus::Resolved, at).with_id(UpdateId::new("u9")?);
     /// assert_eq!(u.id().as_str(), "u9");
     /// # Ok::<(), incident_model::IdError>(())
     /// ```
@@ -197,9 +198,10 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// let u = Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_body("A fix is out.");
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// let u = Update::new(IncidentStatus::Monitoring, at).with_body("A fix is out.");
     /// assert_eq!(u.body(), "A fix is out.");
     /// ```
     #[must_use]
@@ -214,8 +216,8 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
     /// let shown = Utc.with_ymd_and_hms(2020, 3, 16, 21, 51, 0).unwrap();
     /// let u = Update::new(IncidentStatus::Resolved, shown).with_created_at(shown + Duration::hours(2));
     /// assert!(u.is_backdated());
@@ -231,11 +233,11 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, IncidentStatus, Update};
-    /// let u = Update::new(IncidentStatus::Identified, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_change(ComponentChange::new(
-    ///     ComponentId::new("api")?, "API", Operational, DegradedPerformance,
-    /// ));
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// let slow = ComponentChange::new(ComponentId::new("api")?, "API", Operational, DegradedPerformance);
+    /// let u = Update::new(IncidentStatus::Identified, at).with_change(slow);
     /// assert_eq!(u.component_changes().len(), 1);
     /// # Ok::<(), incident_model::IdError>(())
     /// ```
@@ -254,9 +256,10 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// let u = Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).reopening();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// let u = Update::new(IncidentStatus::Investigating, at).reopening();
     /// assert!(u.is_reopen());
     /// ```
     #[must_use]
@@ -270,9 +273,10 @@ impl<S: Lifecycle> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// assert_eq!(Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).status(), IncidentStatus::Monitoring);
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// assert_eq!(Update::new(IncidentStatus::Monitoring, at).status(), IncidentStatus::Monitoring);
     /// ```
     #[must_use]
     pub fn status(&self) -> S {
@@ -286,10 +290,11 @@ impl<S> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update, UpdateId};
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update, UpdateId};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
     /// let id = UpdateId::new("u1")?;
-    /// assert_eq!(Update::new(IncidentStatus::Identified, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_id(id.clone()).id(), &id);
+    /// assert_eq!(Update::new(IncidentStatus::Identified, at).with_id(id.clone()).id(), &id);
     /// # Ok::<(), incident_model::IdError>(())
     /// ```
     #[must_use]
@@ -302,9 +307,10 @@ impl<S> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// assert_eq!(Update::new(IncidentStatus::Resolved, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).with_body("Fixed.").body(), "Fixed.");
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// assert_eq!(Update::new(IncidentStatus::Resolved, at).with_body("Fixed.").body(), "Fixed.");
     /// ```
     #[must_use]
     pub fn body(&self) -> &str {
@@ -316,9 +322,9 @@ impl<S> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
     /// assert_eq!(Update::new(IncidentStatus::Monitoring, at).display_at(), at);
     /// ```
     #[must_use]
@@ -331,9 +337,9 @@ impl<S> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.with_ymd_and_hms(2020, 3, 16, 17, 42, 0).unwrap();
     /// assert_eq!(Update::new(IncidentStatus::Monitoring, at).created_at(), at);
     /// ```
     #[must_use]
@@ -346,9 +352,10 @@ impl<S> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// assert!(Update::new(IncidentStatus::Monitoring, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).component_changes().is_empty());
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// assert!(Update::new(IncidentStatus::Monitoring, at).component_changes().is_empty());
     /// ```
     #[must_use]
     pub fn component_changes(&self) -> &[ComponentChange] {
@@ -360,9 +367,10 @@ impl<S> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// assert!(!Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).is_reopen());
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// assert!(!Update::new(IncidentStatus::Investigating, at).is_reopen());
     /// ```
     #[must_use]
     pub fn is_reopen(&self) -> bool {
@@ -374,9 +382,10 @@ impl<S> Update<S> {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{IncidentStatus, Update};
-    /// assert!(!Update::new(IncidentStatus::Investigating, Utc.timestamp_opt(1_584_368_880, 0).unwrap()).is_backdated());
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{IncidentStatus, Update};
+    /// # let at = Utc.timestamp_opt(1_584_368_880, 0).unwrap();
+    /// assert!(!Update::new(IncidentStatus::Investigating, at).is_backdated());
     /// ```
     #[must_use]
     pub fn is_backdated(&self) -> bool {

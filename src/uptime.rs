@@ -50,19 +50,20 @@
 //! # Example
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
-//! use incident_model::{
-//!     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, DayRange, Incident,
-//!     IncidentStatus::*, Update, Weights, Window,
-//! };
-//!
-//! let at = |d, h| Utc.with_ymd_and_hms(2020, 3, d, h, 0, 0).unwrap();
-//! let api = ComponentId::new("api")?;
-//! let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
-//! let incident = Incident::builder("API down")
-//!     .update(Update::new(Investigating, at(16, 10)).with_change(change(Operational, MajorOutage)))
-//!     .update(Update::new(Resolved, at(16, 11)).with_change(change(MajorOutage, Operational)))
-//!     .build()?;
+//! # use chrono::{NaiveDate, TimeZone, Utc};
+//! # use incident_model::{
+//! #     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, DayRange, Incident,
+//! #     IncidentStatus::*, Update, Weights, Window,
+//! # };
+//! #
+//! # let at = |d, h| Utc.with_ymd_and_hms(2020, 3, d, h, 0, 0).unwrap();
+//! # let api = ComponentId::new("api")?;
+//! # let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+//! # let incident = Incident::builder("API down")
+//! #     .update(Update::new(Investigating, at(16, 10)).with_change(change(Operational, MajorOutage)))
+//! #     .update(Update::new(Resolved, at(16, 11)).with_change(change(MajorOutage, Operational)))
+//! #     .build()?;
+//! // The API was down from 10:00 to 11:00 on 16 March.
 //!
 //! let mut history = ComponentHistory::new();
 //! history.add_event(&incident, at(31, 0));
@@ -134,7 +135,7 @@ impl Weights {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus::*, Weights};
+    /// # use incident_model::{ComponentStatus::*, Weights};
     /// assert_eq!(Weights::statuspage().weight(MajorOutage), 1.0);
     /// assert_eq!(Weights::statuspage().weight(DegradedPerformance), 0.0);
     /// ```
@@ -152,7 +153,7 @@ impl Weights {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus::*, Weights};
+    /// # use incident_model::{ComponentStatus::*, Weights};
     /// assert_eq!(Weights::openstatus().weight(PartialOutage), 0.5);
     /// ```
     #[must_use]
@@ -167,7 +168,7 @@ impl Weights {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus::*, Weights};
+    /// # use incident_model::{ComponentStatus::*, Weights};
     /// assert_eq!(Weights::incident_io().weight(PartialOutage), 1.0);
     /// ```
     #[must_use]
@@ -183,7 +184,7 @@ impl Weights {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus::*, Weights};
+    /// # use incident_model::{ComponentStatus::*, Weights};
     /// let w = Weights::statuspage().with(UnderMaintenance, 2.0);
     /// assert_eq!(w.weight(UnderMaintenance), 1.0); // clamped
     /// ```
@@ -206,7 +207,7 @@ impl Weights {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus::*, Weights};
+    /// # use incident_model::{ComponentStatus::*, Weights};
     /// assert_eq!(Weights::statuspage().with_permille(PartialOutage, 250).weight(PartialOutage), 0.25);
     /// ```
     #[must_use]
@@ -222,7 +223,7 @@ impl Weights {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus::*, Weights};
+    /// # use incident_model::{ComponentStatus::*, Weights};
     /// assert_eq!(Weights::statuspage().permille(PartialOutage), 300);
     /// ```
     #[must_use]
@@ -235,7 +236,7 @@ impl Weights {
     /// # Example
     ///
     /// ```
-    /// use incident_model::{ComponentStatus::*, Weights};
+    /// # use incident_model::{ComponentStatus::*, Weights};
     /// assert_eq!(Weights::statuspage().weight(Operational), 0.0);
     /// ```
     #[must_use]
@@ -281,17 +282,18 @@ impl AffectedComponent {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
-    /// use incident_model::uptime::Weights;
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
-    /// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
-    /// let incident = Incident::builder("x")
-    ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
-    ///     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
-    ///     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
-    ///     .build()?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentChange, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update};
+    /// # use incident_model::uptime::Weights;
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
+    /// # let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+    /// # let incident = Incident::builder("x")
+    /// #     .update(Update::new(Investigating, at(10)).with_change(change(Operational, DegradedPerformance)))
+    /// #     .update(Update::new(Identified, at(12)).with_change(change(DegradedPerformance, MajorOutage)))
+    /// #     .update(Update::new(Resolved, at(13)).with_change(change(MajorOutage, Operational)))
+    /// #     .build()?;
+    /// // The API: degraded performance 10:00-12:00, major outage 12:00-13:00.
     /// let affected = &incident.affected_components(at(23))[0];
     /// // 1 h of major outage at full weight; degraded performance weighs nothing by default.
     /// assert_eq!(affected.weighted_downtime(&Weights::default()).to_string(), "1h");
@@ -321,9 +323,9 @@ fn millis_from_weighed(weighed: u128) -> Elapsed {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::Window;
-/// let at = |d| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
+/// # let at = |d| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
 /// let window = Window::new(at(1), at(31))?;
 /// assert_eq!(window.length().to_string(), "30d");
 /// assert!(Window::new(at(31), at(1)).is_err());
@@ -345,9 +347,9 @@ impl Window {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{uptime::InvertedWindow, Window};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{uptime::InvertedWindow, Window};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let window = Window::new(at(10), at(14))?;
     /// assert_eq!((window.start(), window.end()), (at(10), at(14)));
     /// assert!(Window::new(at(10), at(10)).is_ok()); // empty, but not inverted
@@ -373,9 +375,9 @@ impl Window {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::Window;
-    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::Window;
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// assert_eq!(Window::new(now, now)?.start(), now);
     /// # Ok::<(), incident_model::uptime::InvertedWindow>(())
     /// ```
@@ -389,9 +391,9 @@ impl Window {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::Window;
-    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::Window;
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// assert_eq!(Window::new(now, now)?.end(), now);
     /// # Ok::<(), incident_model::uptime::InvertedWindow>(())
     /// ```
@@ -405,9 +407,9 @@ impl Window {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::Window;
-    /// let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::Window;
+    /// # let at = |h: u32, m: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, m, 0).unwrap();
     /// assert_eq!(Window::new(at(10, 0), at(11, 30))?.length().to_string(), "1h 30m");
     /// assert!(Window::new(at(10, 0), at(10, 0))?.length().is_zero());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -428,9 +430,9 @@ impl Window {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::Window;
-/// let at = |d| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
+/// # let at = |d| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
 /// let err = Window::new(at(2), at(1)).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
@@ -469,13 +471,13 @@ struct RawInterval {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{
 ///     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update,
 /// };
-/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-/// let api = ComponentId::new("api")?;
-/// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+/// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let api = ComponentId::new("api")?;
+/// # let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
 /// let resolved = Incident::builder("API down")
 ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, MajorOutage)))
 ///     .update(Update::new(Resolved, at(11)).with_change(change(MajorOutage, Operational)))
@@ -509,7 +511,7 @@ impl ComponentHistory {
     /// # Example
     ///
     /// ```
-    /// use incident_model::ComponentHistory;
+    /// # use incident_model::ComponentHistory;
     /// assert_eq!(ComponentHistory::new().components().count(), 0);
     /// ```
     #[must_use]
@@ -524,20 +526,21 @@ impl ComponentHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{
-    ///     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update,
-    /// };
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
-    /// let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
-    /// let resolved = Incident::builder("API down")
-    ///     .update(Update::new(Investigating, at(10)).with_change(change(Operational, MajorOutage)))
-    ///     .update(Update::new(Resolved, at(11)).with_change(change(MajorOutage, Operational)))
-    ///     .build()?;
-    /// let open = Incident::builder("API slow")
-    ///     .update(Update::new(Investigating, at(20)).with_change(change(Operational, PartialOutage)))
-    ///     .build()?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{
+    /// #     ComponentChange, ComponentHistory, ComponentId, ComponentStatus::*, Incident, IncidentStatus::*, Update,
+    /// # };
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
+    /// # let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
+    /// # let resolved = Incident::builder("API down")
+    /// #     .update(Update::new(Investigating, at(10)).with_change(change(Operational, MajorOutage)))
+    /// #     .update(Update::new(Resolved, at(11)).with_change(change(MajorOutage, Operational)))
+    /// #     .build()?;
+    /// # let open = Incident::builder("API slow")
+    /// #     .update(Update::new(Investigating, at(20)).with_change(change(Operational, PartialOutage)))
+    /// #     .build()?;
+    /// // `resolved`: the API down 10:00-11:00; `open`: partial outage since 20:00.
     /// let mut history = ComponentHistory::new();
     /// history.add_event(&open, at(22));
     /// history.add_event(&resolved, at(22)); // `as_of` does not move a resolved incident's end
@@ -587,10 +590,10 @@ impl ComponentHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
     /// let mut history = ComponentHistory::new();
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
     /// history.add_interval(&api, StatusInterval::new(at(11), at(13), MajorOutage));
@@ -636,10 +639,10 @@ impl ComponentHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let (api, db) = (ComponentId::new("api")?, ComponentId::new("db")?);
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let (api, db) = (ComponentId::new("api")?, ComponentId::new("db")?);
     /// let mut history = ComponentHistory::new();
     /// history.add_interval(&api, StatusInterval::new(at(10), at(11), MajorOutage));
     /// history.add_interval(&db, StatusInterval::new(at(10), at(12), PartialOutage));
@@ -660,10 +663,10 @@ impl ComponentHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
     /// let mut history = ComponentHistory::new();
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), MajorOutage));
     /// history.add_interval(&api, StatusInterval::new(at(11), at(13), MajorOutage));
@@ -688,10 +691,10 @@ impl ComponentHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval, Weights, Window};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval, Weights, Window};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
     /// let mut history = ComponentHistory::new();
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
     /// let day = Window::new(at(0), at(0) + chrono::Duration::days(1))?;
@@ -712,10 +715,10 @@ impl ComponentHistory {
 /// # Example
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// # use chrono::{TimeZone, Utc};
 /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
-/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-/// let api = ComponentId::new("api")?;
+/// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let api = ComponentId::new("api")?;
 /// let mut history = ComponentHistory::new();
 /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
 /// history.add_interval(&api, StatusInterval::new(at(11), at(12), MajorOutage));
@@ -745,10 +748,10 @@ impl MergedInterval {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
     /// let mut history = ComponentHistory::new();
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), UnderMaintenance));
@@ -768,10 +771,10 @@ impl MergedInterval {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval, Weights};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// let api = ComponentId::new("api")?;
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentHistory, ComponentId, ComponentStatus::*, StatusInterval, Weights};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # let api = ComponentId::new("api")?;
     /// let mut history = ComponentHistory::new();
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), DegradedPerformance));
@@ -817,9 +820,9 @@ impl Segment {
 /// # Example
 ///
 /// ```
-/// use chrono::{Duration, TimeZone, Utc};
+/// # use chrono::{Duration, TimeZone, Utc};
 /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-/// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
 /// // 10-12 major outage, 11-13 partial outage: 11-12 counts once, as major.
 /// let merged = MergedHistory::from_intervals([
 ///     StatusInterval::new(at(10), at(12), MajorOutage),
@@ -845,9 +848,9 @@ impl MergedHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval};
-    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let merged = MergedHistory::from_intervals([
     ///     StatusInterval::new(at(10), at(11), MajorOutage),
     ///     StatusInterval::new(at(11), at(12), MajorOutage), // touching: one stretch
@@ -922,9 +925,9 @@ impl MergedHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let merged = MergedHistory::from_intervals([
     ///     StatusInterval::new(at(13), at(14), PartialOutage),
     ///     StatusInterval::new(at(10), at(11), MajorOutage),
@@ -949,7 +952,7 @@ impl MergedHistory {
     /// # Example
     ///
     /// ```
-    /// use incident_model::MergedHistory;
+    /// # use incident_model::MergedHistory;
     /// assert!(MergedHistory::default().is_empty());
     /// ```
     #[must_use]
@@ -966,9 +969,9 @@ impl MergedHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
     /// let day = Window::new(at(0), at(0) + Duration::days(1))?;
     /// // 23:00 to 02:00 the next day: only the hour within the window counts.
     /// let merged = MergedHistory::from_intervals([
@@ -1037,12 +1040,12 @@ impl MergedHistory {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-    /// let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
-    /// use chrono::NaiveDate;
-    /// use incident_model::DayRange;
-    /// let date = |d: u32| NaiveDate::from_ymd_opt(2020, 3, d).unwrap();
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// # let at = |h: u32| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// # use chrono::NaiveDate;
+    /// # use incident_model::DayRange;
+    /// # let date = |d: u32| NaiveDate::from_ymd_opt(2020, 3, d).unwrap();
     /// // Down from 23:00 on the 16th to 01:00 on the 17th.
     /// let merged = MergedHistory::from_intervals([
     ///     StatusInterval::new(at(23), at(23) + Duration::hours(2), MajorOutage),
@@ -1156,10 +1159,10 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
 /// # Example
 ///
 /// ```
-/// use chrono::{Duration, TimeZone, Utc};
+/// # use chrono::{Duration, TimeZone, Utc};
 /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-/// let start = Utc.with_ymd_and_hms(2020, 3, 1, 0, 0, 0).unwrap();
-/// let window = Window::new(start, start + Duration::days(100))?;
+/// # let start = Utc.with_ymd_and_hms(2020, 3, 1, 0, 0, 0).unwrap();
+/// # let window = Window::new(start, start + Duration::days(100))?;
 /// // Down for 6 minutes of 100 days: 99.99583...%
 /// let merged = MergedHistory::from_intervals([
 ///     StatusInterval::new(start, start + Duration::minutes(6), MajorOutage),
@@ -1186,13 +1189,14 @@ impl Uptime {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
-    /// let day = Window::new(start, start + Duration::days(1))?;
-    /// let merged = MergedHistory::from_intervals([
-    ///     StatusInterval::new(start, start + Duration::hours(6), MajorOutage),
-    /// ]);
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// # let day = Window::new(start, start + Duration::days(1))?;
+    /// # let merged = MergedHistory::from_intervals([
+    /// #     StatusInterval::new(start, start + Duration::hours(6), MajorOutage),
+    /// # ]);
+    /// // Down 6 h of a 24 h `day`.
     /// assert_eq!(merged.uptime(day, &Weights::default()).ratio(), 0.75);
     /// assert_eq!(MergedHistory::default().uptime(day, &Weights::default()).ratio(), 1.0);
     /// let empty = Window::new(start, start)?;
@@ -1214,13 +1218,14 @@ impl Uptime {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
-    /// let day = Window::new(start, start + Duration::days(1))?;
-    /// let merged = MergedHistory::from_intervals([
-    ///     StatusInterval::new(start, start + Duration::hours(6), MajorOutage),
-    /// ]);
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// # let day = Window::new(start, start + Duration::days(1))?;
+    /// # let merged = MergedHistory::from_intervals([
+    /// #     StatusInterval::new(start, start + Duration::hours(6), MajorOutage),
+    /// # ]);
+    /// // Down 6 h of a 24 h `day`.
     /// assert_eq!(merged.uptime(day, &Weights::default()).percent(), 75.0);
     /// // Not truncated, unlike the printed figure.
     /// let brief = MergedHistory::from_intervals([
@@ -1241,13 +1246,14 @@ impl Uptime {
     /// # Example
     ///
     /// ```
-    /// use chrono::{Duration, TimeZone, Utc};
-    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
-    /// let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
-    /// let day = Window::new(start, start + Duration::days(1))?;
-    /// let merged = MergedHistory::from_intervals([
-    ///     StatusInterval::new(start, start + Duration::hours(2), PartialOutage),
-    /// ]);
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Weights, Window};
+    /// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 0, 0, 0).unwrap();
+    /// # let day = Window::new(start, start + Duration::days(1))?;
+    /// # let merged = MergedHistory::from_intervals([
+    /// #     StatusInterval::new(start, start + Duration::hours(2), PartialOutage),
+    /// # ]);
+    /// // A partial outage of 2 h in a 24 h `day`.
     /// assert_eq!(merged.uptime(day, &Weights::statuspage()).weighted_downtime().to_string(), "36m"); // 2 h at 0.3
     /// assert_eq!(merged.uptime(day, &Weights::incident_io()).weighted_downtime().to_string(), "2h");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -1262,9 +1268,9 @@ impl Uptime {
     /// # Example
     ///
     /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use incident_model::{MergedHistory, Weights, Window};
-    /// let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{MergedHistory, Weights, Window};
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
     /// assert!(MergedHistory::default().uptime(Window::new(now, now)?, &Weights::default()).is_full());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -1322,7 +1328,7 @@ impl fmt::Display for Uptime {
 /// # Example
 ///
 /// ```
-/// use chrono::{FixedOffset, NaiveDate};
+/// # use chrono::{FixedOffset, NaiveDate};
 /// use incident_model::DayRange;
 /// let last = NaiveDate::from_ymd_opt(2020, 3, 31).unwrap();
 /// let range = DayRange::ending(last, 90);
@@ -1345,9 +1351,9 @@ impl DayRange {
     /// # Example
     ///
     /// ```
-    /// use chrono::{FixedOffset, NaiveDate};
-    /// use incident_model::DayRange;
-    /// let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// # use chrono::{FixedOffset, NaiveDate};
+    /// # use incident_model::DayRange;
+    /// # let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
     /// let range = DayRange::ending(date(3, 31), 3);
     /// let days: Vec<NaiveDate> = range.days().map(|(day, _)| day).collect();
     /// assert_eq!(days, [date(3, 29), date(3, 30), date(3, 31)]);
@@ -1370,9 +1376,9 @@ impl DayRange {
     /// # Example
     ///
     /// ```
-    /// use chrono::{FixedOffset, NaiveDate};
-    /// use incident_model::DayRange;
-    /// let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// # use chrono::{FixedOffset, NaiveDate};
+    /// # use incident_model::DayRange;
+    /// # let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
     /// let cest = FixedOffset::east_opt(2 * 3600).unwrap();
     /// let range = DayRange::ending(date(3, 31), 1).with_offset(cest);
     /// let (day, window) = range.days().next().unwrap();
@@ -1392,9 +1398,9 @@ impl DayRange {
     /// # Example
     ///
     /// ```
-    /// use chrono::{FixedOffset, NaiveDate};
-    /// use incident_model::DayRange;
-    /// let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// # use chrono::{FixedOffset, NaiveDate};
+    /// # use incident_model::DayRange;
+    /// # let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
     /// // 2020 is a leap year.
     /// let days: Vec<_> = DayRange::ending(date(3, 1), 2).days().collect();
     /// assert_eq!(days.len(), 2);
@@ -1433,9 +1439,9 @@ impl DayRange {
 /// # Example
 ///
 /// ```
-/// use chrono::{Duration, NaiveDate, TimeZone, Utc};
+/// # use chrono::{Duration, NaiveDate, TimeZone, Utc};
 /// use incident_model::{ComponentStatus::*, DayRange, MergedHistory, StatusInterval, Weights};
-/// let start = Utc.with_ymd_and_hms(2020, 3, 16, 6, 0, 0).unwrap();
+/// # let start = Utc.with_ymd_and_hms(2020, 3, 16, 6, 0, 0).unwrap();
 /// let merged = MergedHistory::from_intervals([
 ///     StatusInterval::new(start, start + Duration::hours(4), PartialOutage),
 /// ]);
