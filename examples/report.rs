@@ -24,6 +24,7 @@ mod common;
 #[path = "common/notes.rs"]
 mod notes;
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use incident_model::output;
@@ -43,11 +44,11 @@ enum Output {
 struct Options {
     output: Output,
     as_of: Option<chrono::DateTime<chrono::Utc>>,
-    paths: Vec<String>,
+    paths: Vec<OsString>,
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args().skip(1)) {
+    let options = match parse_args(std::env::args_os().skip(1)) {
         Ok(Some(options)) => options,
         Ok(None) => {
             println!("{USAGE}");
@@ -75,7 +76,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Option<Options>, String> {
     let mut options = Options {
         output: Output::Table,
         as_of: None,
@@ -84,23 +85,25 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     let mut formats = 0;
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
-            "--json" | "--text" | "--markdown" => {
+        match arg.to_str() {
+            Some("-h" | "--help") => return Ok(None),
+            Some(format @ ("--json" | "--text" | "--markdown")) => {
                 formats += 1;
-                options.output = match arg.as_str() {
+                options.output = match format {
                     "--json" => Output::Json,
                     "--text" => Output::Text,
                     _ => Output::Markdown,
                 };
             }
-            "--as-of" => {
+            Some("--as-of") => {
                 let value = args.next().ok_or("--as-of needs a time")?;
                 options.as_of = Some(common::parse_as_of(&value)?);
             }
-            "--" => options.paths.extend(args.by_ref()),
-            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
-            path => options.paths.push(path.to_owned()),
+            Some("--") => options.paths.extend(args.by_ref()),
+            Some(other) if other.starts_with("--") => {
+                return Err(format!("unknown option {other}"))
+            }
+            _ => options.paths.push(arg),
         }
     }
     if formats > 1 {

@@ -9,6 +9,9 @@
 //! Directories are walked one level deep for `*.json` files; `-v` prints every
 //! anomaly.
 
+#[path = "common/input.rs"]
+mod input;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -46,7 +49,7 @@ fn same_models(a: &statuspage::Document, b: &statuspage::Document) -> bool {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let verbose = args.iter().any(|a| a == "-v");
     let paths: Vec<PathBuf> = args
         .iter()
@@ -57,16 +60,17 @@ fn main() -> ExitCode {
         eprintln!("usage: statuspage_check [-v] <file or directory>...");
         return ExitCode::from(2);
     }
+    let limit = statuspage::Limits::default().max_input_bytes;
     let mut failed = 0usize;
     for path in &paths {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let bytes = match std::fs::read(path) {
+        let bytes = match input::read_file(path, limit) {
             Ok(bytes) => bytes,
             Err(err) => {
-                println!("FAIL {name}: cannot read: {err}");
+                println!("FAIL {name}: {err}");
                 failed += 1;
                 continue;
             }

@@ -37,19 +37,19 @@ fn main() -> ExitCode {
     let mut out = None;
     let mut given = None;
     let mut paths = Vec::new();
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" => {
+        match arg.to_str() {
+            Some("-h" | "--help") => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            "--as-of" => match args.next().map(|v| common::parse_as_of(&v)) {
+            Some("--as-of") => match args.next().map(|v| common::parse_as_of(&v)) {
                 Some(Ok(at)) => given = Some(at),
                 Some(Err(err)) => return usage_error(&err),
                 None => return usage_error("--as-of needs a time"),
             },
-            other if other.starts_with("--") => {
+            Some(other) if other.starts_with("--") => {
                 return usage_error(&format!("unknown option {other}"))
             }
             _ if out.is_none() => out = Some(arg),
@@ -59,6 +59,7 @@ fn main() -> ExitCode {
     let Some(out) = out else {
         return usage_error("name the SVG file to write");
     };
+    let out = std::path::PathBuf::from(out);
 
     let (sources, failed) = common::read_sources(PROGRAM, &paths);
     let (as_of, basis) = common::as_of(given, &sources);
@@ -121,13 +122,14 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| "Uptime".to_owned());
     let picture = svg::uptime_bars(&format!("{title}: uptime over the past {DAYS} days"), &rows);
     if let Err(err) = std::fs::write(&out, picture) {
-        eprintln!("{PROGRAM}: {out}: cannot write: {err}");
+        eprintln!("{PROGRAM}: {}: cannot write: {err}", out.display());
         return ExitCode::FAILURE;
     }
 
     let first = days.days().next().map(|(date, _)| date);
     let summary = format!(
-        "wrote {out}: {} components, {DAYS} days from {} to {} (days at UTC{offset} in {zone}), as of {} ({})\n",
+        "wrote {}: {} components, {DAYS} days from {} to {} (days at UTC{offset} in {zone}), as of {} ({})\n",
+        out.display(),
         rows.len(),
         first.map_or_else(|| "-".to_owned(), |d| d.to_string()),
         local.date_naive(),

@@ -15,6 +15,7 @@
 
 use core::fmt;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher as _, RandomState};
 
 use chrono::{DateTime, Utc};
 
@@ -445,6 +446,39 @@ fn check_update_ids<S: Lifecycle>(
     Ok(())
 }
 
+/// The ids of an event's updates, kept beside them for [`insertion`]'s
+/// duplicate check: their hashes under a key of this value's own (so inputs
+/// cannot be made to collide), 8 bytes an update. A hash held may be another
+/// id's: [`UpdateIds::may_hold`] says "maybe", the caller confirms. Not part of
+/// the event's value (its equality and `Debug` leave it out).
+#[derive(Clone, Default)]
+pub(crate) struct UpdateIds {
+    key: RandomState,
+    hashes: HashSet<u64>,
+}
+
+impl UpdateIds {
+    /// The ids of `updates`.
+    pub(crate) fn of<S>(updates: &[Update<S>]) -> Self {
+        let mut ids = UpdateIds::default();
+        ids.hashes.reserve(updates.len());
+        for update in updates {
+            ids.insert(update.id());
+        }
+        ids
+    }
+
+    /// Adds `id`.
+    pub(crate) fn insert(&mut self, id: &UpdateId) {
+        self.hashes.insert(self.key.hash_one(id));
+    }
+
+    /// Whether `id` may be held: `false` is certain, `true` is to be confirmed.
+    fn may_hold(&self, id: &UpdateId) -> bool {
+        self.hashes.contains(&self.key.hash_one(id))
+    }
+}
+
 /// `update`, at `second`, has the id of the update at `first`.
 fn duplicate_update_id<S: Lifecycle>(
     incident: &EventId,
@@ -499,14 +533,21 @@ fn check_schedule<S: Lifecycle>(
 /// same display and creation time), if the rules allow it: its id is new, and
 /// `policy` allows the moves into and out of it. For
 /// [`Event::apply`](crate::Event::apply).
+///
+/// `ids` holds the ids of `updates`: the id is looked up there, and `updates`
+/// scanned only when it may be there (to name the first update with it), so an
+/// append costs no more as the event grows.
 pub(crate) fn insertion<S: Lifecycle>(
     incident: &EventId,
     updates: &[Update<S>],
+    ids: &UpdateIds,
     policy: &Policy<S>,
     update: &Update<S>,
 ) -> Result<usize, ValidationError<S>> {
-    if let Some(first) = updates.iter().position(|u| u.id() == update.id()) {
-        return Err(duplicate_update_id(incident, update, first, updates.len()));
+    if ids.may_hold(update.id()) {
+        if let Some(first) = updates.iter().position(|u| u.id() == update.id()) {
+            return Err(duplicate_update_id(incident, update, first, updates.len()));
+        }
     }
     let key = update.order_key();
     let position = updates.partition_point(|u| u.order_key() <= key);

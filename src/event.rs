@@ -21,7 +21,11 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::builder::{self, EventBuilder, EventParts, Schedule, ValidationError, Violations};
+use core::fmt;
+
+use crate::builder::{
+    self, EventBuilder, EventParts, Schedule, UpdateIds, ValidationError, Violations,
+};
 use crate::component::Component;
 use crate::id::EventId;
 use crate::policy::{Lifecycle, Policy};
@@ -69,7 +73,7 @@ use crate::update::Update;
 /// assert_eq!(incident.updates().len(), 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone)]
 pub struct Event<S: Lifecycle> {
     id: EventId,
     name: String,
@@ -80,6 +84,43 @@ pub struct Event<S: Lifecycle> {
     schedule: Option<Schedule>,
     updates: Vec<Update<S>>,
     policy: Policy<S>,
+    /// The ids of `updates`, for `apply`'s duplicate check; not part of the
+    /// value (equality and `Debug` leave it out).
+    ids: UpdateIds,
+}
+
+impl<S: Lifecycle> PartialEq for Event<S> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.name == other.name
+            && self.impact == other.impact
+            && self.components == other.components
+            && self.started_at == other.started_at
+            && self.created_at == other.created_at
+            && self.schedule == other.schedule
+            && self.updates == other.updates
+            && self.policy == other.policy
+    }
+}
+
+impl<S: Lifecycle> Eq for Event<S> {}
+
+// The index is not part of the value: `Debug` prints what the derive printed.
+#[allow(clippy::missing_fields_in_debug)]
+impl<S: Lifecycle> fmt::Debug for Event<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Event")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("impact", &self.impact)
+            .field("components", &self.components)
+            .field("started_at", &self.started_at)
+            .field("created_at", &self.created_at)
+            .field("schedule", &self.schedule)
+            .field("updates", &self.updates)
+            .field("policy", &self.policy)
+            .finish()
+    }
 }
 
 /// An incident: an [`Event`] over [`IncidentStatus`].
@@ -138,6 +179,7 @@ impl<S: Lifecycle> Event<S> {
             started_at: parts.started_at,
             created_at: parts.created_at,
             schedule: parts.schedule,
+            ids: UpdateIds::of(&parts.updates),
             updates: parts.updates,
             policy,
         })
@@ -169,6 +211,9 @@ impl<S: Lifecycle> Event<S> {
     /// A move out of a closed status into an open one must be made with
     /// [`Event::reopen`].
     ///
+    /// The duplicate check is a hash look-up, so an append costs the same
+    /// however many updates the event has.
+    ///
     /// # Errors
     ///
     /// [`ValidationError::DuplicateUpdateId`] if an update has the same id, or
@@ -188,7 +233,9 @@ impl<S: Lifecycle> Event<S> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&mut self, update: Update<S>) -> Result<(), ValidationError<S>> {
-        let position = builder::insertion(&self.id, &self.updates, &self.policy, &update)?;
+        let position =
+            builder::insertion(&self.id, &self.updates, &self.ids, &self.policy, &update)?;
+        self.ids.insert(update.id());
         self.updates.insert(position, update);
         Ok(())
     }

@@ -534,3 +534,86 @@ fn errors_chain_to_their_transition() {
     let source = std::error::Error::source(&err).unwrap();
     assert!(source.to_string().contains("resolved -> identified"));
 }
+
+/// `apply` keeps its behaviour with its duplicate check indexed: a duplicate
+/// found after many appends names the first update with that id and the
+/// position it would take; the event is unchanged; an applied event equals the
+/// built one and prints the same (the index is not part of the value).
+#[test]
+fn apply_finds_duplicates_among_many_and_equality_ignores_the_index() {
+    let update = |i: i64| {
+        Update::new(Investigating, edt(10, 0) + Duration::seconds(i))
+            .with_id(update_id(&format!("u{i}")))
+    };
+    let mut applied = Incident::builder("x")
+        .id(incident_id("inc-many"))
+        .created_at(edt(10, 0))
+        .update(update(0))
+        .build()
+        .unwrap();
+    let mut builder = Incident::builder("x")
+        .id(incident_id("inc-many"))
+        .created_at(edt(10, 0));
+    for i in 0..1000 {
+        if i > 0 {
+            applied.apply(update(i)).unwrap();
+        }
+        builder = builder.update(update(i));
+    }
+    let built = builder.build().unwrap();
+    assert_eq!(applied, built);
+    assert_eq!(format!("{applied:?}"), format!("{built:?}"));
+    assert!(!format!("{applied:?}").contains("ids"));
+
+    let before = applied.clone();
+    let err = applied
+        .apply(Update::new(Identified, edt(11, 0)).with_id(update_id("u500")))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ValidationError::DuplicateUpdateId {
+            event: incident_id("inc-many"),
+            update: update_id("u500"),
+            first: 500,
+            second: 1000
+        }
+    );
+    assert_eq!(applied, before);
+    // A clone keeps checking: the index goes with it.
+    let mut copy = applied.clone();
+    assert!(copy
+        .apply(Update::new(Identified, edt(11, 0)).with_id(update_id("u999")))
+        .is_err());
+    copy.apply(Update::new(Identified, edt(11, 0)).with_id(update_id("u1000")))
+        .unwrap();
+    assert_ne!(copy, applied);
+    assert!(copy
+        .apply(Update::new(Identified, edt(11, 1)).with_id(update_id("u1000")))
+        .is_err());
+}
+
+/// Building an incident by 65,536 `apply`s (each at the end): prints the time.
+/// Run with `cargo test --release --test test_incident -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check: run in release with --nocapture"]
+fn measure_65536_appends() {
+    let n = 65_536;
+    let updates: Vec<_> = (0..n)
+        .map(|i| {
+            Update::new(Investigating, edt(10, 0) + Duration::milliseconds(i))
+                .with_id(update_id(&format!("u{i}")))
+        })
+        .collect();
+    let mut updates = updates.into_iter();
+    let mut incident = Incident::builder("x")
+        .update(updates.next().unwrap())
+        .build()
+        .unwrap();
+    let start = std::time::Instant::now();
+    for update in updates {
+        incident.apply(update).unwrap();
+    }
+    let elapsed = start.elapsed();
+    assert_eq!(incident.updates().len(), 65_536);
+    println!("65536 appends by Event::apply: {elapsed:?}");
+}

@@ -130,3 +130,75 @@ fn maintenances_and_several_components() {
         "{markdown}"
     );
 }
+
+/// The Markdown of a one-update incident with `body`, between the status and
+/// the `Posted` line.
+fn markdown_body(name: &str, body: &str) -> String {
+    let incident = incident_model::Incident::builder(name)
+        .update(Update::new(incident_model::IncidentStatus::Resolved, edt(17, 51)).with_body(body))
+        .build()
+        .unwrap();
+    let markdown = output::markdown(&incident, &chrono::Utc);
+    let start = markdown.find("**Resolved** -").unwrap();
+    let end = markdown.find("*Posted ").unwrap();
+    markdown[start..end].to_owned()
+}
+
+/// Bodies and names stay text in Markdown: no line of a body starts a block
+/// (setext heading, thematic break, list, quote, fence, indented code), and no
+/// entity is decoded.
+#[test]
+fn markdown_bodies_and_names_cannot_make_markup() {
+    let cases = [
+        // A setext heading of the line before, a title, a thematic break.
+        ("line one\n---", "**Resolved** - line one  \n\\---  \n"),
+        ("\n===", "**Resolved** -   \n\\===  \n"),
+        ("\r\n\r\n---", "**Resolved** -   \n  \n\\---  \n"),
+        // Entities.
+        ("&copy; &#169;", "**Resolved** - \\&copy; \\&\\#169;  \n"),
+        // Lists, a quote, a heading, fences, more thematic breaks.
+        (
+            "a\n- b\n+ c\n* d",
+            "**Resolved** - a  \n\\- b  \n\\+ c  \n\\* d  \n",
+        ),
+        (
+            "a\n1. b\n2) c\n10.d",
+            "**Resolved** - a  \n1\\. b  \n2\\) c  \n10\\.d  \n",
+        ),
+        ("a\n> b\n# c", "**Resolved** - a  \n\\> b  \n\\# c  \n"),
+        (
+            "a\n~~~\n```",
+            "**Resolved** - a  \n\\~\\~\\~  \n\\`\\`\\`  \n",
+        ),
+        (
+            "a\n___\n- - -\n   ***",
+            "**Resolved** - a  \n\\_\\_\\_  \n\\- - -  \n\\*\\*\\*  \n",
+        ),
+        // Indented code after a blank line: the indent is dropped (Markdown
+        // drops it from a paragraph's lines anyway).
+        (
+            "a\n\n    code\n\t- b",
+            "**Resolved** - a  \n  \ncode  \n\\- b  \n",
+        ),
+        // Text in the middle of a line is left as it is.
+        (
+            "1. a - b = c + 2) d",
+            "**Resolved** - 1. a - b = c + 2) d  \n",
+        ),
+    ];
+    for (body, expected) in cases {
+        assert_eq!(markdown_body("x", body), expected, "body {body:?}");
+    }
+    let incident = incident_model::Incident::builder("AT&amp;T &copy; ~~down~~")
+        .update(Update::new(
+            incident_model::IncidentStatus::Resolved,
+            edt(17, 51),
+        ))
+        .build()
+        .unwrap();
+    let markdown = output::markdown(&incident, &chrono::Utc);
+    assert!(
+        markdown.starts_with("## AT\\&amp;T \\&copy; \\~\\~down\\~\\~\n"),
+        "{markdown}"
+    );
+}

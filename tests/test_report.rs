@@ -506,3 +506,51 @@ This incident affected: API.
 "
     );
 }
+
+/// The table prints ids, names and anomalies as text: control characters are
+/// escaped as Rust writes them (`\n`, `\u{1b}`), so a newline cannot forge a
+/// row and an escape sequence cannot reach the terminal; the JSON keeps the
+/// values as they are.
+#[test]
+fn the_table_escapes_control_characters_in_every_field() {
+    let web = ComponentId::new("web\u{1b}]0;owned\u{7}").unwrap();
+    let incident = Incident::builder("Login\u{1b}[2J errors")
+        .id(incident_id("evil\n  forged row\u{1b}[31m"))
+        .update(
+            Update::new(Investigating, at(20, 10, 0)).with_change(ComponentChange::new(
+                web,
+                "Web\r\nsite\u{9b}1m",
+                Operational,
+                MajorOutage,
+            )),
+        )
+        .build()
+        .unwrap();
+    let mut report = Report::new(at(20, 14, 0), AsOfBasis::Given);
+    report.push(
+        &incident,
+        [Note::new("kind\u{1b}", "detail\nanomalies: none\u{0}")],
+    );
+    report.push_note(Note::new("wide", "a \"quoted\" \\ tab\there"));
+    let table = report.to_string();
+    let controls: Vec<char> = table
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert!(controls.is_empty(), "{controls:?} in\n{table}");
+    for expected in [
+        "evil\\n  forged row\\u{1b}[31m \"Login\\u{1b}[2J errors\"\n",
+        "    Web\\r\\nsite\\u{9b}1m (web\\u{1b}]0;owned\\u{7}): worst major_outage",
+        "    kind\\u{1b}: detail\\nanomalies: none\\0\n",
+        "    wide: a \"quoted\" \\ tab\\there\n",
+    ] {
+        assert!(table.contains(expected), "{expected:?} not in\n{table}");
+    }
+    // No forged line.
+    assert!(!table
+        .lines()
+        .any(|line| line.starts_with("anomalies") || line.starts_with("  forged")));
+
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["incidents"][0]["id"], "evil\n  forged row\u{1b}[31m");
+}

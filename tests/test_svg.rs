@@ -174,3 +174,27 @@ fn every_status_has_its_page_colour() {
     assert_eq!(svg::colour(Some(MajorOutage)), "#e74c3c");
     assert_eq!(svg::colour(Some(UnderMaintenance)), "#3498db");
 }
+
+/// Characters XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls but tab, newline
+/// and carriage return) in the page's or a component's name are left out: the
+/// file still parses, and the names read back without them.
+#[test]
+fn names_with_characters_xml_forbids_still_parse() {
+    let days = DayRange::ending(date(3, 31), 3);
+    let name = "API\u{fffe}\u{ffff}\u{1}\u{1b}\u{7f} \u{10fffe}ok\t";
+    let row = ComponentBars::from_history(
+        name,
+        &incident_model::MergedHistory::default(),
+        &days,
+        &Weights::default(),
+    );
+    let picture = svg::uptime_bars("Page\u{ffff}\u{fffe}\u{8}", &[row]);
+    let doc = roxmltree::Document::parse(&picture).expect("well-formed XML");
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") || n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(texts[0], "Page");
+    assert!(texts.contains(&"API\u{7f} \u{10fffe}ok\t"), "{texts:?}");
+}

@@ -1,7 +1,10 @@
 //! What the examples share: reading Statuspage documents from paths, standard
 //! input or the embedded default, and choosing `as_of`.
 
-use std::io::{Read as _, Write as _};
+pub mod input;
+
+use std::ffi::{OsStr, OsString};
+use std::io::Write as _;
 
 use chrono::{DateTime, Utc};
 use incident_model::formats::statuspage::{self, Document};
@@ -20,9 +23,11 @@ pub struct Source {
 }
 
 /// Reads every path (`-` for standard input), or the embedded default when
-/// there is none. A source that cannot be read is reported on standard error,
-/// naming it, and skipped; the second value says whether any failed.
-pub fn read_sources(program: &str, paths: &[String]) -> (Vec<Source>, bool) {
+/// there is none. A source that cannot be read (or is over the reader's input
+/// limit, [`statuspage::Limits::max_input_bytes`]: refused after reading one
+/// byte more) is reported on standard error, naming it, and skipped; the
+/// second value says whether any failed.
+pub fn read_sources(program: &str, paths: &[OsString]) -> (Vec<Source>, bool) {
     let mut sources = Vec::new();
     let mut failed = false;
     if paths.is_empty() {
@@ -37,18 +42,13 @@ pub fn read_sources(program: &str, paths: &[String]) -> (Vec<Source>, bool) {
             }
         }
     }
+    let limit = statuspage::Limits::default().max_input_bytes;
     for path in paths {
-        let (name, text) = if path == "-" {
-            let mut text = String::new();
-            let read = std::io::stdin().read_to_string(&mut text).map(|_| text);
-            ("standard input".to_owned(), read)
-        } else {
-            (path.clone(), std::fs::read_to_string(path))
-        };
-        let text = match text {
+        let name = input::name(path);
+        let text = match input::read_text(path, limit) {
             Ok(text) => text,
             Err(err) => {
-                eprintln!("{program}: {name}: cannot read: {err}");
+                eprintln!("{program}: {name}: {err}");
                 failed = true;
                 continue;
             }
@@ -85,14 +85,14 @@ pub fn as_of(given: Option<DateTime<Utc>>, sources: &[Source]) -> (DateTime<Utc>
 }
 
 /// Parses an `--as-of` value: RFC 3339 with any offset.
-pub fn parse_as_of(value: &str) -> Result<DateTime<Utc>, String> {
-    DateTime::parse_from_rfc3339(value)
+pub fn parse_as_of(value: &OsStr) -> Result<DateTime<Utc>, String> {
+    let expected = "expected an RFC 3339 time such as 2020-04-02T16:00:00Z";
+    let Some(text) = value.to_str() else {
+        return Err(format!("--as-of {:?}: {expected}", value.to_string_lossy()));
+    };
+    DateTime::parse_from_rfc3339(text)
         .map(|at| at.with_timezone(&Utc))
-        .map_err(|err| {
-            format!(
-                "--as-of {value:?}: expected an RFC 3339 time such as 2020-04-02T16:00:00Z ({err})"
-            )
-        })
+        .map_err(|err| format!("--as-of {text:?}: {expected} ({err})"))
 }
 
 /// The page's IANA time zone, or UTC when the document gives none or an unknown

@@ -13,6 +13,10 @@ use crate::any::AnyEventRef;
 /// newest first as `**Status** - body` and an italic `Posted ...` line, then the
 /// affected components.
 ///
+/// Names and bodies stay text: Markdown's markup characters are escaped (`&`
+/// too: no entity is decoded), and no line of a body can start a block (a
+/// heading, a thematic break, a list, a quote, code).
+///
 /// # Example
 ///
 /// ```
@@ -92,14 +96,15 @@ impl Markup for Markdown {
 }
 
 /// Text on one Markdown line: characters Markdown would read as markup are
-/// escaped.
+/// escaped (`&` too, so that no entity is decoded; `~`, GitHub's strikethrough
+/// and fences).
 struct MarkdownLine<'a>(&'a str);
 
 impl Display for MarkdownLine<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in self.0.chars() {
             match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' => {
+                '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' | '&' | '~' => {
                     f.write_char('\\')?;
                     f.write_char(c)?;
                 }
@@ -112,19 +117,46 @@ impl Display for MarkdownLine<'_> {
 }
 
 /// An update body in Markdown: markup escaped, line breaks kept as Markdown
-/// line breaks.
+/// line breaks, and no line able to start a block (see [`write_line_start`]).
 struct MarkdownBody<'a>(&'a str);
 
 impl Display for MarkdownBody<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let body = self.0.replace("\r\n", "\n");
         for (i, line) in body.split('\n').enumerate() {
-            if i > 0 {
+            if i == 0 {
+                // After the status: not the start of a line.
+                write!(f, "{}", MarkdownLine(line))?;
+            } else {
                 f.write_str("  \n")?;
+                write_line_start(f, line)?;
             }
-            write!(f, "{}", MarkdownLine(line))?;
         }
         Ok(())
+    }
+}
+
+/// A body line that starts a line of the output, as text: its indent dropped
+/// (Markdown drops it from a paragraph's lines; after a blank line it would
+/// make code), and a backslash before what would start a block there and
+/// [`MarkdownLine`] leaves alone: `-`, `+` or `=` first (a list, a thematic
+/// break, a setext heading's underline), or the `.` or `)` after leading
+/// digits (an ordered list). `#`, `>`, `*`, `_`, `` ` `` and `~` are escaped
+/// wherever they are.
+fn write_line_start(f: &mut fmt::Formatter<'_>, line: &str) -> fmt::Result {
+    let line = line.trim_start_matches([' ', '\t']);
+    let marker = match line.chars().next() {
+        Some('-' | '+' | '=') => Some(0),
+        _ => line.find(|c: char| !c.is_ascii_digit()).filter(|&digits| {
+            digits > 0
+                && line
+                    .get(digits..)
+                    .is_some_and(|rest| rest.starts_with(['.', ')']))
+        }),
+    };
+    match marker.and_then(|at| Some((line.get(..at)?, line.get(at..)?))) {
+        Some((digits, rest)) => write!(f, "{digits}\\{}", MarkdownLine(rest)),
+        None => write!(f, "{}", MarkdownLine(line)),
     }
 }
 

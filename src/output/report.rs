@@ -75,7 +75,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use core::fmt;
+use core::fmt::{self, Write as _};
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -172,9 +172,15 @@ impl Note {
     }
 }
 
+// `kind: detail`, each escaped as the table prints text (`Escaped`).
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind, self.detail)
+        write!(
+            f,
+            "{}: {}",
+            Escaped::plain(&self.kind),
+            Escaped::plain(&self.detail)
+        )
     }
 }
 
@@ -350,7 +356,10 @@ pub struct ReportSummary {
 /// a summary. See the [module documentation](self).
 ///
 /// `Display` prints the text report: a header naming `as_of` and how it was
-/// chosen, one block per row, then the summary tables.
+/// chosen, one block per row, then the summary tables. Ids, names and
+/// anomalies are printed with their control characters escaped as Rust's
+/// `Debug` writes them (`\n`, `\u{1b}`): no field can forge a line or send an
+/// escape sequence to the terminal (the JSON keeps them as they are).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Report {
     as_of: DateTime<Utc>,
@@ -542,6 +551,50 @@ fn utc(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
+/// Text as the table prints it, the one rule for every field that comes from
+/// the data: each character Rust's `Debug` escapes (control characters such
+/// as newlines and terminal escapes, and other unprintable ones) written as
+/// `Debug` writes it (`\n`, `\u{1b}`), so that no field can forge a line or
+/// reach the terminal. Plain: quotes and backslashes as they are; quoted (the
+/// event's name): in double quotes, exactly as `Debug` writes a string.
+struct Escaped<'a> {
+    text: &'a str,
+    quoted: bool,
+}
+
+impl<'a> Escaped<'a> {
+    const fn plain(text: &'a str) -> Self {
+        Escaped {
+            text,
+            quoted: false,
+        }
+    }
+
+    const fn quoted(text: &'a str) -> Self {
+        Escaped { text, quoted: true }
+    }
+}
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.quoted {
+            f.write_char('"')?;
+        }
+        for c in self.text.chars() {
+            match c {
+                // `Debug` for a string leaves single quotes alone.
+                '\'' => f.write_char(c)?,
+                '"' | '\\' if !self.quoted => f.write_char(c)?,
+                c => write!(f, "{}", c.escape_debug())?,
+            }
+        }
+        if self.quoted {
+            f.write_char('"')?;
+        }
+        Ok(())
+    }
+}
+
 /// An optional value, `-` when absent.
 struct OrDash<T>(Option<T>);
 
@@ -566,7 +619,12 @@ impl fmt::Display for Counted {
 
 impl fmt::Display for Row {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} {:?}", self.id, self.name)?;
+        writeln!(
+            f,
+            "{} {}",
+            Escaped::plain(self.id.as_str()),
+            Escaped::quoted(&self.name)
+        )?;
         writeln!(
             f,
             "  {}, status {}, impact {}, {}",
@@ -607,8 +665,8 @@ fn write_components(f: &mut fmt::Formatter<'_>, components: &[ComponentRow]) -> 
         writeln!(
             f,
             "    {} ({}): worst {}, weighted downtime {}",
-            component.name,
-            component.id,
+            Escaped::plain(&component.name),
+            Escaped::plain(component.id.as_str()),
             OrDash(component.worst_status),
             component.weighted_downtime
         )?;
@@ -881,5 +939,26 @@ mod json {
             }
             .serialize(serializer)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Escaped;
+
+    #[test]
+    fn quoted_is_debug_and_plain_leaves_quotes() {
+        for text in [
+            "plain",
+            "a \"b\" 'c' \\ d",
+            "\n\r\t\0\u{1b}[2J\u{7f}\u{9b}",
+            "\u{301}e\u{301} \u{200b}\u{202e}\u{ad}\u{fffe}",
+        ] {
+            assert_eq!(Escaped::quoted(text).to_string(), format!("{text:?}"));
+        }
+        assert_eq!(
+            Escaped::plain("a \"b\" 'c' \\ d\n\u{1b}").to_string(),
+            "a \"b\" 'c' \\ d\\n\\u{1b}"
+        );
     }
 }

@@ -18,6 +18,10 @@
 //! Each bar carries its date and status as `data-date` and `data-status`
 //! attributes, and a `<title>` tooltip (`Mar 16, 2020: major outage, 95.83%`).
 //!
+//! Names are escaped for XML, and the characters XML 1.0 forbids (C0 controls
+//! but tab, newline and carriage return; U+FFFE, U+FFFF) are left out, so any
+//! name gives a well-formed document.
+//!
 //! The days are the [`DayRange`]'s: UTC days, or days at a fixed offset. For a
 //! page in an IANA zone, take the zone's offset at the end of the range (what
 //! the `uptime_svg` example does): the days are then exact except across a
@@ -392,13 +396,20 @@ impl fmt::Display for Escaped<'_> {
                 '>' => f.write_str("&gt;")?,
                 '"' => f.write_str("&quot;")?,
                 '\'' => f.write_str("&apos;")?,
-                // Characters XML 1.0 forbids: left out.
-                c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+                // Characters XML 1.0 forbids (its `Char` production): left out.
+                c if !xml_char(c) => {}
                 c => f.write_char(c)?,
             }
         }
         Ok(())
     }
+}
+
+/// Whether XML 1.0 allows `c` in a document: not a C0 control other than tab,
+/// newline and carriage return, and not U+FFFE or U+FFFF (surrogates cannot
+/// occur in a `str`).
+fn xml_char(c: char) -> bool {
+    !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 #[cfg(test)]
@@ -411,5 +422,6 @@ mod tests {
             Escaped("A & B <\"c\"> 'd'\u{1}").to_string(),
             "A &amp; B &lt;&quot;c&quot;&gt; &apos;d&apos;"
         );
+        assert_eq!(Escaped("a\u{fffe}b\u{ffff}\tc").to_string(), "ab\tc");
     }
 }

@@ -1,0 +1,77 @@
+//! Reading an input whole, with a bound: a path (`-` for standard input) is
+//! read up to a limit and refused past it, so an endless input (`/dev/zero`)
+//! costs the limit, not all the memory there is. Paths need not be UTF-8:
+//! messages name them lossily.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// Why an input was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Reading failed.
+    Io(io::Error),
+    /// The input has more than `limit` bytes (only `limit + 1` were read).
+    OverLimit { limit: usize },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(err) => write!(f, "cannot read: {err}"),
+            ReadError::OverLimit { limit } => write!(
+                f,
+                "over the input limit of {limit} bytes (Limits::max_input_bytes); not read"
+            ),
+        }
+    }
+}
+
+/// How `path` is named in messages: `standard input` for `-`, else the path
+/// with anything not UTF-8 replaced by U+FFFD.
+#[allow(dead_code)] // statuspage_check reads files only
+pub fn name(path: &OsStr) -> String {
+    if path == "-" {
+        "standard input".to_owned()
+    } else {
+        path.to_string_lossy().into_owned()
+    }
+}
+
+/// The whole of `reader`, refused once it gives more than `limit` bytes.
+pub fn read_bounded(reader: impl Read, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let bound = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
+    reader
+        .take(bound)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() > limit {
+        return Err(ReadError::OverLimit { limit });
+    }
+    Ok(bytes)
+}
+
+/// The bytes of the file at `path`, at most `limit` of them.
+pub fn read_file(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    read_bounded(file, limit)
+}
+
+/// The text of `path` (`-`: standard input), at most `limit` bytes of UTF-8.
+#[allow(dead_code)] // statuspage_check reads files only
+pub fn read_text(path: &OsStr, limit: usize) -> Result<String, ReadError> {
+    let bytes = if path == "-" {
+        read_bounded(io::stdin().lock(), limit)?
+    } else {
+        read_file(Path::new(path), limit)?
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        ReadError::Io(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ))
+    })
+}
