@@ -534,17 +534,18 @@ fn check_schedule<S: Lifecycle>(
 /// `policy` allows the moves into and out of it. For
 /// [`Event::apply`](crate::Event::apply).
 ///
-/// `ids` holds the ids of `updates`: the id is looked up there, and `updates`
-/// scanned only when it may be there (to name the first update with it), so an
-/// append costs no more as the event grows.
+/// `ids`, when given, holds the ids of `updates`: the id is looked up there,
+/// and `updates` scanned only when it may be there (to name the first update
+/// with it), so an append costs no more as the event grows. Without it the
+/// updates are scanned.
 pub(crate) fn insertion<S: Lifecycle>(
     incident: &EventId,
     updates: &[Update<S>],
-    ids: &UpdateIds,
+    ids: Option<&UpdateIds>,
     policy: &Policy<S>,
     update: &Update<S>,
 ) -> Result<usize, ValidationError<S>> {
-    if ids.may_hold(update.id()) {
+    if ids.is_none_or(|ids| ids.may_hold(update.id())) {
         if let Some(first) = updates.iter().position(|u| u.id() == update.id()) {
             return Err(duplicate_update_id(incident, update, first, updates.len()));
         }

@@ -84,10 +84,16 @@ pub struct Event<S: Lifecycle> {
     schedule: Option<Schedule>,
     updates: Vec<Update<S>>,
     policy: Policy<S>,
-    /// The ids of `updates`, for `apply`'s duplicate check; not part of the
-    /// value (equality and `Debug` leave it out).
-    ids: UpdateIds,
+    /// The ids of `updates`, for `apply`'s duplicate check, made by the first
+    /// `apply` to an event of [`INDEX_FROM`] updates or more (a read or built
+    /// event pays nothing for it); not part of the value (equality and `Debug`
+    /// leave it out).
+    ids: Option<UpdateIds>,
 }
+
+/// From how many updates `apply` looks ids up in an index rather than scanning
+/// the updates: below it a scan is as fast, and costs no memory.
+const INDEX_FROM: usize = 32;
 
 impl<S: Lifecycle> PartialEq for Event<S> {
     fn eq(&self, other: &Self) -> bool {
@@ -179,7 +185,7 @@ impl<S: Lifecycle> Event<S> {
             started_at: parts.started_at,
             created_at: parts.created_at,
             schedule: parts.schedule,
-            ids: UpdateIds::of(&parts.updates),
+            ids: None,
             updates: parts.updates,
             policy,
         })
@@ -233,9 +239,14 @@ impl<S: Lifecycle> Event<S> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&mut self, update: Update<S>) -> Result<(), ValidationError<S>> {
-        let position =
-            builder::insertion(&self.id, &self.updates, &self.ids, &self.policy, &update)?;
-        self.ids.insert(update.id());
+        if self.ids.is_none() && self.updates.len() >= INDEX_FROM {
+            self.ids = Some(UpdateIds::of(&self.updates));
+        }
+        let ids = self.ids.as_ref();
+        let position = builder::insertion(&self.id, &self.updates, ids, &self.policy, &update)?;
+        if let Some(ids) = &mut self.ids {
+            ids.insert(update.id());
+        }
         self.updates.insert(position, update);
         Ok(())
     }
