@@ -363,20 +363,29 @@ struct OutEventComponents<'a, S: Lifecycle>(&'a Record<S>);
 impl<S: Lifecycle> Serialize for OutEventComponents<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let Record { event, extras } = self.0;
+        // Hash look-ups: an event may list many thousand components.
+        let kept: HashMap<&ComponentId, &PageComponent> = extras
+            .components
+            .iter()
+            .rev()
+            .map(|c| (&c.component.id, c))
+            .collect();
+        let mut announced: HashMap<&ComponentId, ComponentStatus> = HashMap::new();
+        for change in event
+            .updates()
+            .iter()
+            .flat_map(crate::update::Update::component_changes)
+        {
+            announced.insert(&change.component_id, change.new_status);
+        }
         serializer.collect_seq(event.components().iter().map(|component| {
-            let kept = extras
-                .components
-                .iter()
-                .find(|c| c.component.id == component.id);
+            let kept = kept.get(&component.id).copied();
             // The status as kept, else the last status an update gave it.
             let status = kept.and_then(|k| k.status).unwrap_or_else(|| {
-                event
-                    .updates()
-                    .iter()
-                    .flat_map(|u| u.component_changes().iter())
-                    .filter(|c| c.component_id == component.id)
-                    .last()
-                    .map_or(ComponentStatus::Operational, |c| c.new_status)
+                announced
+                    .get(&component.id)
+                    .copied()
+                    .unwrap_or(ComponentStatus::Operational)
             });
             OutComponent {
                 component,

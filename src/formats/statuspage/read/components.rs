@@ -1,6 +1,8 @@
 //! An event's components: the list it gives against the components its updates
 //! name, and, once the event is built, their statuses against its updates.
 
+use std::collections::{HashMap, HashSet};
+
 use super::super::wire::WireComponent;
 use super::super::{Extras, PageComponent, StatuspageError};
 use super::{anomalies, Cx, Here, Read};
@@ -25,17 +27,18 @@ impl Cx {
             self.push(anomalies::missing_components(here.incident));
             return Ok(Vec::new());
         };
-        let mut components: Vec<Component> = Vec::new();
+        let mut components: Vec<Component> = Vec::with_capacity(given.len());
+        let mut seen: HashSet<ComponentId> = HashSet::with_capacity(given.len());
         for (j, c) in given.into_iter().enumerate() {
             let pc = self.component(c, here, Some(j))?;
-            if components.iter().any(|m| m.id == pc.component.id) {
+            if seen.insert(pc.component.id.clone()) {
+                components.push(pc.component.clone());
+                extras.components.push(pc);
+            } else {
                 self.push(anomalies::duplicate_component(
                     here.incident,
                     &pc.component.id,
                 ));
-            } else {
-                components.push(pc.component.clone());
-                extras.components.push(pc);
             }
         }
         self.components_mismatch(&components, updates, here);
@@ -49,19 +52,21 @@ impl Cx {
         updates: &[Read<S>],
         here: &Here<'_>,
     ) {
-        let changes = || updates.iter().flat_map(|(u, _)| u.component_changes());
-        // Few components per incident: linear look-ups beat building sets.
+        let changes = updates.iter().flat_map(|(u, _)| u.component_changes());
+        // Hash sets: an event may list or change many thousand components.
+        let listed_ids: HashSet<&str> = listed.iter().map(|l| l.id.as_str()).collect();
+        let mut named: HashSet<&str> = HashSet::new();
         let mut unlisted: Vec<&str> = Vec::new();
-        for c in changes() {
+        for c in changes {
             let id = c.component_id.as_str();
-            if !listed.iter().any(|l| l.id == c.component_id) && !unlisted.contains(&id) {
+            if named.insert(id) && !listed_ids.contains(id) {
                 unlisted.push(id);
             }
         }
         let unnamed: Vec<&str> = listed
             .iter()
-            .filter(|l| !changes().any(|c| c.component_id == l.id))
             .map(|l| l.id.as_str())
+            .filter(|id| !named.contains(id))
             .collect();
         if !unlisted.is_empty() || !unnamed.is_empty() {
             self.push(anomalies::components_mismatch(
@@ -94,11 +99,13 @@ impl Cx {
         kept: &[PageComponent],
         here: &Here<'_>,
     ) {
+        let announced = last_statuses(event);
         for kept in kept {
-            let announced = changes(event)
-                .filter(|c| c.component_id == kept.component.id)
-                .last()
-                .map(|c| c.new_status);
+            let announced = announced
+                .index
+                .get(&kept.component.id)
+                .and_then(|&i| announced.order.get(i))
+                .map(|&(_, _, status)| status);
             if let (Some(given), Some(announced)) = (kept.status, announced) {
                 if given != announced {
                     let (id, name) = (&kept.component.id, &kept.component.name);
@@ -116,17 +123,7 @@ impl Cx {
     }
 
     fn not_restored<S: Lifecycle>(&mut self, event: &Event<S>, here: &Here<'_>) {
-        // The last status of each component, in order of first change.
-        let mut last: Vec<(&ComponentId, &str, ComponentStatus)> = Vec::new();
-        for change in changes(event) {
-            match last
-                .iter_mut()
-                .find(|(id, _, _)| **id == change.component_id)
-            {
-                Some(entry) => entry.2 = change.new_status,
-                None => last.push((&change.component_id, &change.name, change.new_status)),
-            }
-        }
+        let last = last_statuses(event).order;
         let closed = (S::KIND, event.status());
         for (id, name, status) in last {
             if status != ComponentStatus::Operational {
@@ -136,6 +133,32 @@ impl Cx {
             }
         }
     }
+}
+
+/// The last status of each component an event's updates change.
+struct LastStatuses<'a> {
+    /// Id, name (of the first change) and last status, in order of first change.
+    order: Vec<(&'a ComponentId, &'a str, ComponentStatus)>,
+    /// The position in `order` of each id.
+    index: HashMap<&'a ComponentId, usize>,
+}
+
+fn last_statuses<S: Lifecycle>(event: &Event<S>) -> LastStatuses<'_> {
+    let mut last = LastStatuses {
+        order: Vec::new(),
+        index: HashMap::new(),
+    };
+    for change in changes(event) {
+        let next = last.order.len();
+        let i = *last.index.entry(&change.component_id).or_insert(next);
+        match last.order.get_mut(i) {
+            Some(entry) => entry.2 = change.new_status,
+            None => last
+                .order
+                .push((&change.component_id, &change.name, change.new_status)),
+        }
+    }
+    last
 }
 
 /// The event's component changes, in display order.
