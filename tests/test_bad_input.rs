@@ -711,3 +711,36 @@ fn the_own_format_reader_rejects_with_typed_errors() {
         FormatError::Invalid(ValidationError::NoUpdates { .. })
     ));
 }
+
+/// Issue 15, item 12: an id made for an update without one never collides
+/// with a given id (it was `{incident}-{index}`, and the document refused).
+#[test]
+fn a_made_update_id_does_not_collide_with_a_given_one() {
+    let mut doc = base();
+    let updates = doc.pointer_mut("/incidents/0/incident_updates").unwrap();
+    updates[0]["id"] = json!("inc1abcdefgh-1");
+    updates[1].as_object_mut().unwrap().remove("id");
+    let read = statuspage::read(&doc.to_string()).unwrap();
+    let ids: Vec<&str> = read.incidents[0]
+        .event
+        .updates()
+        .iter()
+        .map(|u| u.id().as_str())
+        .collect();
+    assert_eq!(ids, ["inc1abcdefgh-1-1", "inc1abcdefgh-1"]);
+    let anomaly = read
+        .anomalies
+        .iter()
+        .find(|a| {
+            a.update
+                .as_ref()
+                .is_some_and(|u| u.as_str() == "inc1abcdefgh-1-1")
+        })
+        .unwrap();
+    assert_eq!(
+        anomaly.detail,
+        r#"incident_updates[1] has no id; "inc1abcdefgh-1" is taken, "inc1abcdefgh-1-1" used"#
+    );
+    let again = statuspage::read(&read.to_json().unwrap()).unwrap();
+    assert_eq!(again.incidents[0].event, read.incidents[0].event);
+}

@@ -312,11 +312,20 @@ pub(super) fn started_after_created(
 
 // ------------------------------------------------------------ an update
 
-pub(super) fn missing_update_id(event: Event<'_>, made: &UpdateId, index: usize) -> Anomaly {
-    let detail = format!(
-        "incident_updates[{index}] has no id; {:?} used",
-        made.as_str()
-    );
+/// `wanted` is the id first tried, `made` the one used (another update had
+/// `wanted` when they differ).
+pub(super) fn missing_update_id(
+    event: Event<'_>,
+    made: &UpdateId,
+    index: usize,
+    wanted: &str,
+) -> Anomaly {
+    let used = made.as_str();
+    let detail = if used == wanted {
+        format!("incident_updates[{index}] has no id; {used:?} used")
+    } else {
+        format!("incident_updates[{index}] has no id; {wanted:?} is taken, {used:?} used")
+    };
     of(MissingField, event, Some(made), detail)
 }
 

@@ -24,12 +24,28 @@ pub(super) struct Seen {
     group_prefixed: HashSet<ComponentId>,
     /// How many update ids are given that are not Statuspage ids.
     foreign_ids: usize,
+    /// The update ids given, and those made for updates without one, so that
+    /// a made id is new.
+    ids: HashSet<String>,
 }
 
 impl Seen {
     /// Whether `id` is reported for its group-prefixed name for the first time.
     pub(super) fn first_group_prefixed(&mut self, id: &ComponentId) -> bool {
         !self.group_prefixed.contains(id) && self.group_prefixed.insert(id.clone())
+    }
+
+    /// `wanted`, or, when an update already has that id, `wanted` with the
+    /// first suffix `-1`, `-2`, ... that none has; noted as present.
+    fn new_id(&mut self, wanted: &str) -> String {
+        let mut made = wanted.to_owned();
+        let mut suffix = 0_usize;
+        while self.ids.contains(&made) {
+            suffix = suffix.saturating_add(1);
+            made = format!("{wanted}-{suffix}");
+        }
+        self.ids.insert(made.clone());
+        made
     }
 }
 
@@ -46,7 +62,14 @@ impl Cx {
         let at = Some(here.at("incident_updates"));
         self.limits.check(Limit::UpdatesPerEvent, wire.len(), at)?;
         let mut updates = Vec::with_capacity(wire.len());
-        let mut seen = Seen::default();
+        let mut seen = Seen {
+            ids: wire
+                .iter()
+                .filter_map(|u| u.id.as_ref())
+                .map(|id| id.0.clone().into_owned())
+                .collect(),
+            ..Seen::default()
+        };
         for (index, u) in wire.into_iter().enumerate() {
             updates.push(self.update(u, index, event, here, &mut seen)?);
         }
@@ -101,9 +124,10 @@ impl Cx {
         seen: &mut Seen,
     ) -> Result<UpdateId, StatuspageError> {
         if given.is_empty() {
-            let made =
-                UpdateId::new(format!("{event}-{index}")).map_err(|err| here.bad_id("id", err))?;
-            self.push(anomalies::missing_update_id(here.incident, &made, index));
+            let wanted = format!("{event}-{index}");
+            let made = UpdateId::new(seen.new_id(&wanted)).map_err(|err| here.bad_id("id", err))?;
+            let anomaly = anomalies::missing_update_id(here.incident, &made, index, &wanted);
+            self.push(anomaly);
             return Ok(made);
         }
         if !is_statuspage_id(given) {
