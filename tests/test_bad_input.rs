@@ -744,3 +744,36 @@ fn a_made_update_id_does_not_collide_with_a_given_one() {
     let again = statuspage::read(&read.to_json().unwrap()).unwrap();
     assert_eq!(again.incidents[0].event, read.incidents[0].event);
 }
+
+/// Issue 15, item 2: a 100 KB incident id with 2,000 updates without id, body
+/// or display_at (each anomaly and made id copied it: 226 KB peaked at 1.77 GB)
+/// is refused by `Limits::max_id_bytes`, as is a long name.
+#[test]
+fn a_long_id_or_name_is_over_the_limit() {
+    let id = "x".repeat(100_000);
+    let update = r#"{"status": "investigating", "created_at": "2020-03-16T14:00:00Z"}"#;
+    let updates = vec![update; 2_000].join(",");
+    let input = format!(
+        r#"{{"incidents": [{{"id": "{id}", "name": "n", "status": "investigating", "created_at": "2020-03-16T14:00:00Z", "incident_updates": [{updates}]}}]}}"#
+    );
+    let err = statuspage::read(&input).unwrap_err();
+    let StatuspageError::LimitExceeded {
+        limit, found, max, ..
+    } = err
+    else {
+        panic!("{err}");
+    };
+    assert_eq!((limit, found, max), (Limit::IdBytes, 100_000, 1 << 10));
+    let name = "n".repeat(65 << 10);
+    let err = statuspage::read(&with("/incidents/0/name", Some(json!(name)))).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StatuspageError::LimitExceeded {
+                limit: Limit::NameBytes,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}

@@ -170,6 +170,8 @@ impl fmt::Display for StatuspageError {
                     }
                     super::Limit::UpdatesPerEvent => write!(f, "{found} updates")?,
                     super::Limit::BodyBytes => write!(f, "a body of {found} bytes")?,
+                    super::Limit::IdBytes => write!(f, "an id of {found} bytes")?,
+                    super::Limit::NameBytes => write!(f, "a name of {found} bytes")?,
                 }
                 write!(f, ", over the limit of {max} (Limits::{})", limit.field())
             }

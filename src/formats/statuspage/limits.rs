@@ -10,6 +10,8 @@
 /// | `max_events` | 100 000 | incidents and maintenances in one document |
 /// | `max_updates_per_event` | 10 000 | updates of one incident or maintenance |
 /// | `max_body_bytes` | 1 MiB | the body of one update |
+/// | `max_id_bytes` | 1 KiB | one id of an event, update or component (ids are copied into anomalies and made update ids) |
+/// | `max_name_bytes` | 64 KiB | the name of one event or component |
 ///
 /// JSON nested deeper than 128 levels is a syntax error (the JSON reader's own
 /// limit), whatever the limits.
@@ -33,6 +35,10 @@ pub struct Limits {
     pub max_updates_per_event: usize,
     /// Size of one update's body in bytes.
     pub max_body_bytes: usize,
+    /// Size of one event, update or component id in bytes.
+    pub max_id_bytes: usize,
+    /// Size of one event or component name in bytes.
+    pub max_name_bytes: usize,
 }
 
 impl Default for Limits {
@@ -42,6 +48,8 @@ impl Default for Limits {
             max_events: 100_000,
             max_updates_per_event: 10_000,
             max_body_bytes: 1 << 20,
+            max_id_bytes: 1 << 10,
+            max_name_bytes: 64 << 10,
         }
     }
 }
@@ -62,6 +70,8 @@ impl Limits {
             max_events: usize::MAX,
             max_updates_per_event: usize::MAX,
             max_body_bytes: usize::MAX,
+            max_id_bytes: usize::MAX,
+            max_name_bytes: usize::MAX,
         }
     }
 
@@ -80,6 +90,8 @@ impl Limits {
             Limit::Events => self.max_events,
             Limit::UpdatesPerEvent => self.max_updates_per_event,
             Limit::BodyBytes => self.max_body_bytes,
+            Limit::IdBytes => self.max_id_bytes,
+            Limit::NameBytes => self.max_name_bytes,
         }
     }
 }
@@ -103,6 +115,10 @@ pub enum Limit {
     UpdatesPerEvent,
     /// [`Limits::max_body_bytes`].
     BodyBytes,
+    /// [`Limits::max_id_bytes`].
+    IdBytes,
+    /// [`Limits::max_name_bytes`].
+    NameBytes,
 }
 
 impl Limit {
@@ -121,6 +137,8 @@ impl Limit {
             Limit::Events => "max_events",
             Limit::UpdatesPerEvent => "max_updates_per_event",
             Limit::BodyBytes => "max_body_bytes",
+            Limit::IdBytes => "max_id_bytes",
+            Limit::NameBytes => "max_name_bytes",
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::super::wire::WireAffected;
-use super::super::{Fields, RawJson, StatuspageError, UpdateExtras};
+use super::super::{Fields, Limit, RawJson, StatuspageError, UpdateExtras};
 use super::update::Seen;
 use super::{anomalies, keys, parse_lazy, Cx, Here};
 use crate::id::ComponentId;
@@ -49,11 +49,13 @@ impl Cx {
         here: &Here<'_>,
         seen: &mut Seen,
     ) -> Result<Option<ComponentChange>, StatuspageError> {
+        let field = |name: &str| format!("affected_components[{j}].{name}");
+        self.limited(Limit::IdBytes, a.code.as_ref(), here, &field("code"))?;
+        self.limited(Limit::NameBytes, a.name.as_ref(), here, &field("name"))?;
         let code = a.code.as_ref().filter(|c| !c.0.is_empty());
         let (Some(code), Some(old), Some(new)) = (code, &a.old_status, &a.new_status) else {
             return Ok(None);
         };
-        let field = |name: &str| format!("affected_components[{j}].{name}");
         let old_status: ComponentStatus = parse_lazy(&old.0, here, || field("old_status"))?;
         let new_status: ComponentStatus = parse_lazy(&new.0, here, || field("new_status"))?;
         let component_id =

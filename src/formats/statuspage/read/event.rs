@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::super::wire::{Str, WireIncident};
 use super::super::{
-    AnyValidationError, Document, Extras, Fields, RawJson, Record, StatuspageError,
+    AnyValidationError, Document, Extras, Fields, Limit, RawJson, Record, StatuspageError,
 };
 use super::{
     anomalies, is_any_status, is_statuspage_id, keys, parse, parse_opt, text, Cx, Given, Here, Read,
@@ -60,6 +60,8 @@ impl Cx {
         AnyValidationError: From<ValidationError<S>>,
     {
         let top = Here::top(container);
+        self.limited(Limit::IdBytes, w.id.as_ref(), &top, "id")?;
+        self.limited(Limit::NameBytes, w.name.as_ref(), &top, "name")?;
         let id = event_id::<S>(w.id.as_ref(), &top)?;
         let here = Here {
             incident: Some(&id),
@@ -105,6 +107,19 @@ impl Cx {
         extras.other = other;
         extras.updates = update_extras;
         Ok(Record { event, extras })
+    }
+
+    /// The error for a `value` of `field` over `limit` (a long id would be
+    /// copied into every anomaly).
+    pub(super) fn limited(
+        &self,
+        limit: Limit,
+        value: Option<&Str<'_>>,
+        here: &Here<'_>,
+        field: &str,
+    ) -> Result<(), StatuspageError> {
+        let found = value.map_or(0, |v| v.0.len());
+        self.limits.check(limit, found, Some(here.at(field)))
     }
 
     fn name(&mut self, name: Option<Str<'_>>, here: &Here<'_>) -> String {

@@ -89,6 +89,7 @@ impl Cx {
             update: Some((index, given_id)),
             ..*here
         };
+        self.limited(Limit::IdBytes, u.id.as_ref(), &here, "id")?;
         let status = update_status::<S>(u.status.as_ref(), &here)?;
         let id = self.update_id(given_id, index, event, &here, seen)?;
         let (display_at, created_at) =
