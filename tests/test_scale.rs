@@ -82,12 +82,14 @@ fn round_trip(input: &str) {
     );
 }
 
+/// 32k items of each shape read and write in a few seconds in a debug build;
+/// the quadratic look-ups this guards against took minutes here (in release:
+/// 5.5 s to read and 8.8 s to write 32k listed components). Sized for the
+/// default `cargo test`; `scale_seconds` below measures larger sizes.
 #[test]
-fn every_shape_at_64k_and_128k_reads_and_writes() {
+fn every_shape_at_32k_reads_and_writes() {
     for (_, make) in SHAPES {
-        for n in [1 << 16, 1 << 17] {
-            round_trip(&make(n));
-        }
+        round_trip(&make(1 << 15));
     }
 }
 
