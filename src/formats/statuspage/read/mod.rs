@@ -282,14 +282,20 @@ impl Cx {
         self.anomalies.push(anomaly);
     }
 
+    /// Reads the timestamp in `field`, noting its offset and precision; a
+    /// [`StatuspageError::BadTimestamp`] if it is not RFC 3339 or not
+    /// [`writable`](crate::time::writable).
     fn time(
         &mut self,
         value: &str,
         here: &Here<'_>,
         field: &str,
     ) -> Result<DateTime<Utc>, StatuspageError> {
-        let parsed =
-            DateTime::parse_from_rfc3339(value).map_err(|_| StatuspageError::BadTimestamp {
+        // An instant outside years 0000-9999 in UTC could not be written back.
+        let parsed = DateTime::parse_from_rfc3339(value)
+            .ok()
+            .filter(|t| crate::time::writable(t.with_timezone(&Utc)))
+            .ok_or_else(|| StatuspageError::BadTimestamp {
                 at: here.at(field),
                 value: value.to_owned(),
             })?;

@@ -1,0 +1,75 @@
+//! Read -> write -> read: whatever is read writes and reads again, and what
+//! cannot be written back is refused on read or reported (issue 15, items 3-7).
+#![cfg(all(feature = "statuspage", feature = "json"))]
+
+use chrono::{DateTime, Utc};
+use incident_model::formats::statuspage::{self, StatuspageError};
+use incident_model::{FormatError, Incident, IncidentStatus, Update};
+
+/// An incident object with `created_at` set to `at`, and `extra` keys.
+fn incident(at: &str, extra: &str) -> String {
+    format!(
+        r#"{{"id": "abcabcabcabc", "name": "x", "status": "resolved", "created_at": "{at}",
+  "incident_updates": [{{"id": "u", "status": "resolved", "created_at": "{at}"}}]{extra}}}"#
+    )
+}
+
+/// Reads `input`, writes it back and reads that again.
+fn round_trip(input: &str) -> Result<statuspage::Document, StatuspageError> {
+    let first = statuspage::read(input)?;
+    let json = first.to_json()?;
+    let again = statuspage::read(&json).unwrap_or_else(|err| panic!("{json}: {err}"));
+    let events = |d: &statuspage::Document| {
+        d.incidents
+            .iter()
+            .map(|r| r.event.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(events(&again), events(&first), "{json}");
+    Ok(first)
+}
+
+#[test]
+fn instants_beyond_four_digit_years_are_refused_on_read() {
+    for at in ["9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00+23:59"] {
+        let err = round_trip(&incident(at, "")).unwrap_err();
+        assert!(
+            matches!(&err, StatuspageError::BadTimestamp { value, .. } if value == at),
+            "{at}: {err}"
+        );
+        assert!(err.to_string().contains("created_at"), "{err}");
+    }
+    // The last and first instants that are: both write and read back.
+    for at in ["9999-12-31T23:59:59+00:00", "0000-01-01T00:00:00-00:00"] {
+        round_trip(&incident(at, "")).unwrap();
+    }
+}
+
+#[test]
+fn own_format_refuses_instants_it_cannot_write() {
+    let own = |at: &str| {
+        format!(
+            r#"{{"id": "i", "name": "x", "impact": "none", "created_at": "{at}",
+  "updates": [{{"id": "u", "status": "resolved", "display_at": "{at}", "created_at": "{at}"}}]}}"#
+        )
+    };
+    for at in ["9999-12-31T23:59:59-23:59", "0000-01-01T00:00:00+23:59"] {
+        let err = Incident::from_json(&own(at)).unwrap_err();
+        assert!(matches!(err, FormatError::Syntax { .. }), "{err}");
+        assert!(err.to_string().contains("created_at"), "{err}");
+    }
+    let last = own("9999-12-31T23:59:59Z");
+    let incident = Incident::from_json(&last).unwrap();
+    assert_eq!(Incident::from_json(&incident.to_json()).unwrap(), incident);
+    // An instant the format cannot hold: written, it is refused on read, with
+    // the field named, rather than read as another instant.
+    let max = Incident::builder("x")
+        .update(Update::new(
+            IncidentStatus::Resolved,
+            DateTime::<Utc>::MAX_UTC,
+        ))
+        .build()
+        .unwrap();
+    let err = Incident::from_json(&max.to_json()).unwrap_err();
+    assert!(err.to_string().contains("created_at"), "{err}");
+}
