@@ -73,3 +73,44 @@ fn own_format_refuses_instants_it_cannot_write() {
     let err = Incident::from_json(&max.to_json()).unwrap_err();
     assert!(err.to_string().contains("created_at"), "{err}");
 }
+
+#[test]
+fn an_incident_beside_a_list_is_refused_naming_the_keys() {
+    let one = incident("2020-01-01T00:00:00Z", "");
+    for list in ["incidents", "scheduled_maintenances"] {
+        let input = format!(r#"{{"incident": {one}, "{list}": [{one}]}}"#);
+        let err = statuspage::read(&input).unwrap_err();
+        assert!(
+            matches!(err, StatuspageError::UnknownShape { .. }),
+            "{list}: {err}"
+        );
+        let message = err.to_string();
+        assert!(
+            message.contains("\"incident\"") && message.contains(&format!("\"{list}\"")),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn incident_keys_beside_a_list_are_refused_naming_them() {
+    let one = incident("2020-01-01T00:00:00Z", "");
+    let inputs = [
+        format!(r#"{{"incidents": [{one}], "name": "lost", "impact": "major"}}"#),
+        r#"{"status": {"indicator": "none"}, "components": [], "incidents": [], "name": "lost"}"#
+            .to_owned(),
+        format!(r#"{{"page": {{"id": "p"}}, "incident": {one}, "status": "resolved"}}"#),
+    ];
+    for input in inputs {
+        let err = statuspage::read(&input).unwrap_err();
+        assert!(
+            matches!(err, StatuspageError::UnknownShape { .. }),
+            "{input}: {err}"
+        );
+        let message = err.to_string();
+        assert!(
+            message.contains("\"name\"") || message.contains("\"status\""),
+            "{message}"
+        );
+    }
+}

@@ -222,6 +222,8 @@ pub(super) struct WireDocument<'a> {
     pub bare: WireIncident<'a>,
     /// Whether the top level held any key of an incident object.
     pub has_bare_keys: bool,
+    /// The first few of those keys, for error messages.
+    pub bare_keys: Vec<String>,
     /// The first few top-level keys, for error messages.
     pub keys: Vec<String>,
 }
@@ -229,6 +231,16 @@ pub(super) struct WireDocument<'a> {
 impl<'de> Deserialize<'de> for WireDocument<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(DocumentVisitor)
+    }
+}
+
+impl WireDocument<'_> {
+    /// Notes a top-level key of an incident object.
+    fn bare_key(&mut self, key: &Str<'_>) {
+        self.has_bare_keys = true;
+        if self.bare_keys.len() < 8 {
+            self.bare_keys.push(key.0.clone().into_owned());
+        }
     }
 }
 
@@ -268,16 +280,17 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                     Some(StatusValue::Indicator(status)) => doc.status = Some(status),
                     Some(StatusValue::Text(text)) => {
                         doc.bare.status = Some(text);
-                        doc.has_bare_keys = true;
+                        doc.bare_key(&key);
                     }
                     None => {}
                 },
                 _ => {
                     let known = doc.bare.other.len();
+                    let name = key.clone();
                     doc.bare.visit_key(key, &mut map)?;
                     // A key that went into `other` is not an incident key.
                     if doc.bare.other.len() == known {
-                        doc.has_bare_keys = true;
+                        doc.bare_key(&name);
                     }
                 }
             }
