@@ -3,7 +3,7 @@
 #![cfg(all(feature = "statuspage", feature = "json"))]
 
 use chrono::{DateTime, Utc};
-use incident_model::formats::statuspage::{self, StatuspageError};
+use incident_model::formats::statuspage::{self, RawJson, StatuspageError};
 use incident_model::{FormatError, Incident, IncidentStatus, Update};
 
 /// An incident object with `created_at` set to `at`, and `extra` keys.
@@ -113,4 +113,24 @@ fn incident_keys_beside_a_list_are_refused_naming_them() {
             "{message}"
         );
     }
+}
+
+#[test]
+fn invalid_escapes_in_kept_values_are_refused() {
+    let inputs = [
+        incident("2020-01-01T00:00:00Z", r#", "metadata": {"a": "\ud800"}"#),
+        incident("2020-01-01T00:00:00Z", r#", "metadata": ["\udc00x"]"#),
+        incident("2020-01-01T00:00:00Z", r#", "metadata": {"\ud800": 1}"#),
+    ];
+    for input in inputs {
+        let err = statuspage::read(&input).unwrap_err();
+        assert!(matches!(err, StatuspageError::Syntax(_)), "{input}: {err}");
+    }
+    assert!(RawJson::new(r#""\ud800""#).is_err());
+    // A valid pair is kept as written.
+    let pair = incident("2020-01-01T00:00:00Z", r#", "metadata": "\ud83d\ude00""#);
+    let doc = statuspage::read(&pair).unwrap();
+    let json = doc.to_json().unwrap();
+    assert!(json.contains(r#""\ud83d\ude00""#), "{json}");
+    serde_json::from_str::<serde_json::Value>(&json).unwrap();
 }

@@ -63,6 +63,7 @@ macro_rules! wire_object {
                     $( $key => self.$field = map.next_value()?, )*
                     _ => {
                         let value: &$lt RawValue = map.next_value()?;
+                        super::raw::check_escapes(value.get()).map_err(de::Error::custom)?;
                         self.other.push((key, value));
                     }
                 }
