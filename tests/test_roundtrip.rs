@@ -121,6 +121,11 @@ fn invalid_escapes_in_kept_values_are_refused() {
         incident("2020-01-01T00:00:00Z", r#", "metadata": {"a": "\ud800"}"#),
         incident("2020-01-01T00:00:00Z", r#", "metadata": ["\udc00x"]"#),
         incident("2020-01-01T00:00:00Z", r#", "metadata": {"\ud800": 1}"#),
+        incident("2020-01-01T00:00:00Z", r#", "postmortem_published_at": ["\ud800"]"#),
+        incident("2020-01-01T00:00:00Z", r#", "postmortem_published_at": "\ud800""#),
+        r#"{"id": "abcabcabcabc", "name": "x", "status": "resolved", "incident_updates": [
+  {"id": "u", "status": "resolved", "created_at": "2020-01-01T00:00:00Z", "tweet_id": ["\ud800"]}]}"#
+            .to_owned(),
     ];
     for input in inputs {
         let err = statuspage::read(&input).unwrap_err();

@@ -44,6 +44,25 @@ impl<'de> Deserialize<'de> for Str<'de> {
 /// Other keys of an object: the key and the raw JSON text of its value.
 pub(super) type Other<'a> = Vec<(Str<'a>, &'a RawValue)>;
 
+/// A value of a wire field, checked once read: a value kept as raw JSON text
+/// has its escapes checked ([`check_escapes`](super::raw::check_escapes)), as
+/// a decoded string has by serde_json.
+trait Checked {
+    fn check(&self) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+impl Checked for &RawValue {
+    fn check(&self) -> Result<(), serde_json::Error> {
+        super::raw::check_escapes(self.get())
+    }
+}
+
+impl Checked for Str<'_> {}
+impl Checked for bool {}
+impl<T> Checked for Vec<T> {}
+
 /// Declares a wire object: every named field optional, every other key kept raw.
 macro_rules! wire_object {
     ($(#[$meta:meta])* $name:ident<$lt:lifetime>, $what:literal { $( $field:ident : $ty:ty => $key:literal, )* }) => {
@@ -55,15 +74,23 @@ macro_rules! wire_object {
             pub other: Other<$lt>,
         }
 
+        impl Checked for $name<'_> {}
+
         impl<$lt> $name<$lt> {
             /// Reads the value of `key` into its field (the last of duplicate keys
             /// wins) or into `other`.
             pub(crate) fn visit_key<A: MapAccess<$lt>>(&mut self, key: Str<$lt>, map: &mut A) -> Result<(), A::Error> {
                 match &*key.0 {
-                    $( $key => self.$field = map.next_value()?, )*
+                    $( $key => {
+                        let value: Option<$ty> = map.next_value()?;
+                        if let Some(value) = &value {
+                            value.check().map_err(de::Error::custom)?;
+                        }
+                        self.$field = value;
+                    } )*
                     _ => {
                         let value: &$lt RawValue = map.next_value()?;
-                        super::raw::check_escapes(value.get()).map_err(de::Error::custom)?;
+                        value.check().map_err(de::Error::custom)?;
                         self.other.push((key, value));
                     }
                 }
