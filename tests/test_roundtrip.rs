@@ -100,6 +100,10 @@ fn incident_keys_beside_a_list_are_refused_naming_them() {
         r#"{"status": {"indicator": "none"}, "components": [], "incidents": [], "name": "lost"}"#
             .to_owned(),
         format!(r#"{{"page": {{"id": "p"}}, "incident": {one}, "status": "resolved"}}"#),
+        incident(
+            "2020-01-01T00:00:00Z",
+            r#", "status": {"indicator": "none"}"#,
+        ),
     ];
     for input in inputs {
         let err = statuspage::read(&input).unwrap_err();
@@ -138,4 +142,37 @@ fn invalid_escapes_in_kept_values_are_refused() {
     let json = doc.to_json().unwrap();
     assert!(json.contains(r#""\ud83d\ude00""#), "{json}");
     serde_json::from_str::<serde_json::Value>(&json).unwrap();
+}
+
+#[test]
+fn top_level_components_of_an_incidents_document_are_written_back() {
+    let one = incident("2020-01-01T00:00:00Z", "");
+    let input = format!(
+        r#"{{"components": [{{"id": "c", "name": "API", "status": "operational"}}], "incidents": [{one}]}}"#
+    );
+    let doc = round_trip(&input).unwrap();
+    let again = statuspage::read(&doc.to_json().unwrap()).unwrap();
+    assert_eq!(again.components, doc.components);
+    assert_eq!(again.components.len(), 1);
+}
+
+#[test]
+fn a_page_component_without_status_is_written_without_one() {
+    let input = r#"{"components": [{"id": "c", "name": "API"}]}"#;
+    let doc = statuspage::read(input).unwrap();
+    let json = doc.to_json().unwrap();
+    assert!(!json.contains("operational"), "{json}");
+    assert_eq!(statuspage::read(&json).unwrap().components, doc.components);
+}
+
+#[test]
+fn the_page_of_a_bare_incident_is_written_back() {
+    let input = incident(
+        "2020-01-01T00:00:00Z",
+        r#", "page": {"id": "p", "name": "Page"}"#,
+    );
+    let doc = round_trip(&input).unwrap();
+    let again = statuspage::read(&doc.to_json().unwrap()).unwrap();
+    assert_eq!(again.page, doc.page);
+    assert!(again.page.is_some());
 }

@@ -164,7 +164,8 @@ fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
 /// Refuses a document whose keys its shape would drop or could not write
 /// back: an `incident` beside a list of incidents or maintenances, and keys of
 /// an incident object beside the keys of another shape (`incidents`, a
-/// summary's `status` and `components`, `incident`).
+/// summary's `status` and `components`, `incident`) or beside a `status`
+/// indicator object (which the incident's own `status` would replace).
 fn check_unambiguous(w: &WireDocument<'_>, shape: Shape) -> Result<(), StatuspageError> {
     let present = |key: &&str| match *key {
         "incident" => w.incident.is_some(),
@@ -186,7 +187,7 @@ fn check_unambiguous(w: &WireDocument<'_>, shape: Shape) -> Result<(), Statuspag
     let found =
         if w.incident.is_some() && (w.incidents.is_some() || w.scheduled_maintenances.is_some()) {
             format!("an object with {}", quoted(&containers))
-        } else if w.has_bare_keys && shape != Shape::BareIncident {
+        } else if w.has_bare_keys && (shape != Shape::BareIncident || w.status.is_some()) {
             format!(
                 "an object with incident keys {} beside {}",
                 quoted(&w.bare_keys),
