@@ -79,16 +79,7 @@ fn an_incident_beside_a_list_is_refused_naming_the_keys() {
     let one = incident("2020-01-01T00:00:00Z", "");
     for list in ["incidents", "scheduled_maintenances"] {
         let input = format!(r#"{{"incident": {one}, "{list}": [{one}]}}"#);
-        let err = statuspage::read(&input).unwrap_err();
-        assert!(
-            matches!(err, StatuspageError::UnknownShape { .. }),
-            "{list}: {err}"
-        );
-        let message = err.to_string();
-        assert!(
-            message.contains("\"incident\"") && message.contains(&format!("\"{list}\"")),
-            "{message}"
-        );
+        refused_naming(&input, &["incident", list]);
     }
 }
 
@@ -105,17 +96,28 @@ fn incident_keys_beside_a_list_are_refused_naming_them() {
             r#", "status": {"indicator": "none"}"#,
         ),
     ];
-    for input in inputs {
-        let err = statuspage::read(&input).unwrap_err();
-        assert!(
-            matches!(err, StatuspageError::UnknownShape { .. }),
-            "{input}: {err}"
-        );
-        let message = err.to_string();
-        assert!(
-            message.contains("\"name\"") || message.contains("\"status\""),
-            "{message}"
-        );
+    let keys: [&[&str]; 4] = [
+        &["name", "impact", "incidents"],
+        &["name", "status", "components", "incidents"],
+        &["status", "incident"],
+        &["id", "name", "status"],
+    ];
+    for (input, keys) in inputs.iter().zip(keys) {
+        refused_naming(input, keys);
+    }
+}
+
+/// Asserts that reading `input` gives an [`StatuspageError::UnknownShape`]
+/// naming each of `keys`.
+fn refused_naming(input: &str, keys: &[&str]) {
+    let err = statuspage::read(input).unwrap_err();
+    assert!(
+        matches!(err, StatuspageError::UnknownShape { .. }),
+        "{input}: {err}"
+    );
+    let message = err.to_string();
+    for key in keys {
+        assert!(message.contains(&format!("{key:?}")), "{key}: {message}");
     }
 }
 
