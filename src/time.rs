@@ -21,6 +21,16 @@ impl fmt::Display for Rfc3339 {
     }
 }
 
+/// Whether `at` can be written in RFC 3339 (in UTC) and read back: RFC 3339
+/// has 4-digit years, so its UTC year is 0000-9999. Readers refuse other
+/// instants, which an offset can reach (`9999-12-31T23:59:59-23:59` is in
+/// year 10000 in UTC), so that whatever is read writes and reads again.
+#[cfg(feature = "serde")]
+pub(crate) fn writable(at: DateTime<Utc>) -> bool {
+    use chrono::Datelike;
+    (0..=9999).contains(&at.year())
+}
+
 /// Reading timestamps with serde: RFC 3339 with any offset and precision,
 /// converted to UTC; a bad one gets an error naming the field. The model's
 /// derives name these (`deserialize_with`), so they sit here, below the model,
@@ -30,11 +40,18 @@ pub(crate) mod serde {
     use chrono::{DateTime, Utc};
     use serde::{de, Deserialize, Deserializer};
 
-    /// Parses an RFC 3339 timestamp, naming `field` in the error.
+    /// Parses an RFC 3339 timestamp, naming `field` in the error; refuses an
+    /// instant that is not [`writable`](super::writable).
     pub(crate) fn parse(field: &str, text: &str) -> Result<DateTime<Utc>, String> {
-        DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|err| {
+        let at = DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).map_err(|err| {
             format!("invalid {field} {text:?}: expected an RFC 3339 timestamp such as 2020-03-16T14:28:00Z ({err})")
-        })
+        })?;
+        if !super::writable(at) {
+            return Err(format!(
+                "invalid {field} {text:?}: outside years 0000-9999 in UTC, which RFC 3339 cannot write"
+            ));
+        }
+        Ok(at)
     }
 
     fn field<'de, D: Deserializer<'de>>(

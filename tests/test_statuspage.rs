@@ -938,6 +938,9 @@ fn a_strict_reader_of_the_documented_schema_reads_what_is_written() {
     ] {
         let mut doc = read(name);
         doc.shape = Shape::Incidents;
+        // Page components are written beside incidents when a document has
+        // them; the documented `incidents.json` has none.
+        doc.components.clear();
         if doc.page.is_none() {
             doc.page = read("tweets.json").page;
         }

@@ -3,6 +3,8 @@
 use core::fmt;
 use std::borrow::Cow;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
 use super::error::StatuspageError;
 
 /// A JSON value kept verbatim: its exact text, checked to be JSON.
@@ -24,7 +26,8 @@ impl RawJson {
     ///
     /// # Errors
     ///
-    /// [`StatuspageError::Syntax`] if it is not.
+    /// [`StatuspageError::Syntax`] if it is not, or if a string in it holds an
+    /// escape that is no character (a lone surrogate such as `"\ud800"`).
     ///
     /// # Example
     ///
@@ -34,11 +37,13 @@ impl RawJson {
     /// assert_eq!(raw.as_str(), r#"{"a": [1, 2.50]}"#); // exact text, not re-encoded
     /// assert!(matches!(RawJson::new("[1,"), Err(StatuspageError::Syntax(_))));
     /// assert!(RawJson::new("1 2").is_err()); // two values
+    /// assert!(RawJson::new(r#"["\ud800"]"#).is_err()); // a lone surrogate
     /// # Ok::<(), StatuspageError>(())
     /// ```
     pub fn new(text: impl Into<String>) -> Result<Self, StatuspageError> {
         let raw = serde_json::value::RawValue::from_string(text.into())
             .map_err(|err| StatuspageError::from_json(&err))?;
+        check_escapes(raw.get()).map_err(|err| StatuspageError::from_json(&err))?;
         Ok(RawJson(Box::<str>::from(raw)))
     }
 
@@ -82,3 +87,58 @@ impl fmt::Display for RawJson {
 /// Keys kept verbatim, with their JSON text, in input order. Keys of the
 /// documented schema are borrowed from a static list; others are owned.
 pub type Fields = Vec<(Cow<'static, str>, RawJson)>;
+
+/// Checks that every string of the JSON value `text` (keys too) decodes: the
+/// raw text of a kept value is not decoded when read, so a lone surrogate
+/// escape (`"\ud800"`) would pass and be written back as JSON that readers
+/// refuse. Only text with a `\u` escape is read again.
+pub(crate) fn check_escapes(text: &str) -> Result<(), serde_json::Error> {
+    if !text.contains("\\u") {
+        return Ok(());
+    }
+    serde_json::from_str::<Decoded>(text).map(|_| ())
+}
+
+/// A JSON value read through with every string decoded; nothing is kept.
+struct Decoded;
+
+impl<'de> Deserialize<'de> for Decoded {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DecodedVisitor)
+    }
+}
+
+struct DecodedVisitor;
+
+impl<'de> Visitor<'de> for DecodedVisitor {
+    type Value = Decoded;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Decoded, E> {
+        Ok(Decoded)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Decoded, E> {
+        Ok(Decoded)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Decoded, E> {
+        Ok(Decoded)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Decoded, E> {
+        Ok(Decoded)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Decoded, E> {
+        Ok(Decoded)
+    }
+    fn visit_unit<E>(self) -> Result<Decoded, E> {
+        Ok(Decoded)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Decoded, A::Error> {
+        while seq.next_element::<Decoded>()?.is_some() {}
+        Ok(Decoded)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decoded, A::Error> {
+        while map.next_entry::<Decoded, Decoded>()?.is_some() {}
+        Ok(Decoded)
+    }
+}

@@ -44,6 +44,25 @@ impl<'de> Deserialize<'de> for Str<'de> {
 /// Other keys of an object: the key and the raw JSON text of its value.
 pub(super) type Other<'a> = Vec<(Str<'a>, &'a RawValue)>;
 
+/// A value of a wire field, checked once read: a value kept as raw JSON text
+/// has its escapes checked ([`check_escapes`](super::raw::check_escapes)), as
+/// a decoded string has by serde_json.
+trait Checked {
+    fn check(&self) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+impl Checked for &RawValue {
+    fn check(&self) -> Result<(), serde_json::Error> {
+        super::raw::check_escapes(self.get())
+    }
+}
+
+impl Checked for Str<'_> {}
+impl Checked for bool {}
+impl<T> Checked for Vec<T> {}
+
 /// Declares a wire object: every named field optional, every other key kept raw.
 macro_rules! wire_object {
     ($(#[$meta:meta])* $name:ident<$lt:lifetime>, $what:literal { $( $field:ident : $ty:ty => $key:literal, )* }) => {
@@ -55,14 +74,23 @@ macro_rules! wire_object {
             pub other: Other<$lt>,
         }
 
+        impl Checked for $name<'_> {}
+
         impl<$lt> $name<$lt> {
             /// Reads the value of `key` into its field (the last of duplicate keys
             /// wins) or into `other`.
             pub(crate) fn visit_key<A: MapAccess<$lt>>(&mut self, key: Str<$lt>, map: &mut A) -> Result<(), A::Error> {
                 match &*key.0 {
-                    $( $key => self.$field = map.next_value()?, )*
+                    $( $key => {
+                        let value: Option<$ty> = map.next_value()?;
+                        if let Some(value) = &value {
+                            value.check().map_err(de::Error::custom)?;
+                        }
+                        self.$field = value;
+                    } )*
                     _ => {
                         let value: &$lt RawValue = map.next_value()?;
+                        value.check().map_err(de::Error::custom)?;
                         self.other.push((key, value));
                     }
                 }
@@ -222,6 +250,8 @@ pub(super) struct WireDocument<'a> {
     pub bare: WireIncident<'a>,
     /// Whether the top level held any key of an incident object.
     pub has_bare_keys: bool,
+    /// The first few of those keys, for error messages.
+    pub bare_keys: Vec<String>,
     /// The first few top-level keys, for error messages.
     pub keys: Vec<String>,
 }
@@ -229,6 +259,16 @@ pub(super) struct WireDocument<'a> {
 impl<'de> Deserialize<'de> for WireDocument<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(DocumentVisitor)
+    }
+}
+
+impl WireDocument<'_> {
+    /// Notes a top-level key of an incident object.
+    fn bare_key(&mut self, key: &Str<'_>) {
+        self.has_bare_keys = true;
+        if self.bare_keys.len() < 8 {
+            self.bare_keys.push(key.0.clone().into_owned());
+        }
     }
 }
 
@@ -268,16 +308,17 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                     Some(StatusValue::Indicator(status)) => doc.status = Some(status),
                     Some(StatusValue::Text(text)) => {
                         doc.bare.status = Some(text);
-                        doc.has_bare_keys = true;
+                        doc.bare_key(&key);
                     }
                     None => {}
                 },
                 _ => {
                     let known = doc.bare.other.len();
+                    let name = key.clone();
                     doc.bare.visit_key(key, &mut map)?;
                     // A key that went into `other` is not an incident key.
                     if doc.bare.other.len() == known {
-                        doc.has_bare_keys = true;
+                        doc.bare_key(&name);
                     }
                 }
             }

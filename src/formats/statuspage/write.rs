@@ -131,8 +131,8 @@ impl Document {
                 found: self.shape,
             }),
             Shape::BareIncident => match (self.incidents.first(), self.maintenances.first()) {
-                (Some(incident), _) => to_string(&OutEvent(incident)),
-                (None, Some(maintenance)) => to_string(&OutEvent(maintenance)),
+                (Some(incident), _) => to_string(&OutBare(self.page.as_ref(), incident)),
+                (None, Some(maintenance)) => to_string(&OutBare(self.page.as_ref(), maintenance)),
                 (None, None) => Err(StatuspageError::WrongShape {
                     expected: Shape::Incidents,
                     found: self.shape,
@@ -176,6 +176,11 @@ impl Serialize for OutDocument<'_> {
         let mut map = serializer.serialize_map(None)?;
         if let Some(page) = &doc.page {
             map.serialize_entry("page", &OutPage(page))?;
+        }
+        // Page components beside incidents or an incident, as read.
+        let own_components = matches!(doc.shape, Shape::Summary | Shape::Components);
+        if !own_components && !doc.components.is_empty() {
+            map.serialize_entry("components", &OutPageComponents(&doc.components))?;
         }
         match doc.shape {
             Shape::Summary => {
@@ -276,7 +281,7 @@ impl Serialize for OutPageComponents<'_> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         serializer.collect_seq(self.0.iter().map(|c| OutComponent {
             component: &c.component,
-            status: c.status.unwrap_or(ComponentStatus::Operational),
+            status: c.status,
             kept: Some(c),
         }))
     }
@@ -284,7 +289,8 @@ impl Serialize for OutPageComponents<'_> {
 
 struct OutComponent<'a> {
     component: &'a crate::Component,
-    status: ComponentStatus,
+    /// The status; a page component read without one is written without one.
+    status: Option<ComponentStatus>,
     kept: Option<&'a PageComponent>,
 }
 
@@ -293,7 +299,9 @@ impl Serialize for OutComponent<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", self.component.id.as_str())?;
         map.serialize_entry("name", &self.component.name)?;
-        map.serialize_entry("status", self.status.as_str())?;
+        if let Some(status) = self.status {
+            map.serialize_entry("status", status.as_str())?;
+        }
         map.serialize_entry(
             "group_id",
             &self.component.group_id.as_ref().map(ComponentId::as_str),
@@ -312,50 +320,71 @@ struct OutEvent<'a, S: Lifecycle>(&'a Record<S>);
 
 impl<S: Lifecycle> Serialize for OutEvent<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        let event = &self.0.event;
-        let extras = &self.0.extras;
-        let latest = event
-            .updates()
-            .iter()
-            .map(|u| u.created_at().max(u.display_at()))
-            .max()
-            .unwrap_or(event.created_at());
+        OutBare(None, self.0).serialize(serializer)
+    }
+}
+
+/// An event object, after the page it was read beside (a bare incident with a
+/// top-level `page`).
+struct OutBare<'a, S: Lifecycle>(Option<&'a Page>, &'a Record<S>);
+
+impl<S: Lifecycle> Serialize for OutBare<'_, S> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", event.id().as_str())?;
-        map.serialize_entry("name", event.name())?;
-        map.serialize_entry("status", event.status().as_str())?;
-        map.serialize_entry("created_at", &timestamp(event.created_at()))?;
-        map.serialize_entry(
-            "updated_at",
-            &timestamp(extras.updated_at.unwrap_or(latest)),
-        )?;
-        map.serialize_entry("monitoring_at", &event.monitoring_at().map(timestamp))?;
-        map.serialize_entry("resolved_at", &event.resolved_at().map(timestamp))?;
-        match extras.calculated_impact {
-            Some(calculated) => {
-                map.serialize_entry("impact", calculated.as_str())?;
-                map.serialize_entry("impact_override", event.impact().as_str())?;
-            }
-            None => map.serialize_entry("impact", event.impact().as_str())?,
+        if let Some(page) = self.0 {
+            map.serialize_entry("page", &OutPage(page))?;
         }
-        map.serialize_entry("shortlink", &extras.shortlink)?;
-        map.serialize_entry("started_at", &event.started_at().map(timestamp))?;
-        map.serialize_entry("page_id", &extras.page_id)?;
-        map.serialize_entry("incident_updates", &OutUpdates(self.0))?;
-        map.serialize_entry("components", &OutEventComponents(self.0))?;
-        if let Some(schedule) = event.schedule() {
-            map.serialize_entry("scheduled_for", &timestamp(schedule.scheduled_for))?;
-            map.serialize_entry("scheduled_until", &timestamp(schedule.scheduled_until))?;
-        }
-        if let Some(body) = &extras.postmortem_body {
-            map.serialize_entry("postmortem_body", body)?;
-        }
-        if let Some(published) = extras.postmortem_published_at {
-            map.serialize_entry("postmortem_published_at", &timestamp(published))?;
-        }
-        entries(&mut map, &extras.other)?;
+        event_entries(&mut map, self.1)?;
         map.end()
     }
+}
+
+/// The keys of an event object: the documented schema, then the extras.
+fn event_entries<M: SerializeMap, S: Lifecycle>(
+    map: &mut M,
+    record: &Record<S>,
+) -> Result<(), M::Error> {
+    let event = &record.event;
+    let extras = &record.extras;
+    let latest = event
+        .updates()
+        .iter()
+        .map(|u| u.created_at().max(u.display_at()))
+        .max()
+        .unwrap_or(event.created_at());
+    map.serialize_entry("id", event.id().as_str())?;
+    map.serialize_entry("name", event.name())?;
+    map.serialize_entry("status", event.status().as_str())?;
+    map.serialize_entry("created_at", &timestamp(event.created_at()))?;
+    map.serialize_entry(
+        "updated_at",
+        &timestamp(extras.updated_at.unwrap_or(latest)),
+    )?;
+    map.serialize_entry("monitoring_at", &event.monitoring_at().map(timestamp))?;
+    map.serialize_entry("resolved_at", &event.resolved_at().map(timestamp))?;
+    match extras.calculated_impact {
+        Some(calculated) => {
+            map.serialize_entry("impact", calculated.as_str())?;
+            map.serialize_entry("impact_override", event.impact().as_str())?;
+        }
+        None => map.serialize_entry("impact", event.impact().as_str())?,
+    }
+    map.serialize_entry("shortlink", &extras.shortlink)?;
+    map.serialize_entry("started_at", &event.started_at().map(timestamp))?;
+    map.serialize_entry("page_id", &extras.page_id)?;
+    map.serialize_entry("incident_updates", &OutUpdates(record))?;
+    map.serialize_entry("components", &OutEventComponents(record))?;
+    if let Some(schedule) = event.schedule() {
+        map.serialize_entry("scheduled_for", &timestamp(schedule.scheduled_for))?;
+        map.serialize_entry("scheduled_until", &timestamp(schedule.scheduled_until))?;
+    }
+    if let Some(body) = &extras.postmortem_body {
+        map.serialize_entry("postmortem_body", body)?;
+    }
+    if let Some(published) = extras.postmortem_published_at {
+        map.serialize_entry("postmortem_published_at", &timestamp(published))?;
+    }
+    entries(map, &extras.other)
 }
 
 struct OutEventComponents<'a, S: Lifecycle>(&'a Record<S>);
@@ -389,7 +418,7 @@ impl<S: Lifecycle> Serialize for OutEventComponents<'_, S> {
             });
             OutComponent {
                 component,
-                status,
+                status: Some(status),
                 kept,
             }
         }))

@@ -153,12 +153,56 @@ fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
         let found = if w.keys.is_empty() {
             "an empty object".to_owned()
         } else {
-            let keys: Vec<String> = w.keys.iter().map(|k| format!("{k:?}")).collect();
-            format!("an object with keys {}", keys.join(", "))
+            format!("an object with keys {}", quoted(&w.keys))
         };
         return Err(StatuspageError::UnknownShape { found });
     };
+    check_unambiguous(w, shape)?;
     Ok(shape)
+}
+
+/// Refuses a document whose keys its shape would drop or could not write
+/// back: an `incident` beside a list of incidents or maintenances, and keys of
+/// an incident object beside the keys of another shape (`incidents`, a
+/// summary's `status` and `components`, `incident`) or beside a `status`
+/// indicator object (which the incident's own `status` would replace).
+fn check_unambiguous(w: &WireDocument<'_>, shape: Shape) -> Result<(), StatuspageError> {
+    let present = |key: &&str| match *key {
+        "incident" => w.incident.is_some(),
+        "incidents" => w.incidents.is_some(),
+        "scheduled_maintenances" => w.scheduled_maintenances.is_some(),
+        "components" => w.components.is_some(),
+        _ => w.status.is_some(),
+    };
+    let containers: Vec<&str> = [
+        "incident",
+        "incidents",
+        "scheduled_maintenances",
+        "components",
+        "status",
+    ]
+    .into_iter()
+    .filter(present)
+    .collect();
+    let found =
+        if w.incident.is_some() && (w.incidents.is_some() || w.scheduled_maintenances.is_some()) {
+            format!("an object with {}", quoted(&containers))
+        } else if w.has_bare_keys && (shape != Shape::BareIncident || w.status.is_some()) {
+            format!(
+                "an object with incident keys {} beside {}",
+                quoted(&w.bare_keys),
+                quoted(&containers)
+            )
+        } else {
+            return Ok(());
+        };
+    Err(StatuspageError::UnknownShape { found })
+}
+
+/// `keys`, quoted and joined with commas.
+fn quoted<K: AsRef<str>>(keys: &[K]) -> String {
+    let keys: Vec<String> = keys.iter().map(|k| format!("{:?}", k.as_ref())).collect();
+    keys.join(", ")
 }
 
 /// Where the reader is: enough to name a bad value, built into a [`Location`]
@@ -282,14 +326,20 @@ impl Cx {
         self.anomalies.push(anomaly);
     }
 
+    /// Reads the timestamp in `field`, noting its offset and precision; a
+    /// [`StatuspageError::BadTimestamp`] if it is not RFC 3339 or not
+    /// [`writable`](crate::time::writable).
     fn time(
         &mut self,
         value: &str,
         here: &Here<'_>,
         field: &str,
     ) -> Result<DateTime<Utc>, StatuspageError> {
-        let parsed =
-            DateTime::parse_from_rfc3339(value).map_err(|_| StatuspageError::BadTimestamp {
+        // An instant outside years 0000-9999 in UTC could not be written back.
+        let parsed = DateTime::parse_from_rfc3339(value)
+            .ok()
+            .filter(|t| crate::time::writable(t.with_timezone(&Utc)))
+            .ok_or_else(|| StatuspageError::BadTimestamp {
                 at: here.at(field),
                 value: value.to_owned(),
             })?;
