@@ -78,13 +78,14 @@
 use core::fmt::{self, Write as _};
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::any::AnyEventRef;
 use crate::duration::Elapsed;
 use crate::id::{ComponentId, EventId};
 use crate::metrics::{Summaries, Summary};
 use crate::status::{AnyStatus, ComponentStatus, Impact};
+use crate::time::rfc3339;
 use crate::uptime::Weights;
 
 /// Whether a row is an incident or a scheduled maintenance (the crate's
@@ -545,12 +546,6 @@ fn summaries<'a>(rows: impl Iterator<Item = &'a Row> + Clone) -> Summaries {
     }
 }
 
-/// A time as the report prints it: RFC 3339 in UTC, `Z`, milliseconds only
-/// when there are some.
-fn utc(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
-
 /// Text as the table prints it, the one rule for every field that comes from
 /// the data: each character Rust's `Debug` escapes (control characters such
 /// as newlines and terminal escapes, and other unprintable ones) written as
@@ -636,8 +631,8 @@ impl fmt::Display for Row {
         writeln!(
             f,
             "  opened {}, resolved {}",
-            utc(self.opened_at),
-            OrDash(self.resolved_at.map(utc))
+            rfc3339(self.opened_at),
+            OrDash(self.resolved_at.map(rfc3339))
         )?;
         writeln!(
             f,
@@ -747,7 +742,7 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "Report as of {} ({})",
-            utc(self.as_of),
+            rfc3339(self.as_of),
             self.basis.phrase()
         )?;
         writeln!(
@@ -780,9 +775,10 @@ mod json {
 
     use serde::Serialize;
 
-    use super::{utc, EventKind, Note, Report, Row};
+    use super::{EventKind, Note, Report, Row};
     use crate::duration::Elapsed;
     use crate::metrics::Summary;
+    use crate::time::rfc3339;
 
     #[derive(Serialize)]
     struct Document<'a> {
@@ -853,8 +849,8 @@ mod json {
                 status: row.status,
                 impact: row.impact,
                 updates: row.updates,
-                opened_at: utc(row.opened_at),
-                resolved_at: row.resolved_at.map(utc),
+                opened_at: rfc3339(row.opened_at).to_string(),
+                resolved_at: row.resolved_at.map(|at| rfc3339(at).to_string()),
                 time_to_identify_s: seconds(row.time_to_identify),
                 time_to_monitor_s: seconds(row.time_to_monitor),
                 time_to_resolve_s: seconds(row.time_to_resolve),
@@ -924,7 +920,7 @@ mod json {
             Document {
                 incidents: self.rows.iter().map(JsonRow::of).collect(),
                 summary: JsonSummary {
-                    as_of: utc(self.as_of),
+                    as_of: rfc3339(self.as_of).to_string(),
                     as_of_basis: self.basis,
                     incidents: summary.incidents,
                     maintenances: summary.maintenances,
