@@ -18,6 +18,8 @@
 //! | [`Shape::ScheduledMaintenances`] | `scheduled-maintenances.json` and its `upcoming`/`active` variants |
 //! | [`Shape::Components`] | `components.json` |
 //! | [`Shape::Status`] | `status.json` |
+//! | [`Shape::IncidentWebhook`] | an incident webhook delivery: `{"meta", "page", "incident"}` |
+//! | [`Shape::ComponentWebhook`] | a component webhook delivery: `{"meta", "page", "component_update", "component"}` |
 //!
 //! Callers who know the shape use [`read_as`] or one of [`read_incidents`],
 //! [`read_incident`], [`read_summary`], [`read_scheduled_maintenances`],
@@ -183,6 +185,7 @@ mod raw;
 mod read;
 mod record;
 mod shape;
+mod webhook;
 mod wire;
 mod write;
 
@@ -196,6 +199,7 @@ pub use page::{Page, PageComponent, PageStatus};
 pub use raw::{Fields, RawJson};
 pub use record::{Extras, IncidentRecord, MaintenanceRecord, Record, TweetId, UpdateExtras};
 pub use shape::Shape;
+pub use webhook::{ComponentUpdate, WebhookMeta};
 pub use write::{write_incident, write_maintenance};
 
 /// Reads a Statuspage document of any shape, detected from the document.

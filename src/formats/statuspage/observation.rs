@@ -71,7 +71,9 @@ impl Document {
         let times = self
             .events()
             .map(AnyEventRef::latest_time)
-            .chain(self.page.as_ref().and_then(|page| page.updated_at));
+            .chain(self.page.as_ref().and_then(|page| page.updated_at))
+            .chain(self.meta.as_ref().and_then(|meta| meta.generated_at))
+            .chain(self.component_update.as_ref().map(|u| u.created_at));
         match ObservedAt::latest(times) {
             Some(at) => Ok(self.observation_with(source, at)),
             None => Err(HistoryError::NoObservedAt {
@@ -115,6 +117,14 @@ impl Document {
                 status.indicator,
                 status.description.clone(),
             ));
+        }
+        if let Some(update) = &self.component_update {
+            let name = self
+                .components
+                .iter()
+                .find(|c| c.component.id == update.component_id)
+                .map_or(update.component_id.as_str(), |c| c.component.name.as_str());
+            observation = observation.with_announced(update.announced(name));
         }
         observation
     }

@@ -17,6 +17,7 @@ mod event;
 mod keys;
 mod page;
 mod update;
+mod webhook;
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -75,12 +76,16 @@ pub(crate) fn document(
         incidents,
         scheduled_maintenances,
         incident,
+        meta,
+        component,
+        component_update,
         mut bare,
         ..
     } = wire;
     if let Some(page) = page {
         doc.page = Some(cx.page(page)?);
     }
+    cx.webhook_into(meta, component, component_update, &mut doc)?;
     if let Some(status) = status {
         doc.status = Some(cx.status(status)?);
     }
@@ -133,6 +138,10 @@ fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
     }
     let shape = if w.is_array {
         Shape::IncidentList
+    } else if w.component.is_some() || w.component_update.is_some() {
+        Shape::ComponentWebhook
+    } else if w.meta.is_some() && w.incident.is_some() {
+        Shape::IncidentWebhook
     } else if w.incident.is_some() {
         Shape::Incident
     } else if w.status.is_some()
