@@ -27,7 +27,7 @@ use chrono::{DateTime, Utc};
 
 use super::wire::{Other, Str, WireDocument};
 use super::{
-    Anomaly, Document, Fields, Limit, Limits, Location, RawJson, Shape, StatuspageError,
+    Anomaly, BadEvents, Document, Fields, Limit, Limits, Location, RawJson, Shape, StatuspageError,
     UpdateExtras, ValueError,
 };
 use crate::id::{EventId, IdError};
@@ -61,11 +61,13 @@ type Read<S> = (Update<S>, UpdateExtras);
 pub(crate) fn document(
     wire: WireDocument<'_>,
     limits: &Limits,
+    bad_events: BadEvents,
 ) -> Result<Document, StatuspageError> {
     let shape = detect(&wire)?;
     limits.check(Limit::Events, event_count(&wire), None)?;
     let mut cx = Cx {
         limits: *limits,
+        bad_events,
         ..Cx::default()
     };
     let mut doc = Document::new(shape);
@@ -277,6 +279,7 @@ struct Given {
 #[derive(Default)]
 struct Cx {
     limits: Limits,
+    bad_events: BadEvents,
     anomalies: Vec<Anomaly>,
     offsets: BTreeSet<String>,
     whole_seconds: usize,
