@@ -401,7 +401,9 @@ fn the_embedded_default_export() {
     let reopened = row("tm20200320re");
     assert_eq!((reopened.regressions, reopened.reopens), (0, 1));
     assert_eq!(reopened.time_to_resolve.unwrap().to_string(), "2h 40m");
-    // 16 March: 3h 14m to monitor, 7h 23m to resolve, 23m of major outage.
+    // 16 March: 3h 14m to monitor, 7h 23m to resolve, 5m of major outage
+    // (11:17-11:22 EDT: the change back has its own time, before the 11:40
+    // update that announced it).
     let march_16 = row("tm20200316ab");
     assert_eq!(march_16.time_to_monitor.unwrap().to_string(), "3h 14m");
     assert_eq!(march_16.time_to_resolve.unwrap().to_string(), "7h 23m");
@@ -409,7 +411,7 @@ fn the_embedded_default_export() {
         march_16.affected_components[0]
             .weighted_downtime
             .to_string(),
-        "23m"
+        "5m"
     );
     // The backfilled incident: 02:40-03:10 EST of partial outage (30m x 0.3).
     let backfilled = row("tm20200301bf");

@@ -135,6 +135,10 @@
 //! milliseconds (more digits only when the value has them), `status`,
 //! `monitoring_at` and `resolved_at` derived from the model, `started_at` the
 //! model's declared start (null when it has none), then the kept extras.
+//! A component change at its own time
+//! ([`ComponentChange::changed_at`](crate::ComponentChange::changed_at)) is
+//! written with the crate's key `changed_at` in its `affected_components`
+//! entry (Statuspage's incident JSON has no such time), and read back.
 //! Reading what was written yields an equal model. The extras read back gain
 //! the defaults written for documented keys that were missing (`updated_at`,
 //! `deliver_notifications: false`, `custom_tweet: null`) and the milestones as

@@ -157,6 +157,7 @@ wire_object! {
         name: Str<'a> => "name",
         old_status: Str<'a> => "old_status",
         new_status: Str<'a> => "new_status",
+        changed_at: Str<'a> => "changed_at",
     }
 }
 

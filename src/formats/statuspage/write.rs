@@ -542,6 +542,10 @@ impl Serialize for OutChange<'_> {
         map.serialize_entry("name", &change.name)?;
         map.serialize_entry("old_status", change.old_status.as_str())?;
         map.serialize_entry("new_status", change.new_status.as_str())?;
+        // The crate's key for a change at its own time (Statuspage has none).
+        if let Some(at) = change.changed_at {
+            map.serialize_entry("changed_at", &timestamp(at))?;
+        }
         map.end()
     }
 }
