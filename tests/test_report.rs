@@ -240,7 +240,8 @@ fn json_report() {
                 "affected_components": [
                     {"id": "api", "name": "API", "worst_status": "major_outage", "weighted_downtime_s": 1380.0}
                 ],
-                "anomalies": []
+                "anomalies": [],
+                "measured_until": "2020-03-16T21:51:00Z"
             },
             {
                 "id": "open-1", "name": "Login errors", "kind": "incident",
@@ -251,7 +252,8 @@ fn json_report() {
                 "affected_components": [
                     {"id": "web", "name": "Website", "worst_status": "major_outage", "weighted_downtime_s": 9360.0}
                 ],
-                "anomalies": [{"kind": "missing_started_at", "detail": "the start is the creation time"}]
+                "anomalies": [{"kind": "missing_started_at", "detail": "the start is the creation time"}],
+                "measured_until": "2020-03-20T14:00:00Z"
             },
             {
                 "id": "reopen-1", "name": "Video visits fail", "kind": "incident",
@@ -260,7 +262,8 @@ fn json_report() {
                 "time_to_identify_s": 7200, "time_to_monitor_s": null, "time_to_resolve_s": 10800,
                 "regressions": 0, "reopens": 1,
                 "affected_components": [],
-                "anomalies": []
+                "anomalies": [],
+                "measured_until": "2020-03-18T12:00:00Z"
             },
             {
                 "id": "maint-1", "name": "Database move", "kind": "maintenance",
@@ -271,7 +274,8 @@ fn json_report() {
                 "affected_components": [
                     {"id": "db", "name": "Database", "worst_status": "under_maintenance", "weighted_downtime_s": 0.0}
                 ],
-                "anomalies": []
+                "anomalies": [],
+                "measured_until": "2020-03-19T03:55:00Z"
             }
         ],
         "summary": {
