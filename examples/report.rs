@@ -16,11 +16,19 @@
 //! percentiles. Open events are measured until `--as-of`, or else the latest
 //! time in the data (the header says which).
 //!
+//! The documents go through one history of each page: one row per (page,
+//! event), the version from the latest observation (`--json` rows say
+//! `page`, `observed_at` and `measured_until`), an open event measured until
+//! the last observation that saw it, never past it, and an event that later
+//! observations stopped listing flagged as stale.
+//!
 //! A file that cannot be read is reported on standard error, naming it, and
 //! the others are still reported; the exit status is then 1.
 
 #[path = "common/mod.rs"]
 mod common;
+#[path = "common/history.rs"]
+mod history;
 #[path = "common/notes.rs"]
 mod notes;
 
@@ -116,9 +124,7 @@ fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Option<Options>, S
 fn report(options: &Options, sources: &[common::Source]) -> Result<String, String> {
     let (as_of, basis) = common::as_of(options.as_of, sources);
     let mut report = Report::new(as_of, basis);
-    for source in sources {
-        notes::push_document(&mut report, &source.document, &source.name);
-    }
+    history::push_sources(&mut report, sources);
     if options.output == Output::Json {
         let json = serde_json::to_string_pretty(&report).map_err(|err| err.to_string())?;
         Ok(json + "\n")

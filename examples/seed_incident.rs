@@ -1,7 +1,10 @@
 //! The 16 March 2020 incident, built with the typed (compile-time) API: a
 //! telemedicine service, flooded by new sign-ups, had slow page loads. Prints
-//! its status-page text in the page's zone (America/New_York) and its
-//! durations: 3h 14m to monitor, 7h 23m to resolve.
+//! its status-page text in the page's zone (America/New_York), its
+//! durations (3h 14m to monitor, 7h 23m to resolve), and the API's time in
+//! each status: 5 minutes of major outage from 11:17 (the change back to
+//! degraded performance happened at 11:22, before the 11:40 update that
+//! announced it), degraded performance the rest of the time.
 //!
 //! Run with `cargo run --example seed_incident`.
 
@@ -9,6 +12,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use incident_model::typed::{state, Draft, Typed};
 use incident_model::{
     output, Component, ComponentChange, ComponentId, ComponentStatus::*, Elapsed, Impact, Incident,
+    Weights,
 };
 
 fn main() {
@@ -27,6 +31,22 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("time to identify {}", show(incident.time_to_identify()));
     println!("time to monitor {}", show(incident.time_to_monitor()));
     println!("time to resolve  {}", show(incident.time_to_resolve()));
+    let resolved = incident.resolved_at().unwrap_or(incident.opened_at());
+    for component in incident.affected_components(resolved) {
+        for (status, time) in component
+            .time_in_status
+            .iter()
+            .filter(|(_, t)| t.as_millis() > 0)
+        {
+            println!(
+                "{}: {} {time}",
+                component.name,
+                status.as_str().replace('_', " ")
+            );
+        }
+        let downtime = component.weighted_downtime(&Weights::default());
+        println!("{}: weighted downtime {downtime}", component.name);
+    }
     Ok(())
 }
 
@@ -58,9 +78,11 @@ fn march_16() -> Result<Incident, Box<dyn std::error::Error>> {
             .with_change(change(DegradedPerformance, MajorOutage)),
     )?
     .identified(
+        // The API came back at 11:22, five minutes after the move began; the
+        // update saying so was posted at 11:40.
         Draft::new(edt(11, 40)?)
             .with_body("The database move is done. Pages load again, though some are still slow.")
-            .with_change(change(MajorOutage, DegradedPerformance)),
+            .with_change(change(MajorOutage, DegradedPerformance).with_changed_at(edt(11, 22)?)),
     )?
     .identified(Draft::new(edt(12, 20)?).with_body("More database capacity is on its way to match the new load."))?
     .monitoring(Draft::new(edt(13, 42)?).with_body("The fix is live; we are watching load times."))?

@@ -21,17 +21,56 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::process::ExitCode;
 
-use chrono::{NaiveDate, Offset as _};
+use chrono::{DateTime, NaiveDate, Offset as _, Utc};
+use incident_model::history::{History, PageKey};
 use incident_model::output::svg::{self, ComponentBars};
-use incident_model::{ComponentHistory, ComponentId, DayRange, Weights};
+use incident_model::{AnyEvent, AnyEventRef, ComponentHistory, ComponentId, DayRange, Weights};
 
 const PROGRAM: &str = "uptime_svg";
 const USAGE: &str = "usage: uptime_svg OUT.svg [--as-of RFC3339] [PATH | -]...";
 /// The days of the bar, as status pages draw it.
 const DAYS: u32 = 90;
+
+/// Every event of `sources` once, through one history per page, with the
+/// time it is measured until; the events of a document that holds no time
+/// to be observed at, measured until `as_of`.
+fn events(sources: &[common::Source], as_of: DateTime<Utc>) -> Vec<(AnyEvent, DateTime<Utc>)> {
+    let mut out = Vec::new();
+    let mut observations = Vec::new();
+    for source in sources {
+        match source.document.observation(&source.name) {
+            Ok(observation) => observations.push(observation),
+            Err(_) => out.extend(source.document.events().map(|e| (own(e), as_of))),
+        }
+    }
+    observations.sort_by_key(|o| o.observed_at().at());
+    let mut histories: BTreeMap<PageKey, History> = BTreeMap::new();
+    for observation in observations {
+        let history = histories.entry(observation.page().clone()).or_default();
+        // One history per page: observing cannot be refused.
+        let _changes = history.observe(observation);
+    }
+    for history in histories.values() {
+        out.extend(
+            history
+                .events()
+                .iter()
+                .map(|t| (t.event().clone(), t.measured_until())),
+        );
+    }
+    out
+}
+
+/// An owned copy of `event`.
+fn own(event: AnyEventRef<'_>) -> AnyEvent {
+    match event {
+        AnyEventRef::Incident(incident) => incident.clone().into(),
+        AnyEventRef::Maintenance(maintenance) => maintenance.clone().into(),
+    }
+}
 
 fn main() -> ExitCode {
     let mut out = None;
@@ -87,14 +126,11 @@ fn main() -> ExitCode {
             }
         }
     }
-    for source in &sources {
-        let document = &source.document;
-        let mut named = Vec::new();
-        for event in document.events() {
-            history.add_event(event, as_of);
-            named.extend(event.affected_components(as_of));
-        }
-        for component in named {
+    // Each event once, through a history of its page: the latest version,
+    // an open event measured until the last observation that saw it.
+    for (event, until) in events(&sources, as_of) {
+        history.add_event(&event, until);
+        for component in event.affected_components(until) {
             if seen.insert(component.id.clone()) {
                 components.push((component.id, component.name, None));
             }

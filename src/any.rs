@@ -107,7 +107,12 @@ impl serde::Serialize for EventKind {
 /// assert_eq!(events[1].status().to_string(), "in_progress");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// With the `serde` feature it serializes as `{"incident": {...}}` or
+/// `{"maintenance": {...}}`, each in the crate's own format.
 #[derive(Clone, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AnyEvent {
     /// An incident.
     Incident(Incident),

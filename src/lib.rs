@@ -389,6 +389,7 @@ pub mod formats;
 #[cfg(feature = "generate")]
 #[cfg_attr(docsrs, doc(cfg(feature = "generate")))]
 pub mod generate;
+pub mod history;
 mod id;
 pub mod metrics;
 pub mod output;

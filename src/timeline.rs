@@ -600,11 +600,15 @@ pub(crate) fn walk_components<'a, S: Lifecycle>(
     let mut changes: Vec<(usize, DateTime<Utc>, &'a ComponentChange)> = Vec::with_capacity(count);
     changes.extend(event.updates().iter().flat_map(|update| {
         let at = update.display_at();
-        update.component_changes().iter().map(move |c| (0, at, c))
+        // A change at its own time, else at its update's.
+        update
+            .component_changes()
+            .iter()
+            .map(move |c| (0, c.changed_at.unwrap_or(at), c))
     }));
     rank_by_first_naming(&mut changes);
-    // Stable: a component's changes stay in display order.
-    changes.sort_by_key(|&(rank, _, _)| rank);
+    // Stable: a component's changes at one time stay in display order.
+    changes.sort_by_key(|&(rank, at, _)| (rank, at));
     let opened_at = event.opened_at();
     let end = event.measured_until(as_of);
     for group in changes.chunk_by(|a, b| a.0 == b.0) {

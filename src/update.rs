@@ -7,7 +7,9 @@ use crate::policy::Lifecycle;
 use crate::status::{ComponentStatus, IncidentStatus, MaintenanceStatus};
 
 /// A component status change announced by an update: the component moved from
-/// `old_status` to `new_status`.
+/// `old_status` to `new_status`, at its own time when it has one
+/// (`changed_at`: components change between updates, as a component webhook
+/// or an API call tells), else at its update's display time.
 ///
 /// Passive data: the fields are public.
 ///
@@ -37,6 +39,13 @@ pub struct ComponentChange {
     pub old_status: ComponentStatus,
     /// The status the update gave the component.
     pub new_status: ComponentStatus,
+    /// When the component changed, when not at its update's display time
+    /// (the timeline, downtime and uptime use it).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub changed_at: Option<DateTime<Utc>>,
 }
 
 impl ComponentChange {
@@ -62,7 +71,28 @@ impl ComponentChange {
             name: name.into(),
             old_status,
             new_status,
+            changed_at: None,
         }
+    }
+
+    /// The change, made at `changed_at` rather than at its update's display
+    /// time.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::{ComponentChange, ComponentId, ComponentStatus::*};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 15, 22, 0).unwrap();
+    /// let c = ComponentChange::new(ComponentId::new("api")?, "API", MajorOutage, DegradedPerformance)
+    ///     .with_changed_at(at);
+    /// assert_eq!(c.changed_at, Some(at));
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn with_changed_at(mut self, changed_at: DateTime<Utc>) -> Self {
+        self.changed_at = Some(changed_at);
+        self
     }
 }
 

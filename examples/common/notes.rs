@@ -2,8 +2,12 @@
 //! go into the report with the anomalies that name them, turned into notes;
 //! the report itself knows no format.
 
+use std::collections::HashMap;
+
 use incident_model::formats::statuspage::{Anomaly, Document};
-use incident_model::output::report::{Note, Report};
+pub use incident_model::output::report::Note;
+use incident_model::output::report::Report;
+use incident_model::EventId;
 
 /// Adds every incident and maintenance of `document` (incidents first, each
 /// list in document order), each with the anomalies that name it; the other
@@ -18,6 +22,31 @@ pub fn push_document(report: &mut Report, document: &Document, source: &str) {
     for entry in events.events {
         report.push(entry.event, entry.anomalies.into_iter().map(event_note));
     }
+}
+
+/// The notes of each event of `document`, by id, and its document-wide notes
+/// (as [`push_document`] adds them): for a report over a history, which takes
+/// each event's notes from the document its kept version comes from.
+#[allow(dead_code)] // uptime_svg pushes no notes
+pub fn notes_by_event(
+    document: &Document,
+    source: &str,
+) -> (HashMap<EventId, Vec<Note>>, Vec<Note>) {
+    let events = document.events_with_anomalies();
+    let document_wide = events
+        .document_wide
+        .into_iter()
+        .map(|a| document_note(a, source))
+        .collect();
+    let mut by_event: HashMap<EventId, Vec<Note>> = HashMap::new();
+    for entry in events.events {
+        let notes = entry.anomalies.into_iter().map(event_note);
+        by_event
+            .entry(entry.event.id().clone())
+            .or_default()
+            .extend(notes);
+    }
+    (by_event, document_wide)
 }
 
 /// An anomaly of one event: its kind, and its detail after the update it

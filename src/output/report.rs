@@ -33,7 +33,8 @@
 //!    "impact", "updates", "opened_at", "resolved_at", "time_to_identify_s",
 //!    "time_to_monitor_s", "time_to_resolve_s", "regressions", "reopens",
 //!    "affected_components": [{"id", "name", "worst_status", "weighted_downtime_s"}],
-//!    "anomalies": [{"kind", "detail"}]}],
+//!    "anomalies": [{"kind", "detail"}], "measured_until",
+//!    and for a row from a history "page", "observed_at", "stale_since" (when stale)}],
 //!  "summary": {"as_of", "as_of_basis", "incidents", "maintenances", "open",
 //!    "anomalies", "time_to_identify": {"count", "min", "max", "mean", "p50",
 //!    "p90", "p95", "p99"}, "time_to_monitor": {...}, "time_to_resolve": {...},
@@ -82,6 +83,7 @@ use chrono::{DateTime, Utc};
 
 use crate::any::AnyEventRef;
 use crate::duration::Elapsed;
+use crate::history::{PageKey, TrackedEvent};
 use crate::id::{ComponentId, EventId};
 use crate::metrics::{Summaries, Summary};
 use crate::status::{AnyStatus, ComponentStatus, Impact};
@@ -256,6 +258,30 @@ pub struct Row {
     pub affected_components: Vec<ComponentRow>,
     /// The anomalies found in the event's data.
     pub anomalies: Vec<Note>,
+    /// Until when the event is measured: its resolution, or the report's
+    /// `as_of` while open, or for a row from a [`History`](crate::history::History), the last time
+    /// the event was seen ([`TrackedEvent::measured_until`]).
+    pub measured_until: DateTime<Utc>,
+    /// For a row from a [`History`](crate::history::History): its page, and the observation its
+    /// version comes from.
+    pub observation: Option<RowObservation>,
+}
+
+/// Where a [`Row`] from a [`History`](crate::history::History) comes from. Passive data.
+///
+/// # Example
+///
+/// See [`Report::push_tracked`].
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub struct RowObservation {
+    /// The page (its id, or the source name).
+    pub page: String,
+    /// When the observation the event's version comes from was made.
+    pub observed_at: DateTime<Utc>,
+    /// When the event went stale ([`TrackedEvent::stale_since`]): open when
+    /// last seen, no longer listed since.
+    pub stale_since: Option<DateTime<Utc>>,
 }
 
 impl Row {
@@ -297,6 +323,8 @@ impl Row {
             time_to_resolve: event.time_to_resolve(),
             regressions: event.regressions(),
             reopens: event.reopens(),
+            measured_until: event.measured_until(as_of),
+            observation: None,
             affected_components,
             anomalies: Vec::new(),
         }
@@ -427,6 +455,46 @@ impl Report {
         anomalies: impl IntoIterator<Item = Note>,
     ) {
         let mut row = Row::of(event, self.as_of, &self.weights);
+        row.anomalies.extend(anomalies);
+        self.rows.push(row);
+    }
+
+    /// Adds the row of an event of a page's [`History`](crate::history::History), measured until the
+    /// last time it was seen while open (never past it), with its page, the
+    /// observation its version comes from, and whether it went stale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::history::{Coverage, History, Observation, ObservedAt, PageKey};
+    /// use incident_model::output::report::{AsOfBasis, Report};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// let at = |y| Utc.with_ymd_and_hms(y, 3, 16, 12, 0, 0).unwrap();
+    /// let incident = Incident::builder("Packages errors").update(Update::new(Investigating, at(2022))).build()?;
+    /// let page = || PageKey::Id("p".into());
+    /// let mut history = History::new();
+    /// history.observe(Observation::new(page(), ObservedAt::Given(at(2022))).with_coverage(Coverage::OpenEvents).with_event(incident))?;
+    /// history.observe(Observation::new(page(), ObservedAt::Given(at(2026))).with_coverage(Coverage::OpenEvents))?;
+    /// let mut report = Report::new(at(2026), AsOfBasis::LatestInData);
+    /// report.push_tracked(&page(), &history.events()[0], []);
+    /// let row = &report.rows()[0];
+    /// assert_eq!(row.measured_until, at(2022)); // not four years open
+    /// assert_eq!(row.observation.as_ref().unwrap().stale_since, Some(at(2026)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_tracked(
+        &mut self,
+        page: &PageKey,
+        tracked: &TrackedEvent,
+        anomalies: impl IntoIterator<Item = Note>,
+    ) {
+        let mut row = Row::of(tracked.event(), tracked.measured_until(), &self.weights);
+        row.observation = Some(RowObservation {
+            page: page.as_str().to_owned(),
+            observed_at: tracked.observed_at(),
+            stale_since: tracked.stale_since(),
+        });
         row.anomalies.extend(anomalies);
         self.rows.push(row);
     }
@@ -634,6 +702,14 @@ impl fmt::Display for Row {
             rfc3339(self.opened_at),
             OrDash(self.resolved_at.map(rfc3339))
         )?;
+        if let Some(stale) = self.observation.as_ref().and_then(|o| o.stale_since) {
+            writeln!(
+                f,
+                "  stale: open when last seen, no longer listed at {}; measured until {}",
+                rfc3339(stale),
+                rfc3339(self.measured_until)
+            )?;
+        }
         writeln!(
             f,
             "  time to identify {}, to monitor {}, to resolve {}",
@@ -803,6 +879,13 @@ mod json {
         reopens: usize,
         affected_components: Vec<JsonComponent<'a>>,
         anomalies: &'a [Note],
+        measured_until: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        page: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        observed_at: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stale_since: Option<String>,
     }
 
     #[derive(Serialize)]
@@ -870,6 +953,16 @@ mod json {
                     })
                     .collect(),
                 anomalies: &row.anomalies,
+                measured_until: rfc3339(row.measured_until).to_string(),
+                page: row.observation.as_ref().map(|o| o.page.as_str()),
+                observed_at: row
+                    .observation
+                    .as_ref()
+                    .map(|o| rfc3339(o.observed_at).to_string()),
+                stale_since: row
+                    .observation
+                    .as_ref()
+                    .and_then(|o| o.stale_since.map(|at| rfc3339(at).to_string())),
             }
         }
     }

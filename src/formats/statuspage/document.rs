@@ -5,6 +5,8 @@ use super::page::{Page, PageComponent, PageStatus};
 use super::raw::Fields;
 use super::record::{IncidentRecord, MaintenanceRecord};
 use super::shape::Shape;
+use super::skipped::SkippedEvent;
+use super::webhook::{ComponentUpdate, WebhookMeta};
 
 /// A Statuspage document, read: the page, its status and components, the
 /// incidents and maintenances, and every anomaly found.
@@ -40,6 +42,15 @@ pub struct Document {
     pub maintenances: Vec<MaintenanceRecord>,
     /// Every anomaly found, in document order.
     pub anomalies: Vec<Anomaly>,
+    /// The events a [`Reader`](super::Reader) with
+    /// [`BadEvents::Skip`](super::BadEvents::Skip) skipped, each with its
+    /// error, in document order.
+    pub skipped: Vec<SkippedEvent>,
+    /// A webhook delivery's `meta`.
+    pub meta: Option<WebhookMeta>,
+    /// A component webhook delivery's `component_update` (its `component` is
+    /// in `components`).
+    pub component_update: Option<ComponentUpdate>,
     /// Unknown top-level keys, verbatim.
     pub other: Fields,
 }
@@ -69,6 +80,9 @@ impl Document {
             incidents: Vec::new(),
             maintenances: Vec::new(),
             anomalies: Vec::new(),
+            skipped: Vec::new(),
+            meta: None,
+            component_update: None,
             other: Fields::new(),
         }
     }

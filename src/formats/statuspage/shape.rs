@@ -29,6 +29,10 @@ pub enum Shape {
     Components,
     /// `status.json`.
     Status,
+    /// An incident webhook delivery: `{"meta", "page", "incident"}`.
+    IncidentWebhook,
+    /// A component webhook delivery: `{"meta", "page", "component_update", "component"}`.
+    ComponentWebhook,
 }
 
 impl fmt::Display for Shape {
@@ -42,6 +46,8 @@ impl fmt::Display for Shape {
             Shape::ScheduledMaintenances => "scheduled-maintenances.json",
             Shape::Components => "components.json",
             Shape::Status => "status.json",
+            Shape::IncidentWebhook => "incident webhook",
+            Shape::ComponentWebhook => "component webhook",
         })
     }
 }

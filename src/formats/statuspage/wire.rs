@@ -157,6 +157,7 @@ wire_object! {
         name: Str<'a> => "name",
         old_status: Str<'a> => "old_status",
         new_status: Str<'a> => "new_status",
+        changed_at: Str<'a> => "changed_at",
     }
 }
 
@@ -198,6 +199,24 @@ wire_object! {
         postmortem_published_at: &'a RawValue => "postmortem_published_at",
         incident_updates: Vec<WireUpdate<'a>> => "incident_updates",
         components: Vec<WireComponent<'a>> => "components",
+    }
+}
+
+wire_object! {
+    /// A webhook delivery's `meta`.
+    WireMeta<'a>, "webhook meta" {
+        generated_at: Str<'a> => "generated_at",
+    }
+}
+
+wire_object! {
+    /// A component webhook delivery's `component_update`.
+    WireComponentUpdate<'a>, "component update" {
+        id: Str<'a> => "id",
+        component_id: Str<'a> => "component_id",
+        old_status: Str<'a> => "old_status",
+        new_status: Str<'a> => "new_status",
+        created_at: Str<'a> => "created_at",
     }
 }
 
@@ -245,6 +264,11 @@ pub(super) struct WireDocument<'a> {
     pub incidents: Option<Vec<WireIncident<'a>>>,
     pub scheduled_maintenances: Option<Vec<WireIncident<'a>>>,
     pub incident: Option<WireIncident<'a>>,
+    /// A webhook delivery's `meta`.
+    pub meta: Option<WireMeta<'a>>,
+    /// A component webhook delivery's `component` and `component_update`.
+    pub component: Option<WireComponent<'a>>,
+    pub component_update: Option<WireComponentUpdate<'a>>,
     /// The keys of a bare incident object (and any unknown top-level key, in
     /// `bare.other`).
     pub bare: WireIncident<'a>,
@@ -304,6 +328,9 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                     doc.scheduled_maintenances = map.next_value()?;
                 }
                 "incident" => doc.incident = map.next_value()?,
+                "meta" => doc.meta = map.next_value()?,
+                "component" => doc.component = map.next_value()?,
+                "component_update" => doc.component_update = map.next_value()?,
                 "status" => match map.next_value::<Option<StatusValue<'de>>>()? {
                     Some(StatusValue::Indicator(status)) => doc.status = Some(status),
                     Some(StatusValue::Text(text)) => {

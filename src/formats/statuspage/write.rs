@@ -120,16 +120,18 @@ impl Document {
     pub fn to_json(&self) -> Result<String, StatuspageError> {
         let count = self.incidents.len().saturating_add(self.maintenances.len());
         match self.shape {
-            Shape::BareIncident | Shape::Incident if count != 1 => {
+            Shape::BareIncident | Shape::Incident | Shape::IncidentWebhook if count != 1 => {
                 Err(StatuspageError::WrongShape {
                     expected: Shape::Incidents,
                     found: self.shape,
                 })
             }
-            Shape::Components | Shape::Status if count != 0 => Err(StatuspageError::WrongShape {
-                expected: Shape::Incidents,
-                found: self.shape,
-            }),
+            Shape::Components | Shape::Status | Shape::ComponentWebhook if count != 0 => {
+                Err(StatuspageError::WrongShape {
+                    expected: Shape::Incidents,
+                    found: self.shape,
+                })
+            }
             Shape::BareIncident => match (self.incidents.first(), self.maintenances.first()) {
                 (Some(incident), _) => to_string(&OutBare(self.page.as_ref(), incident)),
                 (None, Some(maintenance)) => to_string(&OutBare(self.page.as_ref(), maintenance)),
@@ -158,7 +160,7 @@ impl Serialize for Raw<'_> {
     }
 }
 
-fn entries<M: SerializeMap>(
+pub(super) fn entries<M: SerializeMap>(
     map: &mut M,
     fields: &[(Cow<'static, str>, RawJson)],
 ) -> Result<(), M::Error> {
@@ -178,7 +180,13 @@ impl Serialize for OutDocument<'_> {
             map.serialize_entry("page", &OutPage(page))?;
         }
         // Page components beside incidents or an incident, as read.
-        let own_components = matches!(doc.shape, Shape::Summary | Shape::Components);
+        if let Some(meta) = &doc.meta {
+            map.serialize_entry("meta", &super::webhook::OutMeta(meta))?;
+        }
+        let own_components = matches!(
+            doc.shape,
+            Shape::Summary | Shape::Components | Shape::ComponentWebhook
+        );
         if !own_components && !doc.components.is_empty() {
             map.serialize_entry("components", &OutPageComponents(&doc.components))?;
         }
@@ -191,7 +199,21 @@ impl Serialize for OutDocument<'_> {
             Shape::ScheduledMaintenances => {
                 map.serialize_entry("scheduled_maintenances", &OutEvents(doc, false))?;
             }
-            Shape::Incident => {
+            Shape::ComponentWebhook => {
+                if let Some(c) = doc.components.first() {
+                    let out = OutComponent {
+                        component: &c.component,
+                        status: c.status,
+                        kept: Some(c),
+                    };
+                    map.serialize_entry("component", &out)?;
+                }
+                if let Some(update) = &doc.component_update {
+                    let out = super::webhook::OutComponentUpdate(update);
+                    map.serialize_entry("component_update", &out)?;
+                }
+            }
+            Shape::Incident | Shape::IncidentWebhook => {
                 if let Some(incident) = doc.incidents.first() {
                     map.serialize_entry("incident", &OutEvent(incident))?;
                 } else if let Some(maintenance) = doc.maintenances.first() {
@@ -520,6 +542,10 @@ impl Serialize for OutChange<'_> {
         map.serialize_entry("name", &change.name)?;
         map.serialize_entry("old_status", change.old_status.as_str())?;
         map.serialize_entry("new_status", change.new_status.as_str())?;
+        // The crate's key for a change at its own time (Statuspage has none).
+        if let Some(at) = change.changed_at {
+            map.serialize_entry("changed_at", &timestamp(at))?;
+        }
         map.end()
     }
 }

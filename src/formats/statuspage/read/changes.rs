@@ -81,11 +81,13 @@ impl Cx {
                 &keys,
             ));
         }
+        let changed_at = self.opt_time(a.changed_at.as_ref(), here, &field("changed_at"))?;
         Ok(Some(ComponentChange {
             component_id,
             name,
             old_status,
             new_status,
+            changed_at,
         }))
     }
 
@@ -103,6 +105,7 @@ impl Cx {
             ("name", &a.name),
             ("old_status", &a.old_status),
             ("new_status", &a.new_status),
+            ("changed_at", &a.changed_at),
         ] {
             if let Some(value) = value {
                 fields.push((Cow::Borrowed(key), RawJson::string(&value.0)));

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 
 use super::super::wire::{Str, WireIncident};
 use super::super::{
-    AnyValidationError, Document, Extras, Fields, Limit, RawJson, Record, StatuspageError,
+    AnyValidationError, BadEvents, Document, Extras, Fields, Limit, RawJson, Record, SkippedEvent,
+    StatuspageError,
 };
 use super::{
     anomalies, is_any_status, is_statuspage_id, keys, parse, parse_opt, text, Cx, Given, Here, Read,
@@ -27,9 +28,25 @@ impl Cx {
         doc: &mut Document,
     ) -> Result<(), StatuspageError> {
         for (i, w) in list.into_iter().flatten().enumerate() {
-            self.event_into(w, &format!("{name}[{i}]"), doc)?;
+            let container = format!("{name}[{i}]");
+            let anomalies = self.anomalies.len();
+            match self.event_into(w, &container, doc) {
+                Err(error) if self.skips(&error) => {
+                    // The skipped event's anomalies go with it.
+                    self.anomalies.truncate(anomalies);
+                    doc.skipped.push(SkippedEvent { container, error });
+                }
+                result => result?,
+            }
         }
         Ok(())
+    }
+
+    /// Whether an event's `error` skips the event rather than refusing the
+    /// document.
+    fn skips(&self, error: &StatuspageError) -> bool {
+        self.bad_events == BadEvents::Skip
+            && !matches!(error, StatuspageError::LimitExceeded { .. })
     }
 
     /// Reads `w` as a maintenance or an incident, into `doc`.

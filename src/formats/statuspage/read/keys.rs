@@ -1,8 +1,26 @@
 //! The keys the documented schema lists, per object: any other is an
 //! [`AnomalyKind::UnknownField`](super::AnomalyKind::UnknownField).
 
-pub(super) const PAGE: &[&str] = &["id", "name", "url", "time_zone", "updated_at"];
+pub(super) const PAGE: &[&str] = &[
+    "id",
+    "name",
+    "url",
+    "time_zone",
+    "updated_at",
+    // A webhook delivery's page.
+    "status_indicator",
+    "status_description",
+];
 pub(super) const STATUS: &[&str] = &["indicator", "description"];
+pub(super) const META: &[&str] = &["unsubscribe", "documentation", "generated_at"];
+pub(super) const COMPONENT_UPDATE: &[&str] = &[
+    "id",
+    "component_id",
+    "old_status",
+    "new_status",
+    "created_at",
+    "component_type",
+];
 pub(super) const COMPONENT: &[&str] = &[
     "id",
     "page_id",

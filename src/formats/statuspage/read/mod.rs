@@ -17,6 +17,7 @@ mod event;
 mod keys;
 mod page;
 mod update;
+mod webhook;
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -26,7 +27,7 @@ use chrono::{DateTime, Utc};
 
 use super::wire::{Other, Str, WireDocument};
 use super::{
-    Anomaly, Document, Fields, Limit, Limits, Location, RawJson, Shape, StatuspageError,
+    Anomaly, BadEvents, Document, Fields, Limit, Limits, Location, RawJson, Shape, StatuspageError,
     UpdateExtras, ValueError,
 };
 use crate::id::{EventId, IdError};
@@ -60,11 +61,13 @@ type Read<S> = (Update<S>, UpdateExtras);
 pub(crate) fn document(
     wire: WireDocument<'_>,
     limits: &Limits,
+    bad_events: BadEvents,
 ) -> Result<Document, StatuspageError> {
     let shape = detect(&wire)?;
     limits.check(Limit::Events, event_count(&wire), None)?;
     let mut cx = Cx {
         limits: *limits,
+        bad_events,
         ..Cx::default()
     };
     let mut doc = Document::new(shape);
@@ -75,12 +78,16 @@ pub(crate) fn document(
         incidents,
         scheduled_maintenances,
         incident,
+        meta,
+        component,
+        component_update,
         mut bare,
         ..
     } = wire;
     if let Some(page) = page {
         doc.page = Some(cx.page(page)?);
     }
+    cx.webhook_into(meta, component, component_update, &mut doc)?;
     if let Some(status) = status {
         doc.status = Some(cx.status(status)?);
     }
@@ -133,6 +140,10 @@ fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
     }
     let shape = if w.is_array {
         Shape::IncidentList
+    } else if w.component.is_some() || w.component_update.is_some() {
+        Shape::ComponentWebhook
+    } else if w.meta.is_some() && w.incident.is_some() {
+        Shape::IncidentWebhook
     } else if w.incident.is_some() {
         Shape::Incident
     } else if w.status.is_some()
@@ -268,6 +279,7 @@ struct Given {
 #[derive(Default)]
 struct Cx {
     limits: Limits,
+    bad_events: BadEvents,
     anomalies: Vec<Anomaly>,
     offsets: BTreeSet<String>,
     whole_seconds: usize,
