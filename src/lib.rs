@@ -390,6 +390,7 @@ pub mod formats;
 #[cfg_attr(docsrs, doc(cfg(feature = "generate")))]
 pub mod generate;
 mod id;
+pub mod maintenance;
 pub mod metrics;
 pub mod output;
 pub mod policy;
@@ -409,7 +410,8 @@ pub use error::FormatError;
 pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
 pub use event::{Event, Incident, Maintenance};
 pub use id::{ComponentId, EventId, UpdateId};
-pub use metrics::{Summaries, Summary};
+pub use maintenance::{AgainstPlan, Deviation, PlanOddity};
+pub use metrics::{MaintenanceSummary, Summaries, Summary};
 pub use policy::{Lifecycle, MoveKind, Policy, Preset, Refusal};
 pub use status::{AnyStatus, ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
