@@ -203,3 +203,37 @@ fn names_with_characters_xml_forbids_still_parse() {
     assert_eq!(texts[0], "Page");
     assert!(texts.contains(&"API\u{7f} \u{10fffe}ok\t"), "{texts:?}");
 }
+
+/// Regression (issue 13): the demo's title ("Telemedicine Demo: uptime over
+/// the past 90 days") ran off the right edge when rendered. The title is
+/// drawn in a size whose width (at a generous 0.62 em a character) fits the
+/// picture, and a title too long even at 12 px is cut with an ellipsis.
+#[test]
+fn the_title_fits_the_picture() {
+    let (rows, _) = rows();
+    for title in [
+        "Telemedicine Demo: uptime over the past 90 days",
+        "A status page with a much longer name than the telemedicine demo has: uptime over the past 90 days",
+    ] {
+        let picture = svg::uptime_bars(title, &rows);
+        let doc = roxmltree::Document::parse(&picture).unwrap();
+        let root = doc.root_element();
+        let width: f64 = root.attribute("width").unwrap().parse().unwrap();
+        let text = root
+            .children()
+            .find(|n| n.attribute("class") == Some("title"))
+            .unwrap();
+        let x: f64 = text.attribute("x").unwrap().parse().unwrap();
+        let font: f64 = text.attribute("font-size").unwrap().parse().unwrap();
+        let shown = text.text().unwrap();
+        #[allow(clippy::cast_precision_loss)]
+        let estimate = shown.chars().count() as f64 * font * 0.62;
+        assert!(x + estimate <= width - x, "{title:?} at {font}px: {estimate} wide");
+        assert!(font >= 12.0);
+        // The whole title is in the document's <title>.
+        let full = root.children().find(|n| n.has_tag_name("title")).unwrap();
+        assert_eq!(full.text(), Some(title));
+    }
+    let long = svg::uptime_bars(&"x".repeat(200), &rows);
+    assert!(long.contains("x…</text>"));
+}

@@ -29,8 +29,9 @@
 //! daylight-saving change), or days at a fixed offset.
 //!
 //! The title is drawn in 18 px bold when it fits the picture's width, smaller
-//! (down to 12 px) when it does not, and squeezed to the width beyond that, so
-//! it never runs off the right edge.
+//! (down to 12 px) when it does not, and cut with an ellipsis beyond that (the
+//! whole title stays in the document's `<title>`), so it never runs off the
+//! right edge.
 //!
 //! # Example
 //!
@@ -362,16 +363,24 @@ fn write_title(out: &mut impl Write, title: &str, width: usize) -> fmt::Result {
         .rev()
         .find(|&font| fits(font))
         .unwrap_or(TITLE_FONT_MIN);
-    let squeeze = if fits(font) {
-        String::new()
+    // Too long even at the smallest size: cut, with an ellipsis (the whole
+    // title stays in the document's <title>). Renderers differ in their
+    // support of `textLength`, so the text is not squeezed.
+    let shown: String = if fits(font) {
+        title.to_owned()
     } else {
-        format!(" textLength=\"{width}\" lengthAdjust=\"spacingAndGlyphs\"")
+        let room = width.saturating_mul(1000) / font.saturating_mul(TITLE_CHAR_PERMILLE).max(1);
+        title
+            .chars()
+            .take(room.saturating_sub(1))
+            .chain(core::iter::once('…'))
+            .collect()
     };
     writeln!(
         out,
-        "<text class=\"title\" x=\"{MARGIN}\" y=\"{}\" font-size=\"{font}\" font-weight=\"bold\" fill=\"#333333\"{squeeze}>{}</text>",
+        "<text class=\"title\" x=\"{MARGIN}\" y=\"{}\" font-size=\"{font}\" font-weight=\"bold\" fill=\"#333333\">{}</text>",
         MARGIN + 18,
-        Escaped(title)
+        Escaped(&shown)
     )
 }
 
