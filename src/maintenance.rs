@@ -405,18 +405,23 @@ impl fmt::Display for AgainstPlan {
     /// start`, `not started`, `not completed`, `no planned window` where they
     /// apply.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.start_delay, self.started_at) {
-            (Some(delay), _) => write!(f, "started {delay}")?,
-            (None, Some(_)) => f.write_str("started (no planned window)")?,
-            (None, None) if self.completed_at.is_some() => {
-                f.write_str("never reported a start")?;
+        if self.schedule.is_none() {
+            f.write_str("no planned window")?;
+            if self.never_started() {
+                f.write_str(", never reported a start")?;
+            } else if self.completed_at.is_none() {
+                f.write_str(", not completed")?;
             }
-            (None, None) => f.write_str("not started")?,
-        }
-        match (self.overrun, self.completed_at) {
-            (Some(overrun), _) => write!(f, ", finished {overrun}")?,
-            (None, Some(_)) => f.write_str(", finished (no planned window)")?,
-            (None, None) => f.write_str(", not completed")?,
+        } else {
+            match (self.start_delay, self.completed_at) {
+                (Some(delay), _) => write!(f, "started {delay}")?,
+                (None, Some(_)) => f.write_str("never reported a start")?,
+                (None, None) => f.write_str("not started")?,
+            }
+            match self.overrun {
+                Some(overrun) => write!(f, ", finished {overrun}")?,
+                None => f.write_str(", not completed")?,
+            }
         }
         match self.duration {
             Some(duration) => write!(f, ", ran {duration}"),

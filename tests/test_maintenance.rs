@@ -265,3 +265,91 @@ fn corpus_maintenances_follow_the_rules() {
     }
     assert!(seen > 0, "the corpus holds maintenances");
 }
+
+/// The report (issue 13, item 6): a maintenance row carries its plan and no
+/// incident durations, in the text and in the JSON; the summary has a
+/// maintenance section; the header names the rule.
+#[test]
+fn the_report_measures_maintenances_against_their_plan() {
+    use incident_model::output::report::{AsOfBasis, Report};
+    let mut report = Report::new(as_of(), AsOfBasis::Given);
+    for maintenance in fixture() {
+        report.push(&maintenance, []);
+    }
+    let text = report.to_string();
+    assert!(text.contains("downtime by the statuspage rule: major_outage 1, partial_outage 0.3"));
+    assert!(text.contains(
+        "  scheduled 2020-12-17T09:00:00Z to 2020-12-17T11:00:00Z: started 21s late, finished 3m early, ran 1h 56m\n"
+    ));
+    assert!(text
+        .contains("  plan: completed without ever reporting a start (in_progress or verifying)\n"));
+    assert!(
+        !text.contains(", to monitor "),
+        "no incident durations for maintenances:\n{text}"
+    );
+    assert!(text.contains(
+        "Maintenances against their plan: 3 started late, 3 overran, 3 finished early, 1 never reported a start\n"
+    ));
+    let summary = report.summary();
+    assert_eq!(summary.against_plan.count, 10);
+    assert_eq!(summary.durations.time_to_resolve.count, 0);
+
+    let json = serde_json::to_value(&report).unwrap();
+    let rows = json["incidents"].as_array().unwrap();
+    let keys = [
+        "scheduled_for",
+        "scheduled_until",
+        "started_at",
+        "completed_at",
+        "start_delay_s",
+        "overrun_s",
+        "duration_s",
+    ];
+    for row in rows {
+        let object = row.as_object().unwrap();
+        for key in keys {
+            assert!(object.contains_key(key), "{key} missing in {row}");
+        }
+        assert!(
+            !object.keys().any(|key| key.starts_with("time_to_")),
+            "{row}"
+        );
+    }
+    let late = rows.iter().find(|r| r["name"] == "Late start").unwrap();
+    assert_eq!(late["scheduled_for"], "2020-12-17T09:00:00Z");
+    assert_eq!(late["started_at"], "2020-12-17T09:00:21Z");
+    assert_eq!(late["start_delay_s"], 21);
+    assert_eq!(late["overrun_s"], -180);
+    assert_eq!(late["duration_s"], 116 * 60 + 39);
+    let never = rows.iter().find(|r| r["name"] == "Never started").unwrap();
+    assert!(never["started_at"].is_null() && never["start_delay_s"].is_null());
+    assert_eq!(never["plan_oddities"][0]["kind"], "never_started");
+    let open = rows
+        .iter()
+        .find(|r| r["name"] == "Past its window")
+        .unwrap();
+    assert!(
+        open["completed_at"].is_null()
+            && open["overrun_s"].is_null()
+            && open["duration_s"].is_null()
+    );
+    assert_eq!(open["plan_oddities"][0]["kind"], "past_window");
+    assert_eq!(open["plan_oddities"][0]["by"], 3600);
+    let section = &json["summary"]["maintenance"];
+    assert_eq!(section["started_late"], 3);
+    assert_eq!(section["never_started"], 1);
+    assert_eq!(section["start_delay"]["min"], -600);
+    assert_eq!(json["summary"]["rule"]["name"], "statuspage");
+
+    // An incident's row keeps its durations and has no plan keys.
+    let incident = Update::new(incident_model::IncidentStatus::Investigating, at(9, 0, 0));
+    let incident = incident_model::Incident::builder("x")
+        .update(incident)
+        .build()
+        .unwrap();
+    let mut report = Report::new(as_of(), AsOfBasis::Given);
+    report.push(&incident, []);
+    let json = serde_json::to_value(&report).unwrap();
+    let row = json["incidents"][0].as_object().unwrap();
+    assert!(row.contains_key("time_to_resolve_s") && !row.contains_key("scheduled_for"));
+}
