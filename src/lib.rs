@@ -353,6 +353,10 @@
 //! - `statuspage` (default): read and write Statuspage JSON (public API v2,
 //!   manage API, compatible pages) with every oddity reported as an anomaly: see
 //!   [`formats::statuspage`];
+//! - `calendar` (off): [`calendar`], recurring maintenance windows (an
+//!   iCalendar RRULE subset, expanded in the page's zone, with the `rrule`
+//!   crate) and scheduled maintenances as an iCalendar feed (with the
+//!   `icalendar` crate); implies `tz`;
 //! - `generate` (off): [`generate`], seeded, deterministic generation of large,
 //!   realistic Statuspage exports (and the same events as model values), for
 //!   benchmarks, fuzzing and tests.
@@ -386,6 +390,9 @@
 
 mod any;
 mod builder;
+#[cfg(feature = "calendar")]
+#[cfg_attr(docsrs, doc(cfg(feature = "calendar")))]
+pub mod calendar;
 mod component;
 mod duration;
 pub mod error;
