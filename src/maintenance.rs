@@ -24,7 +24,7 @@
 //! Time to identify, to monitor and to resolve are incident figures: a
 //! maintenance does not have them (the methods exist on
 //! [`Incident`](crate::Incident) only). Time in each status applies to both
-//! ([`Event::time_in_status`]).
+//! ([`Event::time_in_status`](crate::Event::time_in_status)).
 //!
 //! # What is odd, said plainly
 //!

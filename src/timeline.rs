@@ -1036,7 +1036,7 @@ mod sealed {
 }
 
 /// A status vocabulary whose time can be tallied by [`TimeInStatus`]: the two
-/// lifecycles ([`IncidentStatus`](crate::IncidentStatus),
+/// lifecycles ([`IncidentStatus`],
 /// [`MaintenanceStatus`](crate::MaintenanceStatus)) and
 /// [`ComponentStatus`]. Sealed.
 ///
