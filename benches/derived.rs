@@ -108,11 +108,11 @@ fn uptime_90_days(incidents: &[Incident], components: &[ComponentId], as_of: Dat
     for component in components {
         let merged = history.merged(component);
         bad_days += merged
-            .daily(&days, &weights)
+            .daily(&days, weights)
             .iter()
-            .filter(|d| !d.uptime.is_full())
+            .filter(|d| d.uptime.is_some_and(|u| !u.is_full()))
             .count() as u64;
-        black_box(merged.uptime(window, &weights));
+        black_box(merged.uptime(window, weights));
     }
     bad_days
 }

@@ -10,10 +10,12 @@
 //! ```
 //!
 //! Per incident or maintenance: id, name, status, impact, number of updates,
-//! opened and resolved times, time to identify / monitor / resolve,
-//! regressions and reopens, affected components with their worst status and
-//! weighted downtime, and the anomalies the reader found; then a summary with
-//! percentiles. Open events are measured until `--as-of`, or else the latest
+//! opened and resolved times, for an incident its time to identify / monitor
+//! / resolve and for a maintenance how it went against its plan ("started 21s
+//! late, finished 3m early"), regressions and reopens, affected components
+//! with their worst status and weighted downtime (by the rule the header
+//! names), and the anomalies the reader found; then a summary with
+//! percentiles, and a section on the maintenances. Open events are measured until `--as-of`, or else the latest
 //! time in the data (the header says which).
 //!
 //! The documents go through one history of each page: one row per (page,

@@ -5,15 +5,18 @@
 //! cargo run --example uptime_svg -- OUT.svg                 # the embedded default
 //! cargo run --example uptime_svg -- OUT.svg PATH... | -     # any Statuspage shape
 //! cargo run --example uptime_svg -- OUT.svg --as-of 2020-04-02T16:00:00Z
+//! cargo run --example uptime_svg -- OUT.svg --rule agreed_service_time
 //! ```
 //!
 //! The 90 days end with the day of `--as-of`, or else of the latest time in the
 //! data, in the page's time zone (the first document's `page.time_zone`; UTC
-//! without one). Days are cut at the zone's offset at that moment (a fixed
-//! offset: across a daylight-saving change inside the window, days before it
-//! are off by that hour). One bar a day, coloured by the worst status that day;
-//! the uptime over the 90 days (Statuspage's weights) beside each name. A
-//! component's days before its `start_date` are grey (no data).
+//! without one). Days are calendar days in that zone (23 or 25 hours across a
+//! daylight-saving change). One bar a day, coloured by the worst status that
+//! day; the uptime over the 90 days beside each name, by the rule of
+//! `--rule` (`statuspage` by default; `incident_io`, `openstatus`,
+//! `agreed_service_time`), named in the picture and in the printed table. A
+//! component's days before its `start_date` are no data: grey, and left out of
+//! its uptime.
 //!
 //! Components: the page's (groups left out), in page order, then any other
 //! component an incident names.
@@ -24,13 +27,15 @@ mod common;
 use std::collections::{BTreeMap, HashSet};
 use std::process::ExitCode;
 
-use chrono::{DateTime, NaiveDate, Offset as _, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use incident_model::history::{History, PageKey};
 use incident_model::output::svg::{self, ComponentBars};
-use incident_model::{AnyEvent, AnyEventRef, ComponentHistory, ComponentId, DayRange, Weights};
+use incident_model::uptime::UptimePreset;
+use incident_model::{AnyEvent, AnyEventRef, ComponentHistory, ComponentId, DayRange, UptimeRule};
 
 const PROGRAM: &str = "uptime_svg";
-const USAGE: &str = "usage: uptime_svg OUT.svg [--as-of RFC3339] [PATH | -]...";
+const USAGE: &str =
+    "usage: uptime_svg OUT.svg [--as-of RFC3339] [--rule statuspage|incident_io|openstatus|agreed_service_time] [PATH | -]...";
 /// The days of the bar, as status pages draw it.
 const DAYS: u32 = 90;
 
@@ -75,6 +80,7 @@ fn own(event: AnyEventRef<'_>) -> AnyEvent {
 fn main() -> ExitCode {
     let mut out = None;
     let mut given = None;
+    let mut rule = UptimeRule::statuspage();
     let mut paths = Vec::new();
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
@@ -83,6 +89,10 @@ fn main() -> ExitCode {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
+            Some("--rule") => match args.next().and_then(|v| preset(&v)) {
+                Some(preset) => rule = preset.rule(),
+                None => return usage_error("--rule needs one of the rule names"),
+            },
             Some("--as-of") => match args.next().map(|v| common::parse_as_of(&v)) {
                 Some(Ok(at)) => given = Some(at),
                 Some(Err(err)) => return usage_error(&err),
@@ -106,8 +116,7 @@ fn main() -> ExitCode {
         .first()
         .map_or(chrono_tz::UTC, |source| common::page_zone(PROGRAM, source));
     let local = as_of.with_timezone(&zone);
-    let offset = local.offset().fix();
-    let days = DayRange::ending(local.date_naive(), DAYS).with_offset(offset);
+    let days = DayRange::ending(local.date_naive(), DAYS).in_zone(zone);
 
     // Every event's component intervals; the components in page order.
     let mut history = ComponentHistory::new();
@@ -137,17 +146,15 @@ fn main() -> ExitCode {
         }
     }
 
-    let weights = Weights::statuspage();
     let rows: Vec<ComponentBars> = components
         .iter()
         .map(|(id, name, start)| {
             let merged = history.merged(id);
-            let row = ComponentBars::from_history(name.as_str(), &merged, &days, &weights);
             match start {
-                Some(start) if days.days().any(|(date, _)| date == *start) => {
-                    row.no_data_before(*start, &merged, &days, &weights)
+                Some(start) => {
+                    ComponentBars::no_data_before(name.as_str(), *start, &merged, &days, rule)
                 }
-                _ => row,
+                None => ComponentBars::from_history(name.as_str(), &merged, &days, rule),
             }
         })
         .collect();
@@ -164,7 +171,7 @@ fn main() -> ExitCode {
 
     let first = days.days().next().map(|(date, _)| date);
     let summary = format!(
-        "wrote {}: {} components, {DAYS} days from {} to {} (days at UTC{offset} in {zone}), as of {} ({})\n",
+        "wrote {}: {} components, {DAYS} days from {} to {} (calendar days in {zone}), as of {} ({}); uptime by the {rule} rule\n",
         out.display(),
         rows.len(),
         first.map_or_else(|| "-".to_owned(), |d| d.to_string()),
@@ -174,7 +181,12 @@ fn main() -> ExitCode {
     );
     let table: String = rows
         .iter()
-        .map(|row| format!("  {:>7}  {}\n", row.uptime.to_string(), row.name))
+        .map(|row| {
+            let uptime = row
+                .uptime
+                .map_or_else(|| "no data".to_owned(), |u| u.percentage().to_string());
+            format!("  {uptime:>7}  {}\n", row.name)
+        })
         .collect();
     if let Err(err) = common::write_stdout(&(summary + &table)) {
         eprintln!("{PROGRAM}: {err}");
@@ -185,6 +197,15 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The preset named `name`.
+fn preset(name: &std::ffi::OsStr) -> Option<UptimePreset> {
+    let name = name.to_str()?;
+    UptimePreset::ALL
+        .iter()
+        .copied()
+        .find(|preset| preset.as_str() == name)
 }
 
 fn usage_error(message: &str) -> ExitCode {

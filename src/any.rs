@@ -2,7 +2,9 @@
 //! one, [`AnyEventRef`] borrows one. Both offer what the two lifecycles share
 //! (id, name, status as an [`AnyStatus`], impact, milestones, durations,
 //! affected components), each accessor the one of [`Event`], so code over a
-//! mixed list is written once instead of once per lifecycle.
+//! mixed list is written once instead of once per lifecycle. The figures that
+//! fit one lifecycle only (an incident's time to identify, monitor and
+//! resolve; a maintenance's [`AgainstPlan`]) are `None` for the other.
 //!
 //! The views and outputs that take an event take `impl Into<AnyEventRef>`:
 //! an `&Incident`, an `&Maintenance`, an `&AnyEvent` or an `AnyEventRef`.
@@ -15,6 +17,7 @@ use crate::component::Component;
 use crate::duration::Elapsed;
 use crate::event::{Event, Incident, Maintenance};
 use crate::id::EventId;
+use crate::maintenance::AgainstPlan;
 use crate::policy::Lifecycle;
 use crate::status::{AnyStatus, Impact};
 use crate::timeline::AffectedComponent;
@@ -223,12 +226,16 @@ accessors! {
     fn monitoring_at() -> Option<DateTime<Utc>> = |e| e.monitoring_at();
     /// [`Event::resolved_at`].
     fn resolved_at() -> Option<DateTime<Utc>> = |e| e.resolved_at();
-    /// [`Event::time_to_identify`].
-    fn time_to_identify() -> Option<Elapsed> = |e| e.time_to_identify();
-    /// [`Event::time_to_monitor`].
-    fn time_to_monitor() -> Option<Elapsed> = |e| e.time_to_monitor();
-    /// [`Event::time_to_resolve`].
-    fn time_to_resolve() -> Option<Elapsed> = |e| e.time_to_resolve();
+    /// [`Event::time_to_identify`]; `None` for a maintenance, which has no
+    /// such figure (see [`AnyEventRef::against_plan`]).
+    fn time_to_identify() -> Option<Elapsed> = |e| Figures::time_to_identify(e);
+    /// [`Event::time_to_monitor`]; `None` for a maintenance.
+    fn time_to_monitor() -> Option<Elapsed> = |e| Figures::time_to_monitor(e);
+    /// [`Event::time_to_resolve`]; `None` for a maintenance.
+    fn time_to_resolve() -> Option<Elapsed> = |e| Figures::time_to_resolve(e);
+    /// [`Maintenance::against_plan`]; `None` for an incident, which has no
+    /// plan.
+    fn against_plan(as_of: DateTime<Utc>) -> Option<AgainstPlan> = |e| Figures::against_plan(e, as_of);
     /// [`Event::measured_until`].
     fn measured_until(as_of: DateTime<Utc>) -> DateTime<Utc> = |e| e.measured_until(as_of);
     /// [`Event::elapsed`].
@@ -239,6 +246,41 @@ accessors! {
     fn reopens() -> usize = |e| e.reopens();
     /// [`Event::affected_components`].
     fn affected_components(as_of: DateTime<Utc>) -> Vec<AffectedComponent> = |e| e.affected_components(as_of);
+}
+
+/// The figures that fit one lifecycle only: an incident's durations, a
+/// maintenance's plan; `None` for the other.
+trait Figures {
+    fn time_to_identify(&self) -> Option<Elapsed> {
+        None
+    }
+    fn time_to_monitor(&self) -> Option<Elapsed> {
+        None
+    }
+    fn time_to_resolve(&self) -> Option<Elapsed> {
+        None
+    }
+    fn against_plan(&self, _as_of: DateTime<Utc>) -> Option<AgainstPlan> {
+        None
+    }
+}
+
+impl Figures for Incident {
+    fn time_to_identify(&self) -> Option<Elapsed> {
+        Incident::time_to_identify(self)
+    }
+    fn time_to_monitor(&self) -> Option<Elapsed> {
+        Incident::time_to_monitor(self)
+    }
+    fn time_to_resolve(&self) -> Option<Elapsed> {
+        Incident::time_to_resolve(self)
+    }
+}
+
+impl Figures for Maintenance {
+    fn against_plan(&self, as_of: DateTime<Utc>) -> Option<AgainstPlan> {
+        Some(Maintenance::against_plan(self, as_of))
+    }
 }
 
 /// The kind of `event`'s lifecycle.

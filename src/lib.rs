@@ -213,7 +213,8 @@
 //! history.add_event(&incident, edt(18, 0));
 //! let days = DayRange::ending(NaiveDate::from_ymd_opt(2020, 3, 31).unwrap(), 90);
 //! let bars = ComponentBars::from_history("API", &history.merged(&api), &days, &Weights::default());
-//! assert_eq!(bars.uptime.to_string(), "99.98%"); // 23 minutes in 90 days
+//! // The figure names its rule: Statuspage's weights, the default.
+//! assert_eq!(bars.uptime.unwrap().to_string(), "99.98% (statuspage)"); // 23 minutes in 90 days
 //!
 //! let picture = svg::uptime_bars("Telemedicine Demo", &[bars]);
 //! assert_eq!(picture.matches("<rect class=\"day\"").count(), 90);
@@ -324,8 +325,12 @@
 //!     time in each status, regressions and reopens, and the affected components
 //!     of one event ([`Event::timeline`], [`Event::affected_components`]);
 //!   - [`Elapsed`]: the durations, printed as "7h 23m";
-//!   - [`uptime`]: weights, merged component histories across many events,
-//!     uptime over a window and the 90-day bar ([`ComponentHistory`]);
+//!   - [`maintenance`]: a maintenance against its plan
+//!     ([`Maintenance::against_plan`]: start delay, overrun, duration);
+//!   - [`uptime`]: weights and named rules ([`UptimeRule`]), merged component
+//!     histories across many events, coverage ([`Coverage`]: no data is not
+//!     up), uptime over a window and the 90-day bar in the page's zone
+//!     ([`ComponentHistory`]);
 //!   - [`metrics`]: count, mean and nearest-rank percentiles of the durations over
 //!     many events, by impact and by component ([`Summaries`]);
 //! - [`formats`]: [`formats::own`], the crate's own serde format, and
@@ -348,6 +353,10 @@
 //! - `statuspage` (default): read and write Statuspage JSON (public API v2,
 //!   manage API, compatible pages) with every oddity reported as an anomaly: see
 //!   [`formats::statuspage`];
+//! - `calendar` (off): [`calendar`], recurring maintenance windows (an
+//!   iCalendar RRULE subset, expanded in the page's zone, with the `rrule`
+//!   crate) and scheduled maintenances as an iCalendar feed (with the
+//!   `icalendar` crate); implies `tz`;
 //! - `generate` (off): [`generate`], seeded, deterministic generation of large,
 //!   realistic Statuspage exports (and the same events as model values), for
 //!   benchmarks, fuzzing and tests.
@@ -381,6 +390,9 @@
 
 mod any;
 mod builder;
+#[cfg(feature = "calendar")]
+#[cfg_attr(docsrs, doc(cfg(feature = "calendar")))]
+pub mod calendar;
 mod component;
 mod duration;
 pub mod error;
@@ -391,6 +403,7 @@ pub mod formats;
 pub mod generate;
 pub mod history;
 mod id;
+pub mod maintenance;
 pub mod metrics;
 pub mod output;
 pub mod policy;
@@ -410,13 +423,15 @@ pub use error::FormatError;
 pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
 pub use event::{Event, Incident, Maintenance};
 pub use id::{ComponentId, EventId, UpdateId};
-pub use metrics::{Summaries, Summary};
+pub use maintenance::{AgainstPlan, Deviation, PlanOddity};
+pub use metrics::{MaintenanceSummary, Summaries, Summary};
 pub use policy::{Lifecycle, MoveKind, Policy, Preset, Refusal};
 pub use status::{AnyStatus, ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};
 pub use uptime::{
-    ComponentHistory, DayBucket, DayRange, MergedHistory, MergedInterval, Uptime, Weights, Window,
+    ComponentHistory, Coverage, DayBucket, DayRange, MergedHistory, MergedInterval, Uptime,
+    UptimeRule, Weights, Window,
 };
 
 /// The README's examples run as doc tests.

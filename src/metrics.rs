@@ -59,12 +59,15 @@ use chrono::TimeDelta;
 use crate::any::{with_event, AnyEventRef};
 use crate::duration::Elapsed;
 use crate::id::ComponentId;
+use crate::maintenance::{AgainstPlan, Deviation};
 use crate::status::Impact;
 
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
 
 /// The nearest-rank `percentile` (in `[0, 100]`) of `sorted` (ascending): the
-/// value at the 1-based rank ⌈percentile/100 × n⌉, at least 1.
+/// value at the 1-based rank ⌈percentile/100 × n⌉, at least 1. Any values:
+/// durations ([`Elapsed`]) and signed deviations from a plan
+/// ([`Deviation`]) alike.
 ///
 /// `None` when `sorted` is empty or `percentile` is outside `[0, 100]` (or NaN).
 /// The slice is trusted to be sorted; an unsorted slice gives a value of it, not
@@ -80,11 +83,11 @@ const NANOS_PER_SECOND: i128 = 1_000_000_000;
 /// assert_eq!(nearest_rank(&minutes, 50.0), Some(Elapsed::from_secs(5 * 60)));
 /// assert_eq!(nearest_rank(&minutes, 95.0), Some(Elapsed::from_secs(10 * 60)));
 /// assert_eq!(nearest_rank(&minutes, 0.0), Some(Elapsed::from_secs(60)));
-/// assert_eq!(nearest_rank(&[], 50.0), None);
+/// assert_eq!(nearest_rank::<Elapsed>(&[], 50.0), None);
 /// assert_eq!(nearest_rank(&minutes, 101.0), None);
 /// ```
 #[must_use]
-pub fn nearest_rank(sorted: &[Elapsed], percentile: f64) -> Option<Elapsed> {
+pub fn nearest_rank<T: Copy>(sorted: &[T], percentile: f64) -> Option<T> {
     if sorted.is_empty() || !(0.0..=100.0).contains(&percentile) {
         return None;
     }
@@ -164,33 +167,52 @@ impl Summary {
     fn of_unsorted(durations: &mut [Elapsed]) -> Summary {
         durations.sort_unstable();
         let sorted = &*durations;
+        let [min, p50, p90, p95, p99, max] = ranks(sorted);
         Summary {
             count: sorted.len(),
-            min: sorted.first().copied(),
-            max: sorted.last().copied(),
+            min,
+            max,
             mean: mean(sorted),
-            p50: nearest_rank(sorted, 50.0),
-            p90: nearest_rank(sorted, 90.0),
-            p95: nearest_rank(sorted, 95.0),
-            p99: nearest_rank(sorted, 99.0),
+            p50,
+            p90,
+            p95,
+            p99,
         }
     }
 }
 
+/// The min, p50, p90, p95, p99 and max of `sorted` (nearest rank), for
+/// [`Summary`] and [`DeviationSummary`] alike.
+fn ranks<T: Copy>(sorted: &[T]) -> [Option<T>; 6] {
+    [
+        sorted.first().copied(),
+        nearest_rank(sorted, 50.0),
+        nearest_rank(sorted, 90.0),
+        nearest_rank(sorted, 95.0),
+        nearest_rank(sorted, 99.0),
+        sorted.last().copied(),
+    ]
+}
+
 /// The mean, summed exactly in nanoseconds; `None` for no values.
 fn mean(values: &[Elapsed]) -> Option<Elapsed> {
-    let count = i128::try_from(values.len()).ok().filter(|&n| n > 0)?;
-    let total: i128 = values
-        .iter()
-        .map(|value| {
-            let delta = value.as_time_delta();
+    mean_delta(values.iter().map(|value| value.as_time_delta())).map(Elapsed::new)
+}
+
+/// The mean of signed `deltas`, summed exactly in nanoseconds and truncated
+/// towards zero; `None` for no values.
+fn mean_delta(deltas: impl ExactSizeIterator<Item = TimeDelta>) -> Option<TimeDelta> {
+    let count = i128::try_from(deltas.len()).ok().filter(|&n| n > 0)?;
+    // `num_seconds` and `subsec_nanos` carry the same sign.
+    let total: i128 = deltas
+        .map(|delta| {
             i128::from(delta.num_seconds()) * NANOS_PER_SECOND + i128::from(delta.subsec_nanos())
         })
         .sum();
     let mean = total / count;
     let seconds = i64::try_from(mean / NANOS_PER_SECOND).ok()?;
-    let nanos = u32::try_from(mean % NANOS_PER_SECOND).ok()?;
-    TimeDelta::new(seconds, nanos).map(Elapsed::new)
+    let nanos = i64::try_from(mean % NANOS_PER_SECOND).ok()?;
+    Some(TimeDelta::seconds(seconds) + TimeDelta::nanoseconds(nanos))
 }
 
 /// The summaries of the three durations of the rules: time to identify, time to
@@ -416,6 +438,155 @@ impl Durations {
             time_to_identify: Summary::of_unsorted(&mut self.time_to_identify),
             time_to_monitor: Summary::of_unsorted(&mut self.time_to_monitor),
             time_to_resolve: Summary::of_unsorted(&mut self.time_to_resolve),
+        }
+    }
+}
+
+/// Count, min, max, mean and nearest-rank percentiles of signed deviations
+/// from a plan (a start delay, an overrun): [`Summary`] for [`Deviation`]s.
+/// Negative values (early) sort first.
+///
+/// Passive data: the fields are public. With no values, `count` is 0 and
+/// every other field `None`.
+///
+/// # Example
+///
+/// ```
+/// # use chrono::TimeDelta;
+/// use incident_model::{metrics::DeviationSummary, Deviation};
+/// let delays = [-180, 21, 60].map(|s| Deviation::new(TimeDelta::seconds(s)));
+/// let summary = DeviationSummary::of(delays);
+/// assert_eq!(summary.min.unwrap().to_string(), "3m early");
+/// assert_eq!(summary.p50.unwrap().to_string(), "21s late");
+/// assert_eq!(summary.mean.unwrap().to_string(), "33s early");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct DeviationSummary {
+    /// How many values there are.
+    pub count: usize,
+    /// The earliest.
+    pub min: Option<Deviation>,
+    /// The latest.
+    pub max: Option<Deviation>,
+    /// The arithmetic mean, truncated towards zero to the nanosecond.
+    pub mean: Option<Deviation>,
+    /// The median (nearest rank).
+    pub p50: Option<Deviation>,
+    /// The 90th percentile (nearest rank).
+    pub p90: Option<Deviation>,
+    /// The 95th percentile (nearest rank).
+    pub p95: Option<Deviation>,
+    /// The 99th percentile (nearest rank).
+    pub p99: Option<Deviation>,
+}
+
+impl DeviationSummary {
+    /// The summary of `values`, in any order. O(n log n).
+    ///
+    /// # Example
+    ///
+    /// See [`DeviationSummary`].
+    #[must_use]
+    pub fn of(values: impl IntoIterator<Item = Deviation>) -> DeviationSummary {
+        let mut sorted: Vec<Deviation> = values.into_iter().collect();
+        sorted.sort_unstable();
+        let [min, p50, p90, p95, p99, max] = ranks(&sorted);
+        DeviationSummary {
+            count: sorted.len(),
+            min,
+            max,
+            mean: mean_delta(sorted.iter().map(|value| value.as_time_delta())).map(Deviation::new),
+            p50,
+            p90,
+            p95,
+            p99,
+        }
+    }
+}
+
+/// Maintenances against their plans, over many: how many started late,
+/// overran, finished early or never reported a start, and the nearest-rank
+/// percentiles of the start delay, the overrun and the duration (each over
+/// the maintenances that have it). What [`MaintenanceSummary::of`] gives from
+/// [`AgainstPlan`]s ([`Maintenance::against_plan`](crate::Maintenance::against_plan)).
+///
+/// Passive data: the fields are public.
+///
+/// # Example
+///
+/// ```
+/// # use chrono::{TimeZone, Utc};
+/// use incident_model::{Maintenance, MaintenanceStatus::*, MaintenanceSummary, Schedule, Update};
+/// # let at = |h, m| Utc.with_ymd_and_hms(2020, 12, 17, h, m, 0).unwrap();
+/// let window = Schedule::new(at(9, 0), at(11, 0));
+/// let late = Maintenance::builder("late")
+///     .scheduled(window)
+///     .update(Update::new(InProgress, at(9, 10)))
+///     .update(Update::new(Completed, at(11, 30)))
+///     .build()?;
+/// let early = Maintenance::builder("early")
+///     .scheduled(window)
+///     .update(Update::new(InProgress, at(9, 0)))
+///     .update(Update::new(Completed, at(10, 0)))
+///     .build()?;
+/// let silent = Maintenance::builder("silent")
+///     .scheduled(window)
+///     .update(Update::new(Scheduled, at(8, 0)))
+///     .update(Update::new(Completed, at(11, 0)))
+///     .build()?;
+/// let plans: Vec<_> = [late, early, silent].iter().map(|m| m.against_plan(at(12, 0))).collect();
+/// let summary = MaintenanceSummary::of(&plans);
+/// assert_eq!((summary.count, summary.started_late, summary.overran), (3, 1, 1));
+/// assert_eq!((summary.finished_early, summary.never_started), (1, 1));
+/// assert_eq!(summary.start_delay.count, 2); // the silent one has none
+/// assert_eq!(summary.overrun.max.unwrap().to_string(), "30m late");
+/// assert_eq!(summary.duration.p50.unwrap().to_string(), "1h");
+/// assert!(plans[0].started_late() && plans[0].overran() && plans[1].finished_early());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct MaintenanceSummary {
+    /// How many maintenances.
+    pub count: usize,
+    /// How many started after `scheduled_for`.
+    pub started_late: usize,
+    /// How many completed after `scheduled_until`.
+    pub overran: usize,
+    /// How many completed before `scheduled_until`.
+    pub finished_early: usize,
+    /// How many completed without ever reporting a start.
+    pub never_started: usize,
+    /// Of the start delays.
+    pub start_delay: DeviationSummary,
+    /// Of the overruns.
+    pub overrun: DeviationSummary,
+    /// Of the durations.
+    pub duration: Summary,
+}
+
+impl MaintenanceSummary {
+    /// The summary over `plans`. O(n log n).
+    ///
+    /// # Example
+    ///
+    /// See [`MaintenanceSummary`].
+    #[must_use]
+    pub fn of<'a>(plans: impl IntoIterator<Item = &'a AgainstPlan>) -> MaintenanceSummary {
+        let plans: Vec<&AgainstPlan> = plans.into_iter().collect();
+        let count_of = |test: fn(&AgainstPlan) -> bool| plans.iter().filter(|p| test(p)).count();
+        MaintenanceSummary {
+            count: plans.len(),
+            started_late: count_of(AgainstPlan::started_late),
+            overran: count_of(AgainstPlan::overran),
+            finished_early: count_of(AgainstPlan::finished_early),
+            never_started: count_of(AgainstPlan::never_started),
+            start_delay: DeviationSummary::of(plans.iter().filter_map(|p| p.start_delay)),
+            overrun: DeviationSummary::of(plans.iter().filter_map(|p| p.overrun)),
+            duration: Summary::of(plans.iter().filter_map(|p| p.duration)),
         }
     }
 }

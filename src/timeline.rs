@@ -21,7 +21,9 @@
 //!   while the event is open;
 //! - `time_to_identify`, `time_to_monitor` and `time_to_resolve` = each of the
 //!   above minus `opened_at`; none when the milestone is none. The time to
-//!   monitor is what the industry also calls the time to mitigate;
+//!   monitor is what the industry also calls the time to mitigate. Incidents
+//!   only: a maintenance is measured against its plan
+//!   ([`Maintenance::against_plan`](crate::Maintenance::against_plan));
 //! - time in each status: the sum of the intervals between consecutive updates
 //!   spent in that status, the last interval ending at `resolved_at`, or at a
 //!   given `as_of` for an open event;
@@ -81,7 +83,7 @@ use crate::duration::Elapsed;
 use crate::event::Event;
 use crate::id::ComponentId;
 use crate::policy::{Lifecycle, MoveKind};
-use crate::status::ComponentStatus;
+use crate::status::{ComponentStatus, IncidentStatus};
 use crate::update::ComponentChange;
 
 impl<S: Lifecycle> Event<S> {
@@ -193,9 +195,11 @@ impl<S: Lifecycle> Event<S> {
     }
 }
 
-impl<S: Lifecycle> Event<S> {
+/// The incident-only durations: a maintenance is measured against its plan
+/// instead ([`Maintenance::against_plan`](crate::Maintenance::against_plan)).
+impl Event<IncidentStatus> {
     /// `identified_at - opened_at`: how long finding the cause took; `None` when
-    /// no update says identified (always for maintenances).
+    /// no update says identified.
     ///
     /// # Example
     ///
@@ -218,7 +222,7 @@ impl<S: Lifecycle> Event<S> {
     }
 
     /// `monitoring_at - opened_at`: the time to monitor; `None` when no update
-    /// says monitoring (maintenance: verifying).
+    /// says monitoring.
     ///
     /// # Example
     ///
@@ -260,7 +264,9 @@ impl<S: Lifecycle> Event<S> {
         let opened_at = self.opened_at();
         self.resolved_at().map(|at| Elapsed::between(opened_at, at))
     }
+}
 
+impl<S: Lifecycle> Event<S> {
     /// Until when the event is measured: `resolved_at` when the event is closed
     /// (`as_of` is then ignored), otherwise `as_of`, but never before
     /// `opened_at`.
@@ -719,7 +725,7 @@ fn rank_with_map<'a>(
 /// let timeline = maintenance.timeline(at(12));
 /// assert_eq!(timeline.monitoring_at, Some(at(10)));
 /// assert_eq!(timeline.time_in_status.get(InProgress).to_string(), "1h");
-/// assert_eq!(timeline.time_to_resolve().unwrap().to_string(), "10h");
+/// assert_eq!(timeline.elapsed().to_string(), "10h");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -746,7 +752,8 @@ pub struct Timeline<S: Tallied> {
     pub reopens: usize,
 }
 
-impl<S: Tallied> Timeline<S> {
+/// The incident-only durations (a maintenance is measured against its plan).
+impl Timeline<IncidentStatus> {
     /// `identified_at - opened_at`.
     ///
     /// # Example
@@ -825,7 +832,9 @@ impl<S: Tallied> Timeline<S> {
         self.resolved_at
             .map(|at| Elapsed::between(self.opened_at, at))
     }
+}
 
+impl<S: Tallied> Timeline<S> {
     /// `measured_until - opened_at`: the time to resolve once closed, the age of
     /// the event as of the measurement while open.
     ///
@@ -1031,7 +1040,7 @@ mod sealed {
 }
 
 /// A status vocabulary whose time can be tallied by [`TimeInStatus`]: the two
-/// lifecycles ([`IncidentStatus`](crate::IncidentStatus),
+/// lifecycles ([`IncidentStatus`],
 /// [`MaintenanceStatus`](crate::MaintenanceStatus)) and
 /// [`ComponentStatus`]. Sealed.
 ///

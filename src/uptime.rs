@@ -3,14 +3,37 @@
 //!
 //! # The rules
 //!
-//! A component status has a weight ([`Weights`]): Statuspage's are major outage
-//! 1.0, partial outage 0.3, everything else 0 (the default); OpenStatus weighs
-//! partial outages 0.5 ([`Weights::openstatus`]), incident.io 1.0
-//! ([`Weights::incident_io`]). The uptime of a component over a window is
+//! An uptime figure is meaningless without its rule, so every [`Uptime`]
+//! carries the [`UptimeRule`] that made it, printed (`99.95% (statuspage)`) and
+//! serialized with it. A rule is the weight of each component status
+//! ([`Weights`]) and how time under maintenance counts
+//! ([`MaintenanceWindows`]); the presets ([`UptimePreset`]):
+//!
+//! | rule | major | partial | degraded | maintenance windows |
+//! |---|---|---|---|---|
+//! | `statuspage` (default) | 1.0 | 0.3 | 0 | count as up |
+//! | `incident_io` | 1.0 | 1.0 | 0 | count as up |
+//! | `openstatus` | 1.0 | 0.5 | 0 | count as up |
+//! | `agreed_service_time` (ITIL) | 1.0 | 0.3 | 0 | removed from the window |
+//!
+//! Custom rules are built from the same type ([`UptimeRule::custom`]).
+//! "Maintenance windows" are the moments a component is under maintenance
+//! (from any event). The uptime of a component over a window is
 //!
 //! ```text
-//! uptime = 1 - weighted downtime / window length
+//! uptime = 1 - weighted downtime / measured length
+//! measured length = window - no data - maintenance removed (by the rule)
 //! ```
+//!
+//! # No data is not up
+//!
+//! Time for which the data says nothing of a component (before the first
+//! observation that covers it, before its `start_date`) is *no data*: a
+//! [`Coverage`] says what is covered, and [`MergedHistory::uptime_covered`]
+//! and [`MergedHistory::daily_covered`] leave the rest out of the window and
+//! report it ([`Uptime::no_data`], [`DayBucket::no_data`]). A window with no
+//! covered time has no figure (`None`), never 100%. [`MergedHistory::uptime`]
+//! and [`MergedHistory::daily`] are for data the caller knows to be complete.
 //!
 //! where the intervals of the component's status from many events (incidents
 //! and maintenances alike: [`ComponentHistory`] collects them, using each
@@ -42,10 +65,10 @@
 //!
 //! # Time zones
 //!
-//! Days are UTC days unless a [`DayRange`] is given a fixed offset
-//! ([`DayRange::with_offset`]). Days in a page's IANA time zone, with their
-//! daylight-saving shifts, are not handled here yet: convert the day's bounds
-//! yourself and use [`MergedHistory::uptime`] on each [`Window`].
+//! Day buckets are calendar days in the page's IANA zone with
+//! [`DayRange::in_zone`] (feature `tz`): a day across a daylight-saving change
+//! is 23 or 25 hours long. Without the feature, days are UTC days, or days at
+//! a fixed offset ([`DayRange::with_offset`]).
 //!
 //! # Example
 //!
@@ -72,8 +95,8 @@
 //! // One hour down in a 30-day window: 1 - 1/720.
 //! let window = Window::new(at(1, 0), at(31, 0))?;
 //! let uptime = merged.uptime(window, &Weights::statuspage());
-//! assert_eq!(uptime.to_string(), "99.86%");
-//! assert_eq!(format!("{uptime:.3}"), "99.861%");
+//! assert_eq!(uptime.to_string(), "99.86% (statuspage)");
+//! assert_eq!(format!("{:.3}", uptime.percentage()), "99.861%");
 //!
 //! // The 90-day bar, as a status page draws it.
 //! let bar = merged.daily(&DayRange::ending(NaiveDate::from_ymd_opt(2020, 3, 31).unwrap(), 90), &Weights::default());
@@ -81,14 +104,14 @@
 //! let day = bar.iter().find(|b| b.date == NaiveDate::from_ymd_opt(2020, 3, 16).unwrap()).unwrap();
 //! assert_eq!(day.worst_status, Some(MajorOutage));
 //! assert_eq!(day.weighted_downtime.to_string(), "1h");
-//! assert_eq!(day.uptime.to_string(), "95.83%");
+//! assert_eq!(day.uptime.unwrap().to_string(), "95.83% (statuspage)");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use core::fmt;
 use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Utc};
 
 use crate::any::{with_event, AnyEventRef};
 use crate::duration::Elapsed;
@@ -98,6 +121,12 @@ use crate::policy::Lifecycle;
 use crate::status::ComponentStatus;
 use crate::time::rfc3339;
 use crate::timeline::{walk_components, AffectedComponent, StatusInterval};
+
+mod coverage;
+mod rule;
+
+pub use coverage::Coverage;
+pub use rule::{MaintenanceWindows, UptimePreset, UptimeRule};
 
 /// The weight of a whole outage, in thousandths.
 const FULL: u16 = 1_000;
@@ -332,6 +361,7 @@ fn millis_from_weighed(weighed: u128) -> Elapsed {
 /// # Ok::<(), incident_model::uptime::InvertedWindow>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Window {
     start: DateTime<Utc>,
     end: DateTime<Utc>,
@@ -699,13 +729,18 @@ impl ComponentHistory {
     /// history.add_interval(&api, StatusInterval::new(at(10), at(12), PartialOutage));
     /// let day = Window::new(at(0), at(0) + chrono::Duration::days(1))?;
     /// // 2 h at 0.3 = 36 min of 24 h.
-    /// assert_eq!(history.uptime(&api, day, &Weights::statuspage()).to_string(), "97.50%");
-    /// assert_eq!(history.uptime(&api, day, &Weights::incident_io()).to_string(), "91.66%"); // truncated
+    /// assert_eq!(history.uptime(&api, day, &Weights::statuspage()).to_string(), "97.50% (statuspage)");
+    /// assert_eq!(history.uptime(&api, day, &Weights::incident_io()).to_string(), "91.66% (incident_io)"); // truncated
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn uptime(&self, component: &ComponentId, window: Window, weights: &Weights) -> Uptime {
-        self.merged(component).uptime(window, weights)
+    pub fn uptime(
+        &self,
+        component: &ComponentId,
+        window: Window,
+        rule: impl Into<UptimeRule>,
+    ) -> Uptime {
+        self.merged(component).uptime(window, rule)
     }
 }
 
@@ -960,9 +995,12 @@ impl MergedHistory {
         self.segments.is_empty()
     }
 
-    /// The uptime over `window`: 1 - weighted downtime / window length, each
-    /// moment weighed once, at the highest weight in force. A window of zero
-    /// length has an uptime of 1.
+    /// The uptime over `window` by `rule` (a [`UptimeRule`], or [`Weights`]),
+    /// every moment of the window covered: 1 - weighted downtime / measured
+    /// length, each moment weighed once, at the highest weight in force. A
+    /// window of zero length (or one wholly removed as maintenance) has an
+    /// uptime of 1. Where the data may not cover the window, use
+    /// [`MergedHistory::uptime_covered`].
     ///
     /// O(log n + k) for the k stretches the window overlaps.
     ///
@@ -979,35 +1017,103 @@ impl MergedHistory {
     /// ]);
     /// let uptime = merged.uptime(day, &Weights::statuspage());
     /// assert_eq!(uptime.weighted_downtime().to_string(), "1h");
-    /// assert_eq!(uptime.to_string(), "95.83%"); // 1 - 1/24, truncated
+    /// assert_eq!(uptime.to_string(), "95.83% (statuspage)"); // 1 - 1/24, truncated, and its rule
     /// assert!(merged.uptime(Window::new(at(0), at(0))?, &Weights::statuspage()).is_full());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// See also the [module documentation](self).
     #[must_use]
-    pub fn uptime(&self, window: Window, weights: &Weights) -> Uptime {
+    pub fn uptime(&self, window: Window, rule: impl Into<UptimeRule>) -> Uptime {
+        let rule = rule.into();
+        let table = rule.weights().by_mask();
         let (start, end) = window.millis();
-        let table = weights.by_mask();
         let first = self.segments.partition_point(|s| s.end <= start);
-        let (weighed, _) = self.weigh(first, start, end, &table);
-        Uptime {
-            window_millis: end.saturating_sub(start),
-            weighed,
-        }
+        let tally = self.weigh(first, start, end, &table, rule.maintenance_windows());
+        tally.uptime(window, 0, rule)
     }
 
-    /// The weighed downtime and the worst status from `start` to `end`, looking
-    /// at the segments from `first` on.
+    /// The uptime over `window` by `rule`, counting only the time `coverage`
+    /// covers: the rest is *no data*, left out of the window and reported
+    /// ([`Uptime::no_data`]). `None` when nothing of the window is covered
+    /// (or all of the covered time is removed as maintenance): no figure,
+    /// never 100% for time nobody measured.
+    ///
+    /// O(log n + k) for the k stretches and covered spans the window overlaps.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::uptime::{Coverage, UptimeRule};
+    /// use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Window};
+    /// # let day = |d: u32| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
+    /// let merged = MergedHistory::from_intervals([
+    ///     StatusInterval::new(day(20), day(20) + Duration::hours(24), MajorOutage),
+    /// ]);
+    /// let month = Window::new(day(1), day(31))?;
+    /// // The data starts on the 11th: 20 days measured, 10 days of no data.
+    /// let uptime = merged.uptime_covered(month, UptimeRule::statuspage(), &Coverage::since(day(11))).unwrap();
+    /// assert_eq!(uptime.measured().to_string(), "20d");
+    /// assert_eq!(uptime.no_data().to_string(), "10d");
+    /// assert_eq!(uptime.to_string(), "95.00% (statuspage)"); // 1 day down of 20
+    /// // Nothing covered: no figure at all.
+    /// assert_eq!(merged.uptime_covered(month, UptimeRule::statuspage(), &Coverage::since(day(31))), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn uptime_covered(
+        &self,
+        window: Window,
+        rule: impl Into<UptimeRule>,
+        coverage: &Coverage,
+    ) -> Option<Uptime> {
+        let rule = rule.into();
+        let table = rule.weights().by_mask();
+        let mut first = 0;
+        let tally = self.weigh_covered(&mut first, window, &table, rule, coverage);
+        tally.figure(window, rule)
+    }
+
+    /// The tally of `window`'s covered parts, looking at the segments from
+    /// `*first` on (moved past the segments that end before the window).
+    fn weigh_covered(
+        &self,
+        first: &mut usize,
+        window: Window,
+        table: &[u16; 1 << STATUSES],
+        rule: UptimeRule,
+        coverage: &Coverage,
+    ) -> Tally {
+        let (start, end) = window.millis();
+        let mut total = Tally::default();
+        let mut covered = 0i64;
+        for (a, b) in coverage.within(start, end) {
+            while self.segments.get(*first).is_some_and(|s| s.end <= a) {
+                *first = first.saturating_add(1);
+            }
+            covered = covered.saturating_add(b.saturating_sub(a));
+            total.add(self.weigh(*first, a, b, table, rule.maintenance_windows()));
+        }
+        total.no_data = end.saturating_sub(start).saturating_sub(covered);
+        total
+    }
+
+    /// The tally from `start` to `end`, looking at the segments from `first`
+    /// on: weighed downtime, statuses seen, time removed as maintenance.
     fn weigh(
         &self,
         first: usize,
         start: i64,
         end: i64,
         table: &[u16; 1 << STATUSES],
-    ) -> (u128, u8) {
-        let mut weighed: u128 = 0;
-        let mut statuses = 0u8;
+        maintenance: MaintenanceWindows,
+    ) -> Tally {
+        let maintenance_bit = 1u8 << ComponentStatus::UnderMaintenance.index();
+        let mut tally = Tally {
+            measured: end.saturating_sub(start),
+            ..Tally::default()
+        };
         for segment in self.segments.iter().skip(first) {
             if segment.start >= end {
                 break;
@@ -1019,20 +1125,30 @@ impl MergedHistory {
             if overlap <= 0 {
                 continue;
             }
-            statuses |= segment.statuses;
+            tally.statuses |= segment.statuses;
+            if maintenance == MaintenanceWindows::Excluded
+                && segment.statuses & maintenance_bit != 0
+            {
+                tally.excluded = tally.excluded.saturating_add(overlap);
+                tally.measured = tally.measured.saturating_sub(overlap);
+                continue;
+            }
             let weight = table
                 .get(usize::from(segment.statuses))
                 .copied()
                 .unwrap_or(0);
             let overlap = u128::try_from(overlap).unwrap_or(0);
-            weighed = weighed.saturating_add(overlap.saturating_mul(u128::from(weight)));
+            tally.weighed = tally
+                .weighed
+                .saturating_add(overlap.saturating_mul(u128::from(weight)));
         }
-        (weighed, statuses)
+        tally
     }
 
-    /// One bucket per day of `days`, oldest first: as a status page draws its
-    /// 90-day bar. A day's uptime is over the whole day, even one that is not
-    /// over yet.
+    /// One bucket per day of `days`, oldest first, by `rule`, every moment
+    /// covered: as a status page draws its 90-day bar. A day's uptime is over
+    /// the whole day, even one that is not over yet. Where the data may not
+    /// cover every day, use [`MergedHistory::daily_covered`].
     ///
     /// O(n + d) for n stretches and d days (plus the stretches that span
     /// several days, once per day they overlap).
@@ -1053,7 +1169,7 @@ impl MergedHistory {
     /// let bar = merged.daily(&DayRange::ending(date(17), 3), &Weights::default());
     /// assert_eq!(bar.iter().map(|b| b.date).collect::<Vec<_>>(), [date(15), date(16), date(17)]);
     /// assert_eq!(bar[0].worst_status, None);
-    /// assert!(bar[0].uptime.is_full());
+    /// assert!(bar[0].uptime.unwrap().is_full());
     /// assert_eq!(bar[1].worst_status, Some(MajorOutage));
     /// assert_eq!(bar[1].weighted_downtime.to_string(), "1h");
     /// assert_eq!(bar[2].weighted_downtime.to_string(), "1h");
@@ -1062,36 +1178,103 @@ impl MergedHistory {
     ///
     /// See also the [module documentation](self).
     #[must_use]
-    pub fn daily(&self, days: &DayRange, weights: &Weights) -> Vec<DayBucket> {
-        let table = weights.by_mask();
+    pub fn daily(&self, days: &DayRange, rule: impl Into<UptimeRule>) -> Vec<DayBucket> {
+        self.daily_covered(days, rule, &Coverage::always())
+    }
+
+    /// [`MergedHistory::daily`], counting only the time `coverage` covers: a
+    /// day with no covered time has no uptime (`None`, drawn grey), and the
+    /// uncovered part of a day is reported as [`DayBucket::no_data`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::{NaiveDate, TimeZone, Utc};
+    /// use incident_model::uptime::{Coverage, UptimeRule};
+    /// use incident_model::{DayRange, MergedHistory};
+    /// # let date = |d: u32| NaiveDate::from_ymd_opt(2020, 3, d).unwrap();
+    /// let since = Utc.with_ymd_and_hms(2020, 3, 30, 12, 0, 0).unwrap();
+    /// let bar = MergedHistory::default().daily_covered(
+    ///     &DayRange::ending(date(31), 3), UptimeRule::statuspage(), &Coverage::since(since));
+    /// assert_eq!(bar[0].uptime, None); // the 29th: no data
+    /// assert_eq!(bar[1].no_data.to_string(), "12h");
+    /// assert_eq!(bar[1].uptime.unwrap().to_string(), "100.00% (statuspage)"); // over 12 hours
+    /// assert!(bar[2].no_data.is_zero());
+    /// ```
+    #[must_use]
+    pub fn daily_covered(
+        &self,
+        days: &DayRange,
+        rule: impl Into<UptimeRule>,
+        coverage: &Coverage,
+    ) -> Vec<DayBucket> {
+        let rule = rule.into();
+        let table = rule.weights().by_mask();
         let mut first = 0;
         days.days()
             .map(|(date, window)| {
-                let (start, end) = window.millis();
-                while self.segments.get(first).is_some_and(|s| s.end <= start) {
-                    first = first.saturating_add(1);
-                }
-                let (weighed, statuses) = self.weigh(first, start, end, &table);
-                let uptime = Uptime {
-                    window_millis: end.saturating_sub(start),
-                    weighed,
-                };
-                let worst_status = (statuses != 0).then(|| {
+                let tally = self.weigh_covered(&mut first, window, &table, rule, coverage);
+                let uptime = tally.figure(window, rule);
+                let worst_status = (tally.statuses != 0).then(|| {
                     Segment {
-                        start,
-                        end,
-                        statuses,
+                        start: 0,
+                        end: 0,
+                        statuses: tally.statuses,
                     }
                     .worst_status()
                 });
                 DayBucket {
                     date,
+                    window,
                     uptime,
                     worst_status,
-                    weighted_downtime: uptime.weighted_downtime(),
+                    weighted_downtime: uptime.map_or(Elapsed::ZERO, |u| u.weighted_downtime()),
+                    no_data: Elapsed::from_millis(tally.no_data),
                 }
             })
             .collect()
+    }
+}
+
+/// What a window's stretches add up to, in milliseconds (the downtime in
+/// millisecond-thousandths).
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    /// The time measured: covered and not removed as maintenance.
+    measured: i64,
+    /// Weighted downtime, in millisecond-thousandths.
+    weighed: u128,
+    /// The statuses in force at some moment (a bit mask).
+    statuses: u8,
+    /// The time removed as maintenance.
+    excluded: i64,
+    /// The time not covered.
+    no_data: i64,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.measured = self.measured.saturating_add(other.measured);
+        self.weighed = self.weighed.saturating_add(other.weighed);
+        self.statuses |= other.statuses;
+        self.excluded = self.excluded.saturating_add(other.excluded);
+        self.no_data = self.no_data.saturating_add(other.no_data);
+    }
+
+    fn uptime(self, window: Window, no_data: i64, rule: UptimeRule) -> Uptime {
+        Uptime {
+            window,
+            measured_millis: self.measured.max(0),
+            excluded_millis: self.excluded,
+            no_data_millis: no_data,
+            weighed: self.weighed,
+            rule,
+        }
+    }
+
+    /// The figure, `None` when nothing was measured.
+    fn figure(self, window: Window, rule: UptimeRule) -> Option<Uptime> {
+        (self.measured > 0).then(|| self.uptime(window, self.no_data, rule))
     }
 }
 
@@ -1144,17 +1327,23 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(millis).unwrap_or(DateTime::<Utc>::MIN_UTC)
 }
 
-/// The uptime of a component over a window: 1 - weighted downtime / window
-/// length, always within `[0, 1]`.
+/// The uptime of a component over a window by a rule: 1 - weighted downtime
+/// / measured length, always within `[0, 1]`. The measured length is the
+/// window less its time of no data ([`Uptime::no_data`]) and, under a rule
+/// that removes them, its maintenance windows
+/// ([`Uptime::maintenance_removed`]).
 ///
-/// Prints as status pages print it: a percentage with two decimals by default
-/// (the formatter's precision, up to 12, for more), **truncated**: 99.996%
-/// prints as `99.99%`, and any downtime at all keeps the figure below
-/// `100.00%`.
+/// Prints as status pages print it, followed by its rule: a percentage with
+/// two decimals by default (the formatter's precision, up to 12, for more),
+/// **truncated**: 99.996% prints as `99.99% (statuspage)`, and any downtime at
+/// all keeps the figure below `100.00%`. [`Uptime::percentage`] prints the
+/// bare figure, for where the rule is named once (a table's header).
 ///
-/// With the `serde` feature it serializes as
-/// `{"ratio": 0.984, "weighted_downtime": 1380}` (seconds); there is no
-/// deserialization, as it is derived data.
+/// With the `serde` feature it serializes as `{"ratio": 0.984,
+/// "weighted_downtime": 1380, "rule": {...}, "measured": 86400, "no_data": 0,
+/// "maintenance_removed": 0}` (durations in seconds, the rule as
+/// [`UptimeRule`] serializes); there is no deserialization, as it is derived
+/// data.
 ///
 /// # Example
 ///
@@ -1168,19 +1357,29 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
 ///     StatusInterval::new(start, start + Duration::minutes(6), MajorOutage),
 /// ]);
 /// let uptime = merged.uptime(window, &Weights::default());
-/// assert_eq!(uptime.to_string(), "99.99%");
-/// assert_eq!(format!("{uptime:.4}"), "99.9958%");
+/// assert_eq!(uptime.to_string(), "99.99% (statuspage)");
+/// assert_eq!(format!("{uptime:.4}"), "99.9958% (statuspage)");
+/// assert_eq!(uptime.percentage().to_string(), "99.99%");
 /// assert!((uptime.percent() - 99.995_833).abs() < 1e-6);
 /// assert_eq!(uptime.weighted_downtime().to_string(), "6m");
-/// // Nothing happened: 100%.
-/// assert_eq!(MergedHistory::default().uptime(window, &Weights::default()).to_string(), "100.00%");
+/// // Nothing happened, and the data covers the window: 100%.
+/// assert_eq!(MergedHistory::default().uptime(window, &Weights::default()).to_string(), "100.00% (statuspage)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Uptime {
-    window_millis: i64,
+    /// The window asked for.
+    window: Window,
+    /// The time measured: covered, and not removed as maintenance.
+    measured_millis: i64,
+    /// The time removed as maintenance.
+    excluded_millis: i64,
+    /// The time of no data.
+    no_data_millis: i64,
     /// Weighted downtime, in millisecond-thousandths.
     weighed: u128,
+    /// The rule that made the figure.
+    rule: UptimeRule,
 }
 
 impl Uptime {
@@ -1233,7 +1432,7 @@ impl Uptime {
     /// ]);
     /// let uptime = brief.uptime(day, &Weights::default());
     /// assert!(uptime.percent() > 99.998);
-    /// assert_eq!(uptime.to_string(), "99.99%");
+    /// assert_eq!(uptime.percentage().to_string(), "99.99%");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -1263,6 +1462,88 @@ impl Uptime {
         millis_from_weighed(self.weighed.min(self.total()))
     }
 
+    /// The rule that made the figure.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::uptime::UptimeRule;
+    /// # use incident_model::{MergedHistory, Window};
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let uptime = MergedHistory::default().uptime(Window::new(now, now)?, UptimeRule::openstatus());
+    /// assert_eq!(uptime.rule(), UptimeRule::openstatus());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn rule(&self) -> UptimeRule {
+        self.rule
+    }
+
+    /// The window asked for.
+    ///
+    /// # Example
+    ///
+    /// See [`MergedHistory::uptime_covered`].
+    #[must_use]
+    pub fn window(&self) -> Window {
+        self.window
+    }
+
+    /// The time measured: the window less its no data and its removed
+    /// maintenance.
+    ///
+    /// # Example
+    ///
+    /// See [`MergedHistory::uptime_covered`].
+    #[must_use]
+    pub fn measured(&self) -> Elapsed {
+        Elapsed::from_millis(self.measured_millis)
+    }
+
+    /// The time of the window the data does not cover, left out.
+    ///
+    /// # Example
+    ///
+    /// See [`MergedHistory::uptime_covered`].
+    #[must_use]
+    pub fn no_data(&self) -> Elapsed {
+        Elapsed::from_millis(self.no_data_millis)
+    }
+
+    /// The time under maintenance removed from the window (rules with
+    /// [`MaintenanceWindows::Excluded`]; zero under the others).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::{Duration, TimeZone, Utc};
+    /// # use incident_model::uptime::UptimeRule;
+    /// # use incident_model::{ComponentStatus::*, MergedHistory, StatusInterval, Window};
+    /// # let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let merged = MergedHistory::from_intervals([StatusInterval::new(at(2), at(4), UnderMaintenance)]);
+    /// let day = Window::new(at(0), at(0) + Duration::days(1))?;
+    /// let uptime = merged.uptime(day, UptimeRule::agreed_service_time());
+    /// assert_eq!(uptime.maintenance_removed().to_string(), "2h");
+    /// assert_eq!(uptime.measured().to_string(), "22h");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn maintenance_removed(&self) -> Elapsed {
+        Elapsed::from_millis(self.excluded_millis)
+    }
+
+    /// The bare percentage, without the rule (`99.95%`; the formatter's
+    /// precision applies).
+    ///
+    /// # Example
+    ///
+    /// See [`Uptime`].
+    #[must_use]
+    pub fn percentage(&self) -> Percentage {
+        Percentage(*self)
+    }
+
     /// Whether there was no weighted downtime at all.
     ///
     /// # Example
@@ -1279,31 +1560,53 @@ impl Uptime {
         self.weighed == 0
     }
 
-    /// The window length in millisecond-thousandths.
+    /// The measured length in millisecond-thousandths.
     fn total(&self) -> u128 {
-        u128::try_from(self.window_millis.max(0)).unwrap_or(0) * u128::from(FULL)
+        u128::try_from(self.measured_millis.max(0)).unwrap_or(0) * u128::from(FULL)
     }
 }
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for Uptime {
-    /// `{"ratio": 0.984, "weighted_downtime": 1380}`: the ratio in `[0, 1]` and the
-    /// weighted downtime in whole seconds.
+    /// `{"ratio": 0.984, "weighted_downtime": 1380, "rule": {...}, "measured":
+    /// 86400, "no_data": 0, "maintenance_removed": 0}`: the ratio in `[0, 1]`,
+    /// durations in whole seconds, and the rule.
     fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         use serde::ser::SerializeStruct;
-        let mut state = serializer.serialize_struct("Uptime", 2)?;
+        let mut state = serializer.serialize_struct("Uptime", 6)?;
         state.serialize_field("ratio", &self.ratio())?;
         state.serialize_field("weighted_downtime", &self.weighted_downtime())?;
+        state.serialize_field("rule", &self.rule)?;
+        state.serialize_field("measured", &self.measured())?;
+        state.serialize_field("no_data", &self.no_data())?;
+        state.serialize_field("maintenance_removed", &self.maintenance_removed())?;
         state.end()
     }
 }
 
 impl fmt::Display for Uptime {
+    /// `99.95% (statuspage)`: the truncated percentage, then the rule.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.percentage(), f)?;
+        write!(f, " ({})", self.rule)
+    }
+}
+
+/// An [`Uptime`]'s bare percentage, truncated (`99.95%`): what
+/// [`Uptime::percentage`] gives.
+///
+/// # Example
+///
+/// See [`Uptime`].
+#[derive(Clone, Copy, Debug)]
+pub struct Percentage(Uptime);
+
+impl fmt::Display for Percentage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const MAX_DECIMALS: usize = 12;
         let decimals = f.precision().unwrap_or(2).min(MAX_DECIMALS);
-        let total = self.total();
-        let up = total.saturating_sub(self.weighed);
+        let total = self.0.total();
+        let up = total.saturating_sub(self.0.weighed);
         let scale = 10u128.pow(u32::try_from(decimals).unwrap_or(2));
         // floor(up / total * 100 * 10^decimals), exactly, in integers.
         let scaled = match up.checked_mul(100).and_then(|v| v.checked_mul(scale)) {
@@ -1323,6 +1626,8 @@ impl fmt::Display for Uptime {
 
 /// A run of calendar days ending at a given day, for the daily buckets of
 /// [`MergedHistory::daily`]: by default UTC days; with
+/// [`DayRange::in_zone`] (feature `tz`), calendar days in an IANA zone, 23 or
+/// 25 hours long across a daylight-saving change; with
 /// [`DayRange::with_offset`], days at a fixed offset from UTC.
 ///
 /// # Example
@@ -1342,7 +1647,15 @@ impl fmt::Display for Uptime {
 pub struct DayRange {
     last: NaiveDate,
     count: u32,
-    offset: FixedOffset,
+    zone: DayZone,
+}
+
+/// Where a [`DayRange`]'s days start and end.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum DayZone {
+    Fixed(FixedOffset),
+    #[cfg(feature = "tz")]
+    Named(chrono_tz::Tz),
 }
 
 impl DayRange {
@@ -1367,8 +1680,37 @@ impl DayRange {
         DayRange {
             last,
             count,
-            offset: Utc.fix(),
+            zone: DayZone::Fixed(Utc.fix()),
         }
+    }
+
+    /// The same days, each a calendar day in `zone` (feature `tz`): from the
+    /// day's first moment to the next day's, so a day across a
+    /// daylight-saving change is 23 or 25 hours long. Where a day starts in a
+    /// gap (a change at midnight), it starts at its first valid moment.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use incident_model::DayRange;
+    /// # let date = |m: u32, d: u32| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
+    /// let new_york = chrono_tz::America::New_York;
+    /// // Clocks went forward on Sunday 8 March 2020 and back on Sunday 1 November.
+    /// let spring: Vec<_> = DayRange::ending(date(3, 9), 3).in_zone(new_york).days().collect();
+    /// let hours: Vec<i64> = spring.iter().map(|(_, w)| w.length().as_secs() / 3600).collect();
+    /// assert_eq!(hours, [24, 23, 24]);
+    /// assert_eq!(spring[1].1.start().to_rfc3339(), "2020-03-08T05:00:00+00:00"); // EST midnight
+    /// assert_eq!(spring[2].1.start().to_rfc3339(), "2020-03-09T04:00:00+00:00"); // EDT midnight
+    /// let autumn = DayRange::ending(date(11, 1), 1).in_zone(new_york);
+    /// assert_eq!(autumn.days().next().unwrap().1.length().as_secs(), 25 * 3600);
+    /// ```
+    #[cfg(feature = "tz")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "tz")))]
+    #[must_use]
+    pub fn in_zone(mut self, zone: chrono_tz::Tz) -> Self {
+        self.zone = DayZone::Named(zone);
+        self
     }
 
     /// The same days, each from midnight to midnight at `offset` from UTC.
@@ -1388,7 +1730,7 @@ impl DayRange {
     /// ```
     #[must_use]
     pub fn with_offset(mut self, offset: FixedOffset) -> Self {
-        self.offset = offset;
+        self.zone = DayZone::Fixed(offset);
         self
     }
 
@@ -1415,26 +1757,58 @@ impl DayRange {
             .into_iter()
             .flat_map(|first| first.iter_days())
             .take(count)
-            .filter_map(move |date| {
-                let start = self.midnight(date)?;
-                let end = self.midnight(date.succ_opt()?)?;
-                Some((date, Window::new(start, end).ok()?))
-            })
+            .filter_map(move |date| Some((date, self.window_of(date)?)))
     }
 
+    /// The first moment of `date` in the range's zone.
     fn midnight(&self, date: NaiveDate) -> Option<DateTime<Utc>> {
-        date.and_time(NaiveTime::MIN)
-            .and_local_timezone(self.offset)
-            .single()
-            .map(|local| local.with_timezone(&Utc))
+        match self.zone {
+            DayZone::Fixed(offset) => first_moment(date, &offset),
+            #[cfg(feature = "tz")]
+            DayZone::Named(zone) => first_moment(date, &zone),
+        }
     }
+
+    /// The window of `date` in the range's zone, whether or not the range
+    /// holds it; `None` outside what `chrono` can represent.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use incident_model::DayRange;
+    /// let date = NaiveDate::from_ymd_opt(2020, 3, 16).unwrap();
+    /// let window = DayRange::ending(date, 1).window_of(date).unwrap();
+    /// assert_eq!(window.start().to_rfc3339(), "2020-03-16T00:00:00+00:00");
+    /// ```
+    #[must_use]
+    pub fn window_of(&self, date: NaiveDate) -> Option<Window> {
+        let start = self.midnight(date)?;
+        let end = self.midnight(date.succ_opt()?)?;
+        Window::new(start, end).ok()
+    }
+}
+
+/// The first moment of `date` in `zone`: local midnight, the earlier one when
+/// it happens twice, or the first valid quarter hour after it when midnight
+/// falls in a gap.
+fn first_moment<Tz: TimeZone>(date: NaiveDate, zone: &Tz) -> Option<DateTime<Utc>> {
+    const QUARTER_HOURS_IN_A_DAY: u32 = 96;
+    (0..QUARTER_HOURS_IN_A_DAY).find_map(|quarter| {
+        let time = NaiveTime::from_hms_opt(quarter / 4, quarter % 4 * 15, 0)?;
+        date.and_time(time)
+            .and_local_timezone(zone.clone())
+            .earliest()
+            .map(|local| local.with_timezone(&Utc))
+    })
 }
 
 /// One day of a 90-day bar: what [`MergedHistory::daily`] gives.
 ///
 /// Passive data: the fields are public. With the `serde` feature it serializes
-/// as `{"date": "2020-03-16", "uptime": {...}, "worst_status": "major_outage",
-/// "weighted_downtime": 1380}` (see [`Uptime`] for its form).
+/// as `{"date": "2020-03-16", "window": {...}, "uptime": {...}, "worst_status":
+/// "major_outage", "weighted_downtime": 1380, "no_data": 0}` (see [`Uptime`]
+/// for its form; `uptime` is `null` on a day with no data).
 ///
 /// # Example
 ///
@@ -1450,7 +1824,7 @@ impl DayRange {
 /// assert_eq!(bucket.date, day);
 /// assert_eq!(bucket.worst_status, Some(PartialOutage));
 /// assert_eq!(bucket.weighted_downtime.to_string(), "1h 12m"); // 4 h at 0.3
-/// assert_eq!(bucket.uptime.to_string(), "95.00%");
+/// assert_eq!(bucket.uptime.unwrap().to_string(), "95.00% (statuspage)");
 /// ```
 ///
 /// See also the [module documentation](self).
@@ -1460,13 +1834,18 @@ impl DayRange {
 pub struct DayBucket {
     /// The day.
     pub date: NaiveDate,
-    /// The uptime over the whole day.
-    pub uptime: Uptime,
-    /// The worst status in force at any moment of the day; `None` when no event
-    /// said anything of the component that day.
+    /// The day's window: 23 or 25 hours across a daylight-saving change.
+    pub window: Window,
+    /// The uptime over the covered part of the day; `None` for a day with no
+    /// data (drawn grey), or wholly removed as maintenance.
+    pub uptime: Option<Uptime>,
+    /// The worst status in force at any covered moment of the day; `None` when
+    /// no event said anything of the component that day.
     pub worst_status: Option<ComponentStatus>,
     /// The weighted downtime of the day.
     pub weighted_downtime: Elapsed,
+    /// The part of the day the data does not cover.
+    pub no_data: Elapsed,
 }
 
 #[cfg(test)]

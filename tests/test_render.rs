@@ -3,6 +3,7 @@
 
 mod util;
 
+use chrono::{TimeZone, Utc};
 use incident_model::{
     output, Component, ComponentChange, ComponentId, ComponentStatus::*, Maintenance,
     MaintenanceStatus, Update,
@@ -121,7 +122,8 @@ fn maintenances_and_several_components() {
         text,
         "Upgrade *now*\n\nCompleted\nPosted Mar 16, 2020 - 18:00 CDT\n\n\
          In progress - Line one\r\nline_two\nPosted Mar 16, 2020 - 16:00 CDT\n\n\
-         This scheduled maintenance affected: API, Database, and Website.\n"
+         This scheduled maintenance affected: API, Database, and Website.\n\n\
+         No planned window; ran 2h.\n"
     );
     let markdown = output::markdown(&maintenance, &zone);
     assert!(markdown.starts_with("## Upgrade \\*now\\*\n"), "{markdown}");
@@ -129,6 +131,29 @@ fn maintenances_and_several_components() {
         markdown.contains("**In progress** - Line one  \nline\\_two  \n"),
         "{markdown}"
     );
+}
+
+/// A maintenance against its plan, in words, on its page (issue 13): times
+/// in the page's zone.
+#[test]
+fn a_maintenance_says_how_it_went_against_its_plan() {
+    use incident_model::{
+        MaintenanceStatus::{Completed, InProgress, Scheduled},
+        Schedule,
+    };
+    let zone = output::page_zone("America/New_York").unwrap();
+    let at = |h, m, s| Utc.with_ymd_and_hms(2020, 12, 17, h, m, s).unwrap();
+    let maintenance = Maintenance::builder("Database hardware move")
+        .scheduled(Schedule::new(at(14, 0, 0), at(16, 0, 0)))
+        .update(Update::new(Scheduled, at(1, 0, 0)))
+        .update(Update::new(InProgress, at(14, 0, 21)))
+        .update(Update::new(Completed, at(15, 57, 0)))
+        .build()
+        .unwrap();
+    let line = "Scheduled for Dec 17, 2020 - 09:00 EST until Dec 17, 2020 - 11:00 EST; \
+                started 21s late, finished 3m early, ran 1h 56m.\n";
+    assert!(output::text(&maintenance, &zone).ends_with(&format!("\n\n{line}")));
+    assert!(output::markdown(&maintenance, &zone).ends_with(&format!("\n\n{line}")));
 }
 
 /// The Markdown of a one-update incident with `body`, between the status and

@@ -100,7 +100,7 @@ fn report() -> Report {
 
 const TEXT: &str = "\
 Report as of 2020-03-20T14:00:00Z (as given)
-Open events are measured until then; downtime weights: major_outage 1, partial_outage 0.3, degraded_performance 0, under_maintenance 0
+Open events are measured until then; downtime by the statuspage rule: major_outage 1, partial_outage 0.3, degraded_performance 0, under_maintenance 0
 
 tm-2020-03-16 \"Slow page loads\"
   incident, status postmortem, impact minor, 10 updates
@@ -132,7 +132,7 @@ reopen-1 \"Video visits fail\"
 maint-1 \"Database move\"
   maintenance, status completed, impact maintenance, 4 updates
   opened 2020-03-17T12:00:00Z, resolved 2020-03-19T03:55:00Z
-  time to identify -, to monitor 1d 15h, to resolve 1d 15h
+  no planned window, ran 55m
   regressions 0, reopens 0
   affected components:
     Database (db): worst under_maintenance, weighted downtime 0s
@@ -153,6 +153,11 @@ Time to resolve by impact:
   impact critical                0         -         -         -         -         -         -         -
   impact major                   1        3h        3h        3h        3h        3h        3h        3h
   impact minor                   1    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m    7h 23m
+Maintenances against their plan: 0 started late, 0 overran, 0 finished early, 0 never reported a start
+                             count       p50       p90       p95       p99       min       max      mean
+  start delay                    0         -         -         -         -         -         -         -
+  overrun                        0         -         -         -         -         -         -         -
+  duration                       1       55m       55m       55m       55m       55m       55m       55m
 ";
 
 /// One mixed list of `AnyEvent`s gives the rows (and summary) the typed
@@ -188,8 +193,9 @@ fn a_mixed_list_gives_the_rows_of_the_typed_lists() {
     let row = Row::of(&mixed[0], as_of, &weights);
     assert_eq!(row.kind, EventKind::Maintenance);
     assert_eq!(row.status, AnyStatus::Maintenance(maintenance.status()));
-    assert_eq!(row.time_to_monitor, maintenance.time_to_monitor());
-    assert_eq!(row.time_to_resolve, maintenance.time_to_resolve());
+    // A maintenance has no incident durations: it is measured against its plan.
+    assert_eq!(row.time_to_monitor, None);
+    assert_eq!(row.time_to_resolve, None);
     for (event, incident) in mixed[1..].iter().zip(&incidents) {
         let row = Row::of(event.to_ref(), as_of, &weights);
         assert_eq!(row.kind, EventKind::Incident);
@@ -269,7 +275,13 @@ fn json_report() {
                 "id": "maint-1", "name": "Database move", "kind": "maintenance",
                 "status": "completed", "impact": "maintenance", "updates": 4,
                 "opened_at": "2020-03-17T12:00:00Z", "resolved_at": "2020-03-19T03:55:00Z",
-                "time_to_identify_s": null, "time_to_monitor_s": 142800, "time_to_resolve_s": 143700,
+                // Measured against its plan, not as an incident (it was "time
+                // to resolve 143700" from when it was created).
+                "scheduled_for": null, "scheduled_until": null,
+                "started_at": "2020-03-19T03:00:00Z", "verifying_at": "2020-03-19T03:40:00Z",
+                "completed_at": "2020-03-19T03:55:00Z",
+                "start_delay_s": null, "overrun_s": null, "duration_s": 3300,
+                "plan_oddities": [{"kind": "no_schedule"}],
                 "regressions": 0, "reopens": 0,
                 "affected_components": [
                     {"id": "db", "name": "Database", "worst_status": "under_maintenance", "weighted_downtime_s": 0.0}
@@ -280,6 +292,11 @@ fn json_report() {
         ],
         "summary": {
             "as_of": "2020-03-20T14:00:00Z", "as_of_basis": "given",
+            "rule": {
+                "name": "statuspage",
+                "weights": {"major_outage": 1.0, "partial_outage": 0.3, "degraded_performance": 0.0, "under_maintenance": 0.0},
+                "maintenance_windows": "count_as_up"
+            },
             "incidents": 3, "maintenances": 1, "open": 1, "anomalies": 2,
             "time_to_identify": {"count": 2, "min": 0, "max": 7200, "mean": 3600, "p50": 0, "p90": 7200, "p95": 7200, "p99": 7200},
             "time_to_monitor": {"count": 2, "min": 3600, "max": 11640, "mean": 7620, "p50": 3600, "p90": 11640, "p95": 11640, "p99": 11640},
@@ -303,6 +320,12 @@ fn json_report() {
                     "time_to_monitor": {"count": 1, "min": 3600, "max": 3600, "mean": 3600, "p50": 3600, "p90": 3600, "p95": 3600, "p99": 3600},
                     "time_to_resolve": {"count": 0, "min": null, "max": null, "mean": null, "p50": null, "p90": null, "p95": null, "p99": null}
                 }
+            },
+            "maintenance": {
+                "count": 1, "started_late": 0, "overran": 0, "finished_early": 0, "never_started": 0,
+                "start_delay": {"count": 0, "min": null, "max": null, "mean": null, "p50": null, "p90": null, "p95": null, "p99": null},
+                "overrun": {"count": 0, "min": null, "max": null, "mean": null, "p50": null, "p90": null, "p95": null, "p99": null},
+                "duration": {"count": 1, "min": 3300, "max": 3300, "mean": 3300, "p50": 3300, "p90": 3300, "p95": 3300, "p99": 3300}
             },
             "document_anomalies": [{"kind": "mixed_offsets", "detail": "offsets -04:00 and -05:00 in one document"}]
         }
@@ -436,6 +459,13 @@ fn the_embedded_default_export() {
         maintenance.affected_components[0].worst_status,
         Some(UnderMaintenance)
     );
+    // Regression (issue 13): it was "time to mitigate 4d 14h, to resolve
+    // 4d 14h", counted from when it was scheduled. Against its plan instead.
+    assert_eq!(maintenance.time_to_resolve, None);
+    assert_eq!(
+        maintenance.against_plan.as_ref().unwrap().to_string(),
+        "started on time, finished 5m early, ran 55m"
+    );
 
     // The reader's anomalies: each with its event, the mixed offsets document-wide.
     assert_eq!(reopened.anomalies, [Note::new(
@@ -492,6 +522,8 @@ Scheduled - We will move the database to new hardware. The service will be read-
 Posted Mar 24, 2020 - 09:00 EDT
 
 This scheduled maintenance affected: Database.
+
+Scheduled for Mar 28, 2020 - 23:00 EDT until Mar 29, 2020 - 00:00 EDT; started on time, finished 5m early, ran 55m.
 "
     );
 

@@ -43,13 +43,13 @@ fn rows() -> (Vec<ComponentBars>, DayRange) {
     let edt = FixedOffset::west_opt(4 * 3600).unwrap();
     let days = DayRange::ending(date(3, 31), 90).with_offset(edt);
     let weights = Weights::default();
-    let api = ComponentBars::from_history("API", &history.merged(&api()), &days, &weights);
+    let api = ComponentBars::from_history("API", &history.merged(&api()), &days, weights);
     let db = ComponentId::new("db").unwrap();
     let db = ComponentBars::from_history(
         "Database <primary> & replica",
         &history.merged(&db),
         &days,
-        &weights,
+        weights,
     );
     (vec![api, db], days)
 }
@@ -85,7 +85,9 @@ fn the_svg_is_well_formed_and_its_bars_match_the_buckets() {
             .iter()
             .find(|n| n.attribute("class") == Some("uptime"))
             .unwrap();
-        assert_eq!(uptime.text(), Some(row.uptime.to_string().as_str()));
+        // The bare figure: the caption names the rule once.
+        let figure = row.uptime.unwrap().percentage().to_string();
+        assert_eq!(uptime.text(), Some(figure.as_str()));
 
         let bars: Vec<_> = group
             .children()
@@ -117,21 +119,22 @@ fn written_expectations_of_the_days_that_matter() {
     let (rows, _) = rows();
     let picture = svg::uptime_bars("Telemedicine Demo", &rows);
     // API: 23 minutes of major outage on 16 March (EDT days): 1 - 23/1440.
-    assert_eq!(rows[0].uptime.to_string(), "99.98%"); // 1 - 23 min / 90 days
+    assert_eq!(rows[0].uptime.unwrap().to_string(), "99.98% (statuspage)"); // 1 - 23 min / 90 days
+    assert!(picture.contains(">Uptime by the statuspage rule</text>"));
     assert!(picture.contains(
         "fill=\"#e74c3c\" data-date=\"2020-03-16\" data-status=\"major_outage\">\
-         <title>Mar 16, 2020: major outage, 98.40%</title></rect>"
+         <title>Mar 16, 2020: major outage, 98.40% (statuspage)</title></rect>"
     ));
     assert!(picture.contains(
         "fill=\"#2fcc66\" data-date=\"2020-03-17\" data-status=\"operational\">\
-         <title>Mar 17, 2020: operational, 100.00%</title></rect>"
+         <title>Mar 17, 2020: operational, 100.00% (statuspage)</title></rect>"
     ));
     // The database maintenance ran 23:00-23:55 EDT on 28 March: blue, no downtime.
     assert!(picture.contains(
         "fill=\"#3498db\" data-date=\"2020-03-28\" data-status=\"under_maintenance\">\
-         <title>Mar 28, 2020: under maintenance, 100.00%</title></rect>"
+         <title>Mar 28, 2020: under maintenance, 100.00% (statuspage)</title></rect>"
     ));
-    assert_eq!(rows[1].uptime.to_string(), "100.00%");
+    assert_eq!(rows[1].uptime.unwrap().percentage().to_string(), "100.00%");
     // One red bar, one blue bar, the rest green; escaped names.
     assert_eq!(picture.matches("class=\"day\"").count(), 180);
     assert_eq!(picture.matches("fill=\"#e74c3c\" data-date").count(), 1);
@@ -145,18 +148,20 @@ fn written_expectations_of_the_days_that_matter() {
 
 #[test]
 fn days_before_the_data_are_grey_and_left_out_of_the_uptime() {
-    let (mut rows, days) = rows();
+    let (_, days) = rows();
     let mut history = ComponentHistory::new();
     let as_of = Utc.with_ymd_and_hms(2020, 4, 1, 0, 0, 0).unwrap();
     history.add_event(&march_16(), as_of);
-    let api = rows.remove(0).no_data_before(
+    let api = ComponentBars::no_data_before(
+        "API",
         date(3, 2),
         &history.merged(&api()),
         &days,
-        &Weights::default(),
+        Weights::default(),
     );
     // 23 minutes of 30 days: 1 - 23/43200 = 99.9467%.
-    assert_eq!(api.uptime.to_string(), "99.94%");
+    assert_eq!(api.uptime.unwrap().percentage().to_string(), "99.94%");
+    assert_eq!(api.uptime.unwrap().no_data().to_string(), "60d");
     let picture = svg::uptime_bars("Demo", &[api]);
     roxmltree::Document::parse(&picture).expect("well-formed XML");
     assert_eq!(picture.matches("data-status=\"no_data\"").count(), 60);
@@ -186,7 +191,7 @@ fn names_with_characters_xml_forbids_still_parse() {
         name,
         &incident_model::MergedHistory::default(),
         &days,
-        &Weights::default(),
+        Weights::default(),
     );
     let picture = svg::uptime_bars("Page\u{ffff}\u{fffe}\u{8}", &[row]);
     let doc = roxmltree::Document::parse(&picture).expect("well-formed XML");
@@ -197,4 +202,38 @@ fn names_with_characters_xml_forbids_still_parse() {
         .collect();
     assert_eq!(texts[0], "Page");
     assert!(texts.contains(&"API\u{7f} \u{10fffe}ok\t"), "{texts:?}");
+}
+
+/// Regression (issue 13): the demo's title ("Telemedicine Demo: uptime over
+/// the past 90 days") ran off the right edge when rendered. The title is
+/// drawn in a size whose width (at a generous 0.62 em a character) fits the
+/// picture, and a title too long even at 12 px is cut with an ellipsis.
+#[test]
+fn the_title_fits_the_picture() {
+    let (rows, _) = rows();
+    for title in [
+        "Telemedicine Demo: uptime over the past 90 days",
+        "A status page with a much longer name than the telemedicine demo has: uptime over the past 90 days",
+    ] {
+        let picture = svg::uptime_bars(title, &rows);
+        let doc = roxmltree::Document::parse(&picture).unwrap();
+        let root = doc.root_element();
+        let width: f64 = root.attribute("width").unwrap().parse().unwrap();
+        let text = root
+            .children()
+            .find(|n| n.attribute("class") == Some("title"))
+            .unwrap();
+        let x: f64 = text.attribute("x").unwrap().parse().unwrap();
+        let font: f64 = text.attribute("font-size").unwrap().parse().unwrap();
+        let shown = text.text().unwrap();
+        #[allow(clippy::cast_precision_loss)]
+        let estimate = shown.chars().count() as f64 * font * 0.62;
+        assert!(x + estimate <= width - x, "{title:?} at {font}px: {estimate} wide");
+        assert!(font >= 12.0);
+        // The whole title is in the document's <title>.
+        let full = root.children().find(|n| n.has_tag_name("title")).unwrap();
+        assert_eq!(full.text(), Some(title));
+    }
+    let long = svg::uptime_bars(&"x".repeat(200), &rows);
+    assert!(long.contains("x…</text>"));
 }

@@ -275,10 +275,13 @@ fn maintenance_timeline() {
         )))
         .build()
         .unwrap();
-    assert_eq!(maintenance.time_to_identify(), None);
+    // No time to identify, monitor or resolve: a maintenance is measured
+    // against its plan (tests/test_maintenance.rs).
+    assert_eq!(maintenance.identified_at(), None);
     assert_eq!(maintenance.monitoring_at(), Some(at(10, 0)));
-    assert_eq!(maintenance.time_to_monitor(), Some(minutes(9 * 60)));
-    assert_eq!(maintenance.time_to_resolve(), Some(minutes(10 * 60)));
+    let plan = maintenance.against_plan(at(12, 0));
+    assert_eq!(plan.verifying_at, Some(at(10, 0)));
+    assert_eq!(plan.duration, Some(minutes(2 * 60)));
     assert_eq!(maintenance.regressions(), 1);
     let spent = maintenance.time_in_status(at(12, 0));
     assert_eq!(spent.get(Scheduled), minutes(8 * 60));

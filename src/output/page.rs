@@ -9,6 +9,7 @@ use chrono::{DateTime, TimeZone, Utc};
 
 use crate::any::{with_event, AnyEventRef, EventKind};
 use crate::event::Event;
+use crate::maintenance::AgainstPlan;
 use crate::policy::Lifecycle;
 
 /// The pieces in which the text and Markdown forms differ.
@@ -56,7 +57,38 @@ where
     Tz::Offset: Display,
 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        with_event!(self.event, e => walk::<_, _, M>(f, e, self.zone))
+        with_event!(self.event, e => walk::<_, _, M>(f, e, self.zone))?;
+        // A maintenance against its plan; the time asked only decides whether
+        // it runs past its window, which this line does not say.
+        match self.event.against_plan(self.event.latest_time()) {
+            Some(plan) => write_plan(f, &plan, self.zone),
+            None => Ok(()),
+        }
+    }
+}
+
+/// `Scheduled for <time> until <time>; started 21s late, finished 3m early,
+/// ran 1h 56m.`
+fn write_plan<Tz: TimeZone>(
+    f: &mut fmt::Formatter<'_>,
+    plan: &AgainstPlan,
+    zone: &Tz,
+) -> fmt::Result
+where
+    Tz::Offset: Display,
+{
+    writeln!(f)?;
+    match plan.schedule {
+        Some(schedule) => writeln!(
+            f,
+            "Scheduled for {} until {}; {plan}.",
+            Posted(schedule.scheduled_for, zone),
+            Posted(schedule.scheduled_until, zone)
+        ),
+        None => match plan.duration {
+            Some(duration) => writeln!(f, "No planned window; ran {duration}."),
+            None => writeln!(f, "No planned window."),
+        },
     }
 }
 

@@ -18,35 +18,54 @@
 //! example uses `--as-of` when given, otherwise the latest time found in the
 //! documents ([`latest_time`] of every event, and the page's `updated_at`).
 //!
+//! # Incidents and maintenances
+//!
+//! An incident's row has its time to identify, to monitor and to resolve; a
+//! maintenance's has none of them (planned work has no response time): it is
+//! measured against its plan ([`AgainstPlan`]: `started 21s late, finished 3m
+//! early, ran 1h 56m`, with what is odd about it).
+//!
 //! # The summary
 //!
-//! Over the *incidents* only (maintenances are planned work; their time to
-//! "resolve" is not a response time): for the time to identify, to monitor
-//! and to resolve, count, min, max, mean and the nearest-rank p50,
-//! p90, p95 and p99 ([`Summary`]), over all incidents and by impact. See
-//! [`metrics`](crate::metrics) for the rules.
+//! Over the incidents: for the time to identify, to monitor and to resolve,
+//! count, min, max, mean and the nearest-rank p50, p90, p95 and p99
+//! ([`Summary`]), over all incidents and by impact. Over the maintenances
+//! ([`MaintenanceSummary`]): how many started late, overran, finished early
+//! or never reported a start, and the percentiles of the start delay, the
+//! overrun and the duration. See [`metrics`](crate::metrics) for the rules.
+//! The downtime is weighed by the report's [`UptimeRule`], named in its
+//! header.
 //!
 //! # The JSON document (feature `serde`)
 //!
 //! ```text
 //! {"incidents": [{"id", "name", "kind" ("incident" or "maintenance"), "status",
-//!    "impact", "updates", "opened_at", "resolved_at", "time_to_identify_s",
-//!    "time_to_monitor_s", "time_to_resolve_s", "regressions", "reopens",
+//!    "impact", "updates", "opened_at", "resolved_at",
+//!    incidents: "time_to_identify_s", "time_to_monitor_s", "time_to_resolve_s";
+//!    maintenances: "scheduled_for", "scheduled_until", "started_at",
+//!      "verifying_at", "completed_at", "start_delay_s", "overrun_s",
+//!      "duration_s", "plan_oddities": [{"kind", ...}];
+//!    "regressions", "reopens",
 //!    "affected_components": [{"id", "name", "worst_status", "weighted_downtime_s"}],
 //!    "anomalies": [{"kind", "detail"}], "measured_until",
 //!    and for a row from a history "page", "observed_at", "stale_since" (when stale)}],
-//!  "summary": {"as_of", "as_of_basis", "incidents", "maintenances", "open",
+//!  "summary": {"as_of", "as_of_basis", "rule": {"name", "weights",
+//!    "maintenance_windows"}, "incidents", "maintenances", "open",
 //!    "anomalies", "time_to_identify": {"count", "min", "max", "mean", "p50",
 //!    "p90", "p95", "p99"}, "time_to_monitor": {...}, "time_to_resolve": {...},
 //!    "by_impact": {"minor": {"count", "time_to_identify", "time_to_monitor",
-//!    "time_to_resolve"}, ...}, "document_anomalies": [{"kind", "detail"}]}}
+//!    "time_to_resolve"}, ...}, "maintenance": {"count", "started_late",
+//!    "overran", "finished_early", "never_started", "start_delay": {...},
+//!    "overrun": {...}, "duration": {...}}, "document_anomalies": [{"kind",
+//!    "detail"}]}}
 //! ```
 //!
 //! Times are RFC 3339 strings in UTC (`2020-03-16T14:28:00Z`, milliseconds only
 //! when there are some); durations are whole seconds, rounded down;
 //! `weighted_downtime_s` is in seconds with the milliseconds as a fraction;
 //! absent values are `null`. `worst_status` is `null` for a component the event
-//! lists but never names in a change.
+//! lists but never names in a change. `start_delay_s` and `overrun_s` are
+//! signed (negative: early).
 //!
 //! # Example
 //!
@@ -85,10 +104,11 @@ use crate::any::AnyEventRef;
 use crate::duration::Elapsed;
 use crate::history::{PageKey, TrackedEvent};
 use crate::id::{ComponentId, EventId};
-use crate::metrics::{Summaries, Summary};
+use crate::maintenance::{AgainstPlan, PlanOddity};
+use crate::metrics::{DeviationSummary, MaintenanceSummary, Summaries, Summary};
 use crate::status::{AnyStatus, ComponentStatus, Impact};
 use crate::time::rfc3339;
-use crate::uptime::Weights;
+use crate::uptime::{UptimeRule, Weights};
 
 /// Whether a row is an incident or a scheduled maintenance (the crate's
 /// [`EventKind`](crate::EventKind), here too for the report's users).
@@ -243,12 +263,19 @@ pub struct Row {
     pub opened_at: DateTime<Utc>,
     /// [`Event::resolved_at`](crate::Event::resolved_at).
     pub resolved_at: Option<DateTime<Utc>>,
-    /// [`Event::time_to_identify`](crate::Event::time_to_identify).
+    /// [`Event::time_to_identify`](crate::Event::time_to_identify); `None`
+    /// for a maintenance.
     pub time_to_identify: Option<Elapsed>,
-    /// [`Event::time_to_monitor`](crate::Event::time_to_monitor).
+    /// [`Event::time_to_monitor`](crate::Event::time_to_monitor); `None` for
+    /// a maintenance.
     pub time_to_monitor: Option<Elapsed>,
-    /// [`Event::time_to_resolve`](crate::Event::time_to_resolve).
+    /// [`Event::time_to_resolve`](crate::Event::time_to_resolve); `None` for
+    /// a maintenance.
     pub time_to_resolve: Option<Elapsed>,
+    /// A maintenance against its plan
+    /// ([`Maintenance::against_plan`](crate::Maintenance::against_plan), as
+    /// of the report's `as_of`); `None` for an incident.
+    pub against_plan: Option<AgainstPlan>,
     /// [`Event::regressions`](crate::Event::regressions).
     pub regressions: usize,
     /// [`Event::reopens`](crate::Event::reopens).
@@ -321,6 +348,7 @@ impl Row {
             time_to_identify: event.time_to_identify(),
             time_to_monitor: event.time_to_monitor(),
             time_to_resolve: event.time_to_resolve(),
+            against_plan: event.against_plan(as_of),
             regressions: event.regressions(),
             reopens: event.reopens(),
             measured_until: event.measured_until(as_of),
@@ -379,6 +407,8 @@ pub struct ReportSummary {
     /// The durations over the incidents of each impact (impacts no incident has
     /// are absent).
     pub by_impact: BTreeMap<Impact, Summaries>,
+    /// The maintenances against their plans.
+    pub against_plan: MaintenanceSummary,
 }
 
 /// A report over incidents and maintenances: rows, document-wide anomalies and
@@ -393,14 +423,14 @@ pub struct ReportSummary {
 pub struct Report {
     as_of: DateTime<Utc>,
     basis: AsOfBasis,
-    weights: Weights,
+    rule: UptimeRule,
     rows: Vec<Row>,
     notes: Vec<Note>,
 }
 
 impl Report {
     /// An empty report whose open events are measured until `as_of`, chosen as
-    /// `basis` says, with Statuspage's [`Weights`].
+    /// `basis` says, with Statuspage's rule ([`UptimeRule::statuspage`]).
     ///
     /// # Example
     ///
@@ -418,7 +448,7 @@ impl Report {
         Report {
             as_of,
             basis,
-            weights: Weights::default(),
+            rule: UptimeRule::statuspage(),
             rows: Vec::new(),
             notes: Vec::new(),
         }
@@ -439,8 +469,38 @@ impl Report {
     /// ```
     #[must_use]
     pub fn with_weights(mut self, weights: Weights) -> Self {
-        self.weights = weights;
+        self.rule = UptimeRule::from(weights);
         self
+    }
+
+    /// The same report with another rule for the downtime of the rows pushed
+    /// from now on (its weights; the header names it).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::output::report::{AsOfBasis, Report};
+    /// use incident_model::UptimeRule;
+    /// let report = Report::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::Given)
+    ///     .with_rule(UptimeRule::incident_io());
+    /// assert_eq!(report.rule(), UptimeRule::incident_io());
+    /// assert!(report.to_string().contains("downtime by the incident_io rule: major_outage 1, partial_outage 1, "));
+    /// ```
+    #[must_use]
+    pub fn with_rule(mut self, rule: UptimeRule) -> Self {
+        self.rule = rule;
+        self
+    }
+
+    /// The rule of the downtime.
+    ///
+    /// # Example
+    ///
+    /// See [`Report::with_rule`].
+    #[must_use]
+    pub fn rule(&self) -> UptimeRule {
+        self.rule
     }
 
     /// Adds the row of `event` (an incident, a maintenance or an
@@ -454,7 +514,7 @@ impl Report {
         event: impl Into<AnyEventRef<'a>>,
         anomalies: impl IntoIterator<Item = Note>,
     ) {
-        let mut row = Row::of(event, self.as_of, &self.weights);
+        let mut row = Row::of(event, self.as_of, &self.rule.weights());
         row.anomalies.extend(anomalies);
         self.rows.push(row);
     }
@@ -489,7 +549,11 @@ impl Report {
         tracked: &TrackedEvent,
         anomalies: impl IntoIterator<Item = Note>,
     ) {
-        let mut row = Row::of(tracked.event(), tracked.measured_until(), &self.weights);
+        let mut row = Row::of(
+            tracked.event(),
+            tracked.measured_until(),
+            &self.rule.weights(),
+        );
         row.observation = Some(RowObservation {
             page: page.as_str().to_owned(),
             observed_at: tracked.observed_at(),
@@ -542,7 +606,7 @@ impl Report {
     /// See [`Report::with_weights`].
     #[must_use]
     pub fn weights(&self) -> Weights {
-        self.weights
+        self.rule.weights()
     }
 
     /// The rows, in the order they were pushed.
@@ -601,6 +665,9 @@ impl Report {
                 .fold(self.notes.len(), usize::saturating_add),
             durations: summaries(incidents.iter().copied()),
             by_impact,
+            against_plan: MaintenanceSummary::of(
+                self.rows.iter().filter_map(|row| row.against_plan.as_ref()),
+            ),
         }
     }
 }
@@ -710,13 +777,16 @@ impl fmt::Display for Row {
                 rfc3339(self.measured_until)
             )?;
         }
-        writeln!(
-            f,
-            "  time to identify {}, to monitor {}, to resolve {}",
-            OrDash(self.time_to_identify),
-            OrDash(self.time_to_monitor),
-            OrDash(self.time_to_resolve)
-        )?;
+        match &self.against_plan {
+            Some(plan) => write_plan(f, plan)?,
+            None => writeln!(
+                f,
+                "  time to identify {}, to monitor {}, to resolve {}",
+                OrDash(self.time_to_identify),
+                OrDash(self.time_to_monitor),
+                OrDash(self.time_to_resolve)
+            )?,
+        }
         writeln!(
             f,
             "  regressions {}, reopens {}",
@@ -725,6 +795,25 @@ impl fmt::Display for Row {
         write_components(f, &self.affected_components)?;
         write_notes(f, "  ", &self.anomalies)
     }
+}
+
+/// A maintenance's plan: the window, what happened against it, and what is
+/// odd.
+fn write_plan(f: &mut fmt::Formatter<'_>, plan: &AgainstPlan) -> fmt::Result {
+    match plan.schedule {
+        Some(schedule) => writeln!(
+            f,
+            "  scheduled {} to {}: {plan}",
+            rfc3339(schedule.scheduled_for),
+            rfc3339(schedule.scheduled_until)
+        )?,
+        None => writeln!(f, "  {plan}")?,
+    }
+    let told = |oddity: &&PlanOddity| **oddity != PlanOddity::NoSchedule;
+    for oddity in plan.oddities.iter().filter(told) {
+        writeln!(f, "  plan: {oddity}")?;
+    }
+    Ok(())
 }
 
 fn write_components(f: &mut fmt::Formatter<'_>, components: &[ComponentRow]) -> fmt::Result {
@@ -770,7 +859,6 @@ fn write_table_header(f: &mut fmt::Formatter<'_>) -> fmt::Result {
 }
 
 fn write_table_row(f: &mut fmt::Formatter<'_>, label: &str, summary: &Summary) -> fmt::Result {
-    write!(f, "  {label:LABEL$} {:>5}", summary.count)?;
     let values = [
         summary.p50,
         summary.p90,
@@ -780,10 +868,52 @@ fn write_table_row(f: &mut fmt::Formatter<'_>, label: &str, summary: &Summary) -
         summary.max,
         summary.mean,
     ];
+    write_values(f, label, summary.count, values)
+}
+
+/// [`write_table_row`] for signed deviations (`21s late`).
+fn write_deviation_row(
+    f: &mut fmt::Formatter<'_>,
+    label: &str,
+    summary: &DeviationSummary,
+) -> fmt::Result {
+    let values = [
+        summary.p50,
+        summary.p90,
+        summary.p95,
+        summary.p99,
+        summary.min,
+        summary.max,
+        summary.mean,
+    ];
+    write_values(f, label, summary.count, values)
+}
+
+/// One row of a table: the label, the count, then the values.
+fn write_values<T: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    label: &str,
+    count: usize,
+    values: [Option<T>; 7],
+) -> fmt::Result {
+    write!(f, "  {label:LABEL$} {count:>5}")?;
     for value in values {
         write!(f, " {:>COLUMN$}", OrDash(value))?;
     }
     writeln!(f)
+}
+
+/// The maintenance section of the summary.
+fn write_maintenances(f: &mut fmt::Formatter<'_>, plans: &MaintenanceSummary) -> fmt::Result {
+    writeln!(
+        f,
+        "Maintenances against their plan: {} started late, {} overran, {} finished early, {} never reported a start",
+        plans.started_late, plans.overran, plans.finished_early, plans.never_started
+    )?;
+    write_table_header(f)?;
+    write_deviation_row(f, "start delay", &plans.start_delay)?;
+    write_deviation_row(f, "overrun", &plans.overrun)?;
+    write_table_row(f, "duration", &plans.duration)
 }
 
 impl fmt::Display for ReportSummary {
@@ -809,6 +939,9 @@ impl fmt::Display for ReportSummary {
                 write_table_row(f, &label, &summaries.time_to_resolve)?;
             }
         }
+        if self.against_plan.count > 0 {
+            write_maintenances(f, &self.against_plan)?;
+        }
         Ok(())
     }
 }
@@ -823,11 +956,12 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "Open events are measured until then; downtime weights: major_outage {}, partial_outage {}, degraded_performance {}, under_maintenance {}",
-            self.weights.weight(ComponentStatus::MajorOutage),
-            self.weights.weight(ComponentStatus::PartialOutage),
-            self.weights.weight(ComponentStatus::DegradedPerformance),
-            self.weights.weight(ComponentStatus::UnderMaintenance),
+            "Open events are measured until then; downtime by the {} rule: major_outage {}, partial_outage {}, degraded_performance {}, under_maintenance {}",
+            self.rule.name(),
+            self.weights().weight(ComponentStatus::MajorOutage),
+            self.weights().weight(ComponentStatus::PartialOutage),
+            self.weights().weight(ComponentStatus::DegradedPerformance),
+            self.weights().weight(ComponentStatus::UnderMaintenance),
         )?;
         for row in &self.rows {
             writeln!(f)?;
@@ -872,9 +1006,8 @@ mod json {
         updates: usize,
         opened_at: String,
         resolved_at: Option<String>,
-        time_to_identify_s: Option<i64>,
-        time_to_monitor_s: Option<i64>,
-        time_to_resolve_s: Option<i64>,
+        #[serde(flatten)]
+        figures: Figures<'a>,
         regressions: usize,
         reopens: usize,
         affected_components: Vec<JsonComponent<'a>>,
@@ -886,6 +1019,54 @@ mod json {
         observed_at: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         stale_since: Option<String>,
+    }
+
+    /// The figures that fit the row's kind: an incident's durations, a
+    /// maintenance's plan.
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Figures<'a> {
+        Incident {
+            time_to_identify_s: Option<i64>,
+            time_to_monitor_s: Option<i64>,
+            time_to_resolve_s: Option<i64>,
+        },
+        Maintenance {
+            scheduled_for: Option<String>,
+            scheduled_until: Option<String>,
+            started_at: Option<String>,
+            verifying_at: Option<String>,
+            completed_at: Option<String>,
+            start_delay_s: Option<i64>,
+            overrun_s: Option<i64>,
+            duration_s: Option<i64>,
+            plan_oddities: &'a [crate::PlanOddity],
+        },
+    }
+
+    impl<'a> Figures<'a> {
+        fn of(row: &'a Row) -> Self {
+            let time =
+                |at: Option<chrono::DateTime<chrono::Utc>>| at.map(|at| rfc3339(at).to_string());
+            match &row.against_plan {
+                Some(plan) => Figures::Maintenance {
+                    scheduled_for: time(plan.schedule.map(|s| s.scheduled_for)),
+                    scheduled_until: time(plan.schedule.map(|s| s.scheduled_until)),
+                    started_at: time(plan.started_at),
+                    verifying_at: time(plan.verifying_at),
+                    completed_at: time(plan.completed_at),
+                    start_delay_s: plan.start_delay.map(crate::Deviation::as_secs),
+                    overrun_s: plan.overrun.map(crate::Deviation::as_secs),
+                    duration_s: seconds(plan.duration),
+                    plan_oddities: &plan.oddities,
+                },
+                None => Figures::Incident {
+                    time_to_identify_s: seconds(row.time_to_identify),
+                    time_to_monitor_s: seconds(row.time_to_monitor),
+                    time_to_resolve_s: seconds(row.time_to_resolve),
+                },
+            }
+        }
     }
 
     #[derive(Serialize)]
@@ -900,6 +1081,7 @@ mod json {
     struct JsonSummary<'a> {
         as_of: String,
         as_of_basis: super::AsOfBasis,
+        rule: crate::UptimeRule,
         incidents: usize,
         maintenances: usize,
         open: usize,
@@ -908,6 +1090,7 @@ mod json {
         time_to_monitor: Summary,
         time_to_resolve: Summary,
         by_impact: BTreeMap<crate::Impact, Group>,
+        maintenance: crate::MaintenanceSummary,
         document_anomalies: &'a [Note],
     }
 
@@ -934,9 +1117,7 @@ mod json {
                 updates: row.updates,
                 opened_at: rfc3339(row.opened_at).to_string(),
                 resolved_at: row.resolved_at.map(|at| rfc3339(at).to_string()),
-                time_to_identify_s: seconds(row.time_to_identify),
-                time_to_monitor_s: seconds(row.time_to_monitor),
-                time_to_resolve_s: seconds(row.time_to_resolve),
+                figures: Figures::of(row),
                 regressions: row.regressions,
                 reopens: row.reopens,
                 affected_components: row
@@ -1015,6 +1196,7 @@ mod json {
                 summary: JsonSummary {
                     as_of: rfc3339(self.as_of).to_string(),
                     as_of_basis: self.basis,
+                    rule: self.rule,
                     incidents: summary.incidents,
                     maintenances: summary.maintenances,
                     open: summary.open,
@@ -1023,6 +1205,7 @@ mod json {
                     time_to_monitor: summary.durations.time_to_monitor,
                     time_to_resolve: summary.durations.time_to_resolve,
                     by_impact,
+                    maintenance: summary.against_plan,
                     document_anomalies: &self.notes,
                 },
             }
