@@ -302,10 +302,16 @@ impl Serialize for OutComponent<'_> {
         if let Some(status) = self.status {
             map.serialize_entry("status", status.as_str())?;
         }
-        map.serialize_entry(
-            "group_id",
-            &self.component.group_id.as_ref().map(ComponentId::as_str),
-        )?;
+        // A `group_id` that is no id is kept verbatim.
+        let kept_group_id = self
+            .kept
+            .is_some_and(|k| k.other.iter().any(|(key, _)| key == "group_id"));
+        if !kept_group_id {
+            map.serialize_entry(
+                "group_id",
+                &self.component.group_id.as_ref().map(ComponentId::as_str),
+            )?;
+        }
         if let Some(kept) = self.kept {
             if let Some(group) = kept.group {
                 map.serialize_entry("group", &group)?;
@@ -409,16 +415,15 @@ impl<S: Lifecycle> Serialize for OutEventComponents<'_, S> {
         }
         serializer.collect_seq(event.components().iter().map(|component| {
             let kept = kept.get(&component.id).copied();
-            // The status as kept, else the last status an update gave it.
-            let status = kept.and_then(|k| k.status).unwrap_or_else(|| {
-                announced
-                    .get(&component.id)
-                    .copied()
-                    .unwrap_or(ComponentStatus::Operational)
-            });
+            // The status as kept (none when the payload gave none), else the
+            // last status an update gave it: never an invented `operational`.
+            let status = match kept {
+                Some(kept) => kept.status,
+                None => announced.get(&component.id).copied(),
+            };
             OutComponent {
                 component,
-                status: Some(status),
+                status,
                 kept,
             }
         }))

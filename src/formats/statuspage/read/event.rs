@@ -265,7 +265,10 @@ impl Cx {
     ) -> Impact {
         match (given.impact_override, given.impact) {
             (Some(impact_override), calculated) => {
-                extras.calculated_impact = calculated;
+                // Without the calculated impact, Statuspage's rule gives it, so
+                // that the override is written back as one.
+                let default = || crate::builder::default_impact(updates.iter().map(|(u, _)| u));
+                extras.calculated_impact = Some(calculated.unwrap_or_else(default));
                 impact_override
             }
             (None, Some(impact)) => impact,

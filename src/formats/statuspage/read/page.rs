@@ -1,8 +1,10 @@
 //! The page level: `page`, `status` and a component (of the page or of an
 //! incident).
 
+use std::borrow::Cow;
+
 use super::super::wire::{WireComponent, WirePage, WireStatus};
-use super::super::{Page, PageComponent, PageStatus, StatuspageError};
+use super::super::{Page, PageComponent, PageStatus, RawJson, StatuspageError};
 use super::{anomalies, keys, parse, parse_lazy, text, Cx, Here};
 use crate::component::Component;
 use crate::id::ComponentId;
@@ -68,14 +70,18 @@ impl Cx {
                 id.as_str().to_owned()
             }
         };
-        let group_id = w
-            .group_id
-            .and_then(|g| ComponentId::new(g.0.into_owned()).ok());
+        let mut other = self.other(w.other, keys::COMPONENT, "component", here);
+        // A `group_id` that is no id (`""`) is kept verbatim, to be written back.
+        let group_id = w.group_id.and_then(|g| {
+            ComponentId::new(g.0.as_ref())
+                .inspect_err(|_| other.push((Cow::Borrowed("group_id"), RawJson::string(&g.0))))
+                .ok()
+        });
         Ok(PageComponent {
             component: Component { id, name, group_id },
             status,
             group: w.group,
-            other: self.other(w.other, keys::COMPONENT, "component", here),
+            other,
         })
     }
 }
