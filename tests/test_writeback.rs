@@ -5,7 +5,9 @@
 #[path = "test_writeback/lossless.rs"]
 mod lossless;
 
+use chrono::{DateTime, Utc};
 use incident_model::formats::statuspage;
+use incident_model::{MaintenanceStatus, Update};
 use serde_json::Value;
 
 /// Reads `input`, writes it back, and panics naming the first loss.
@@ -47,7 +49,7 @@ fn fixtures() -> Vec<(String, String)> {
 #[test]
 fn every_fixture_writes_back_losing_nothing() {
     let fixtures = fixtures();
-    assert!(fixtures.len() >= 3, "{} fixtures", fixtures.len());
+    assert!(fixtures.len() >= 9, "{} fixtures", fixtures.len());
     for (name, input) in &fixtures {
         assert_lossless(name, input);
     }
@@ -72,6 +74,120 @@ fn an_incident_component_without_status_is_written_without_one() {
     let (_, input) = fixture("incident_component_without_status.json");
     let json = statuspage::read(&input).unwrap().to_json().unwrap();
     assert!(!json.contains("operational"), "{json}");
+}
+
+/// The JSON value of `json` at `pointer`.
+#[track_caller]
+fn at(json: &str, pointer: &str) -> Value {
+    let value: Value = serde_json::from_str(json).unwrap();
+    value
+        .pointer(pointer)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {pointer} in {json}"))
+}
+
+fn time(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+#[test]
+fn a_status_the_updates_disagree_with_is_written_as_given_until_the_model_changes() {
+    let (_, input) = fixture("maintenance_status_completed_updates_scheduled.json");
+    let mut doc = statuspage::read(&input).unwrap();
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/scheduled_maintenances/0/status"), "completed");
+    assert_eq!(
+        at(&json, "/scheduled_maintenances/0/resolved_at"),
+        "2024-05-02T12:00:00.000Z"
+    );
+    // A new update: the model derives another status and milestones.
+    let update = Update::new(MaintenanceStatus::InProgress, time("2024-05-02T10:00:00Z"));
+    doc.maintenances[0].event.apply(update).unwrap();
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/scheduled_maintenances/0/status"), "in_progress");
+    assert_eq!(
+        at(&json, "/scheduled_maintenances/0/resolved_at"),
+        Value::Null
+    );
+}
+
+#[test]
+fn updates_are_written_in_their_input_order_until_the_model_changes() {
+    let (_, input) = fixture("updates_out_of_order.json");
+    let ids = |json: &str| -> Vec<String> {
+        let updates = at(json, "/0/incident_updates");
+        let updates = updates.as_array().unwrap();
+        updates
+            .iter()
+            .map(|u| u["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut doc = statuspage::read(&input).unwrap();
+    let json = doc.to_json().unwrap();
+    assert_eq!(ids(&json), ["upd000000030", "upd000000031", "upd000000032"]);
+    let update = Update::new(
+        incident_model::IncidentStatus::Resolved,
+        time("2024-05-01T13:00:00Z"),
+    );
+    doc.incidents[0]
+        .event
+        .apply(update.with_id("upd000000033".parse().unwrap()))
+        .unwrap();
+    let json = doc.to_json().unwrap();
+    // Newest first, as Statuspage sends them.
+    assert_eq!(
+        ids(&json),
+        [
+            "upd000000033",
+            "upd000000031",
+            "upd000000032",
+            "upd000000030"
+        ]
+    );
+}
+
+#[test]
+fn events_are_written_in_their_list_order_and_list() {
+    let (_, input) = fixture("mixed_list_order.json");
+    let json = statuspage::read(&input).unwrap().to_json().unwrap();
+    assert_eq!(at(&json, "/incidents/0/id"), "m41nt0000002");
+    assert_eq!(at(&json, "/incidents/1/id"), "1nc1dent0002");
+    let (_, input) = fixture("summary_maintenance_among_incidents.json");
+    let json = statuspage::read(&input).unwrap().to_json().unwrap();
+    assert_eq!(at(&json, "/incidents/0/id"), "m41nt0000003");
+    assert_eq!(at(&json, "/scheduled_maintenances"), serde_json::json!([]));
+}
+
+#[test]
+fn null_keys_are_written_as_null() {
+    let (_, input) = fixture("null_keys.json");
+    let doc = statuspage::read(&input).unwrap();
+    let json = doc.to_json().unwrap();
+    for key in [
+        "postmortem_body",
+        "impact_override",
+        "scheduled_for",
+        "status",
+        "resolved_at",
+    ] {
+        assert_eq!(
+            at(&json, &format!("/incidents/0/{key}")),
+            Value::Null,
+            "{key}"
+        );
+    }
+    assert_eq!(
+        at(&json, "/incidents/0/incident_updates/0/body"),
+        Value::Null
+    );
+    assert_eq!(
+        at(&json, "/incidents/0/incident_updates/0/affected_components"),
+        serde_json::json!([])
+    );
+    // What was written reads to the same model.
+    let again = statuspage::read(&json).unwrap();
+    assert_eq!(again.incidents[0].event, doc.incidents[0].event);
+    assert_eq!(again.maintenances[0].event, doc.maintenances[0].event);
 }
 
 #[track_caller]

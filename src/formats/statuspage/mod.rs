@@ -91,8 +91,9 @@
 //!   documented schema does not list is also an [`AnomalyKind::UnknownField`].
 //!
 //! Keeping values as raw text costs no `serde_json::Value` and keeps every
-//! number exact. The incident-level `status` is not kept: the written status is
-//! the model's (the status of the last update).
+//! number exact. What a payload gives for a key the writer derives from the
+//! model (the incident-level `status`, ...) is kept only where it differs: see
+//! "Writing back".
 //!
 //! # Anomalies
 //!
@@ -127,12 +128,54 @@
 //! Statuspage JSON: the documented keys of each object (null when unknown),
 //! updates newest-first as Statuspage sends them, times in RFC 3339 UTC with
 //! milliseconds (more digits only when the value has them), `status`,
-//! `monitoring_at` and `resolved_at` derived from the model, `started_at` the
-//! model's declared start (null when it has none), then the kept extras.
-//! Reading what was written yields an equal model. The extras read back gain
-//! the defaults written for documented keys that were missing (`updated_at`,
-//! `deliver_notifications: false`, `custom_tweet: null`) and the milestones as
-//! the model computes them; from then on, write -> read is a fixed point.
+//! `monitoring_at`, `resolved_at`, `impact` and each update's `incident_id`
+//! derived from the model, `started_at` the model's declared start (null
+//! when it has none), then the kept extras. Reading what was written yields
+//! an equal model.
+//!
+//! Write-back loses nothing: reading a document and writing it with no change
+//! in between keeps every key of the input with an equal value (timestamps
+//! equal as instants, numbers as written, lists in their order); keys may be
+//! added (a documented key the input lacked, as `null` or derived), none is
+//! dropped or changed. The rule:
+//!
+//! - **Given where it differs, derived once changed.** For each key the writer
+//!   derives (an event's `name`, `status`, `created_at`, `updated_at`,
+//!   `monitoring_at`, `resolved_at`, `impact`, `impact_override`,
+//!   `started_at`, `components`; an update's `id`, `body`, `incident_id`,
+//!   `created_at`, `updated_at`, `display_at`, `deliver_notifications`,
+//!   `affected_components`), the reader keeps the given value only where it
+//!   differs from what the model derived, with that derived value
+//!   ([`GivenValues`], in [`Extras::given`] and [`UpdateExtras::given`]):
+//!   a maintenance whose page says `completed` while its updates say
+//!   `scheduled`, a `resolved_at` of `null` on a resolved incident, an
+//!   update's `incident_id` that names another incident. Nothing is kept for
+//!   a key that agrees, so a document costs no second copy.
+//! - **Unchanged is the event as read.** With what is kept, the reader keeps a
+//!   64-bit fingerprint of the event as read (a hash of its `Debug` form,
+//!   which shows every field equality compares). The writer writes the given
+//!   values while the record's [`event`](Record::event) still has that
+//!   fingerprint (and the model still derives, for the key, what it derived
+//!   then); once the event is changed (an update applied, a name set, another
+//!   event put in its place), it writes what the model derives.
+//! - **Order.** Updates that were not newest-first are written in their input
+//!   order while the event is unchanged. Events are written back in the list
+//!   and at the place they were read from (incidents and maintenances
+//!   interleaved, a maintenance in a summary's `incidents` stays there);
+//!   events not read from a list follow, incidents then maintenances (a
+//!   summary puts each in the list of its lifecycle).
+//! - **Nulls and odd values.** A documented key given as `null` is written as
+//!   `null` (`postmortem_body`, `postmortem_published_at`, `impact_override`,
+//!   `scheduled_for`, `scheduled_until` are written as `null` when the model
+//!   and extras have no value for them). A `group_id` that is no id (`""`) is
+//!   kept verbatim; a component given without a status is written without
+//!   one; an `impact_override` given without `impact` gets the calculated
+//!   impact by Statuspage's rule.
+//!
+//! The extras read back from what was written gain the defaults written for
+//! documented keys that were missing (`updated_at`,
+//! `deliver_notifications: false`, `custom_tweet: null`); from then on,
+//! write -> read is a fixed point.
 //!
 //! # The page's time zone
 //!
@@ -192,7 +235,9 @@ pub use events::{DocumentEvents, EventAnomalies};
 pub use limits::{Limit, Limits};
 pub use page::{Page, PageComponent, PageStatus};
 pub use raw::{Fields, RawJson};
-pub use record::{Extras, IncidentRecord, MaintenanceRecord, Record, TweetId, UpdateExtras};
+pub use record::{
+    Extras, GivenValues, IncidentRecord, MaintenanceRecord, Record, TweetId, UpdateExtras,
+};
 pub use shape::Shape;
 pub use write::{write_incident, write_maintenance};
 

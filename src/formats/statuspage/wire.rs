@@ -63,6 +63,15 @@ impl Checked for Str<'_> {}
 impl Checked for bool {}
 impl<T> Checked for Vec<T> {}
 
+/// The bit of `key` in a wire object's `nulls` (none for a key it does not name).
+fn null_bit(keys: &[&str], key: &str) -> u64 {
+    keys.iter()
+        .position(|k| *k == key)
+        .and_then(|i| u32::try_from(i).ok())
+        .and_then(|i| 1_u64.checked_shl(i))
+        .unwrap_or(0)
+}
+
 /// Declares a wire object: every named field optional, every other key kept raw.
 macro_rules! wire_object {
     ($(#[$meta:meta])* $name:ident<$lt:lifetime>, $what:literal { $( $field:ident : $ty:ty => $key:literal, )* }) => {
@@ -72,19 +81,33 @@ macro_rules! wire_object {
             $( pub $field: Option<$ty>, )*
             /// Every other key with its raw value, in input order.
             pub other: Other<$lt>,
+            /// The named keys given as `null` (a bit per key, in field order):
+            /// a missing key and `null` read the same, but write back apart.
+            pub nulls: u64,
         }
 
         impl Checked for $name<'_> {}
 
         impl<$lt> $name<$lt> {
+            /// The named keys, in field order.
+            const KEYS: &'static [&'static str] = &[$($key),*];
+
+            /// Whether the named key `key` was given as `null` (the writer
+            /// asks of the objects whose keys it derives).
+            #[allow(dead_code)]
+            pub(crate) fn is_null(&self, key: &str) -> bool {
+                self.nulls & null_bit(Self::KEYS, key) != 0
+            }
+
             /// Reads the value of `key` into its field (the last of duplicate keys
             /// wins) or into `other`.
             pub(crate) fn visit_key<A: MapAccess<$lt>>(&mut self, key: Str<$lt>, map: &mut A) -> Result<(), A::Error> {
                 match &*key.0 {
                     $( $key => {
                         let value: Option<$ty> = map.next_value()?;
-                        if let Some(value) = &value {
-                            value.check().map_err(de::Error::custom)?;
+                        match &value {
+                            Some(value) => value.check().map_err(de::Error::custom)?,
+                            None => self.nulls |= null_bit(Self::KEYS, $key),
                         }
                         self.$field = value;
                     } )*

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 
 use super::super::wire::{Str, WireIncident};
+use super::super::write;
 use super::super::{
     AnyValidationError, Document, Extras, Fields, Limit, RawJson, Record, StatuspageError,
 };
@@ -27,7 +28,10 @@ impl Cx {
         doc: &mut Document,
     ) -> Result<(), StatuspageError> {
         for (i, w) in list.into_iter().flatten().enumerate() {
+            let before = (doc.incidents.len(), doc.maintenances.len());
             self.event_into(w, &format!("{name}[{i}]"), doc)?;
+            let in_maintenances = name == "scheduled_maintenances";
+            write::note_list_position(doc, before, in_maintenances, i);
         }
         Ok(())
     }
@@ -67,6 +71,7 @@ impl Cx {
             incident: Some(&id),
             ..top
         };
+        let given_keys = write::EventGiven::of(&w);
         let name = self.name(w.name.take(), &here);
         let given = self.given(&w, &here)?;
         let (mut updates, foreign_ids) =
@@ -74,6 +79,7 @@ impl Cx {
         if updates.is_empty() {
             updates.push(self.no_updates(w.status.as_ref(), &given, &id, &here)?);
         }
+        let input_order = write::input_order(updates.iter().map(|(u, _)| u));
         let updates = self.in_display_order(updates, &here);
         self.foreign_ids(&id, foreign_ids);
         self.own_status(w.status.as_ref(), &updates, &here)?;
@@ -106,7 +112,9 @@ impl Cx {
         other.append(&mut extras.other);
         extras.other = other;
         extras.updates = update_extras;
-        Ok(Record { event, extras })
+        let mut record = Record { event, extras };
+        write::keep_given(&mut record, given_keys, input_order);
+        Ok(record)
     }
 
     /// The error for a `value` of `field` over `limit` (a long id would be
