@@ -112,6 +112,28 @@
 //! reopens and each move `standard` would reject. Document-wide quirks (mixed
 //! offsets, mixed precisions) come once per document, without an incident.
 //!
+//! # Decisions on odd input
+//!
+//! - **Tied display times.** Updates are put into display order by display
+//!   time, then creation time, then position. Which way an array runs is
+//!   taken from its ends: an array whose first update is older than its last
+//!   is read oldest-first, any other (Statuspage's newest-first, or one whose
+//!   times all tie) newest-first, and updates whose times tie keep the order
+//!   of the array read that way. So `[investigating@10:00, identified@11:00,
+//!   resolved@11:00]` is resolved; an array of tied times only,
+//!   `[investigating@10:00, resolved@10:00]`, is read newest-first as
+//!   Statuspage sends it: resolved, then investigating again (an implicit
+//!   reopen, reported). What is written is newest-first and reads back to the
+//!   same order.
+//! - **A byte order mark.** A document starting with U+FEFF (which JSON does
+//!   not allow and many tools write) is read without it, with an
+//!   [`AnomalyKind::ByteOrderMark`]; it is not written back.
+//! - **A leap second.** `14:00:60` is read as chrono reads it, a leap second
+//!   at the end of that minute, whatever the date: it orders after
+//!   `14:00:59.999` and before `14:01:00`, is written back as `14:00:60`, and
+//!   reads back equal; a duration across it counts it as chrono does (from
+//!   `14:00:59` it is one second; `14:01:00` is one second after it).
+//!
 //! Not reported: a key given twice in one object (the last one wins, as in
 //! `serde_json`), and differences between a summary's page-level components
 //! and the component changes of its incidents (both are kept as given).
@@ -303,9 +325,28 @@ pub fn read_slice(input: &[u8]) -> Result<Document, StatuspageError> {
 /// ```
 pub fn read_with(input: &str, limits: &Limits) -> Result<Document, StatuspageError> {
     limits.check(Limit::InputBytes, input.len(), None)?;
+    let (input, bom) = match input.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, true),
+        None => (input, false),
+    };
     let wire: wire::WireDocument<'_> =
         serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
-    read::document(wire, limits)
+    let document = read::document(wire, limits)?;
+    Ok(with_byte_order_mark(document, bom))
+}
+
+/// The UTF-8 encoding of U+FEFF, the byte order mark.
+const BYTE_ORDER_MARK: &[u8] = b"\xef\xbb\xbf";
+
+/// `document`, with an [`AnomalyKind::ByteOrderMark`] first when its input
+/// started with one.
+fn with_byte_order_mark(mut document: Document, bom: bool) -> Document {
+    if bom {
+        let detail = "the document starts with a utf-8 byte order mark (u+feff); it is skipped";
+        let anomaly = Anomaly::new(AnomalyKind::ByteOrderMark, None, None, detail);
+        document.anomalies.insert(0, anomaly);
+    }
+    document
 }
 
 /// [`read_slice`] under the given [`Limits`].
@@ -330,9 +371,14 @@ pub fn read_slice_with(input: &[u8], limits: &Limits) -> Result<Document, Status
     if let Ok(text) = core::str::from_utf8(input) {
         return read_with(text, limits);
     }
+    let (input, bom) = match input.strip_prefix(BYTE_ORDER_MARK) {
+        Some(rest) => (rest, true),
+        None => (input, false),
+    };
     let wire: wire::WireDocument<'_> =
         serde_json::from_slice(input).map_err(|err| StatuspageError::from_json(&err))?;
-    read::document(wire, limits)
+    let document = read::document(wire, limits)?;
+    Ok(with_byte_order_mark(document, bom))
 }
 
 /// Reads a document that must have `shape`.

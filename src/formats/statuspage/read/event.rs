@@ -187,8 +187,16 @@ impl Cx {
         mut updates: Vec<Read<S>>,
         here: &Here<'_>,
     ) -> Vec<Read<S>> {
-        // Statuspage sends newest first: reverse so that ties keep the written order.
-        updates.reverse();
+        // Statuspage sends newest first: reverse so that ties keep the written
+        // order; an array whose first update is older than its last runs
+        // oldest-first (see "Decisions on odd input").
+        let oldest_first = match (updates.first(), updates.last()) {
+            (Some((first, _)), Some((last, _))) => first.order_key() < last.order_key(),
+            _ => false,
+        };
+        if !oldest_first {
+            updates.reverse();
+        }
         updates.sort_by_key(|(u, _)| u.order_key());
         let mut previous: Option<S> = None;
         updates
