@@ -1194,3 +1194,36 @@ fn a_leap_second_is_read_written_and_read_again() {
         *event
     );
 }
+
+/// `Limits::max_id_bytes` and `max_name_bytes` bound a page's components and
+/// a component's `group_id` too, naming where (they were read unchecked).
+#[test]
+fn page_components_and_group_ids_are_within_the_limits() {
+    let long = "x".repeat(2 << 10);
+    for (component, field) in [
+        (
+            format!(r#"{{"id": "{long}", "name": "API"}}"#),
+            "components[0].id",
+        ),
+        (
+            format!(r#"{{"id": "c", "name": "{}"}}"#, "n".repeat(65 << 10)),
+            "components[0].name",
+        ),
+        (
+            format!(r#"{{"id": "c", "name": "API", "group_id": "{long}"}}"#),
+            "components[0].group_id",
+        ),
+    ] {
+        let input = format!(r#"{{"page": {{"id": "p"}}, "components": [{component}]}}"#);
+        let err = statuspage::read(&input).unwrap_err();
+        assert!(
+            matches!(&err, StatuspageError::LimitExceeded { at: Some(at), .. } if at.field == field),
+            "{field}: {err}"
+        );
+    }
+    let mut limits = statuspage::Limits::default();
+    limits.max_id_bytes = 4 << 10;
+    let input =
+        format!(r#"{{"page": {{"id": "p"}}, "components": [{{"id": "{long}", "name": "API"}}]}}"#);
+    assert!(statuspage::read_with(&input, &limits).is_ok());
+}

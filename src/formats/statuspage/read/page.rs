@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::super::wire::{WireComponent, WirePage, WireStatus};
-use super::super::{Page, PageComponent, PageStatus, RawJson, StatuspageError};
+use super::super::{Limit, Page, PageComponent, PageStatus, RawJson, StatuspageError};
 use super::{anomalies, keys, parse, parse_lazy, text, Cx, Here};
 use crate::component::Component;
 use crate::id::ComponentId;
@@ -50,6 +50,11 @@ impl Cx {
             Some(j) => format!("components[{j}].{name}"),
             None => name.to_owned(),
         };
+        // Long ids and names would be copied into anomalies and the model.
+        self.limited(Limit::IdBytes, w.id.as_ref(), here, &field("id"))?;
+        self.limited(Limit::NameBytes, w.name.as_ref(), here, &field("name"))?;
+        let group_id = w.group_id.as_ref();
+        self.limited(Limit::IdBytes, group_id, here, &field("group_id"))?;
         // An empty id is refused as a missing one.
         let id =
             w.id.as_ref()
