@@ -135,7 +135,8 @@
 //!   `14:00:59` it is one second; `14:01:00` is one second after it).
 //!
 //! Not reported: a key given twice in one object (the last one wins, as in
-//! `serde_json`), and differences between a summary's page-level components
+//! `serde_json`; a key kept verbatim too is kept, reported as unknown and
+//! written back once), and differences between a summary's page-level components
 //! and the component changes of its incidents (both are kept as given).
 //!
 //! `monitoring_at` and `resolved_at` are compared with

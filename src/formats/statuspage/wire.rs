@@ -63,6 +63,36 @@ impl Checked for Str<'_> {}
 impl Checked for bool {}
 impl<T> Checked for Vec<T> {}
 
+/// Keeps the last of each key of `other` given more than once (as for named
+/// keys, and as `serde_json` does), in input order: a key repeated thousands
+/// of times is kept, reported and written back once. Sorting positions costs
+/// four bytes a key, and only objects with two other keys or more pay it.
+fn last_of_each(other: &mut Other<'_>) {
+    if other.len() < 2 {
+        return;
+    }
+    let mut positions: Vec<u32> = (0..u32::try_from(other.len()).unwrap_or(u32::MAX)).collect();
+    let key = |i: &u32| other.get(*i as usize).map(|(k, _)| &*k.0);
+    // Stable: positions of one key stay in input order, the last one last.
+    positions.sort_by(|a, b| key(a).cmp(&key(b)));
+    let mut drop = vec![false; other.len()];
+    let mut duplicates = false;
+    for pair in positions.windows(2) {
+        if let [earlier, later] = pair {
+            if key(earlier) == key(later) {
+                if let Some(d) = drop.get_mut(*earlier as usize) {
+                    *d = true;
+                    duplicates = true;
+                }
+            }
+        }
+    }
+    if duplicates {
+        let mut dropped = drop.into_iter();
+        other.retain(|_| !dropped.next().unwrap_or(false));
+    }
+}
+
 /// The bit of `key` in a wire object's `nulls` (none for a key it does not name).
 fn null_bit(keys: &[&str], key: &str) -> u64 {
     keys.iter()
@@ -134,6 +164,7 @@ macro_rules! wire_object {
                         while let Some(key) = map.next_key::<Str<$lt>>()? {
                             value.visit_key(key, &mut map)?;
                         }
+                        last_of_each(&mut value.other);
                         Ok(value)
                     }
                 }
@@ -346,6 +377,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 }
             }
         }
+        last_of_each(&mut doc.bare.other);
         Ok(doc)
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
