@@ -224,3 +224,23 @@ fn every_corpus_file_writes_back_losing_nothing() {
     assert!(count > 10, "{count} files");
     assert!(losses.is_empty(), "{}", losses.join("\n"));
 }
+
+#[test]
+fn a_component_s_null_keys_are_written_as_null_until_set() {
+    let (_, input) = fixture("component_nulls.json");
+    let mut doc = statuspage::read(&input).unwrap();
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/components/0/name"), Value::Null);
+    assert_eq!(at(&json, "/components/0/status"), Value::Null);
+    assert_eq!(at(&json, "/incidents/0/components/0/group"), Value::Null);
+    doc.components[0].component.name = "API".to_owned();
+    doc.components[0].status = Some(incident_model::ComponentStatus::Operational);
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/components/0/name"), "API");
+    assert_eq!(at(&json, "/components/0/status"), "operational");
+    assert_eq!(
+        json.matches(r#""status":"operational""#).count(),
+        1,
+        "{json}"
+    );
+}

@@ -333,26 +333,33 @@ struct OutComponent<'a> {
 impl Serialize for OutComponent<'_> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", self.component.id.as_str())?;
-        map.serialize_entry("name", &self.component.name)?;
+        let component = self.component;
+        // A key kept verbatim (given as `null`, a `group_id` that is no id) is
+        // written from there while the model has nothing else for it (the
+        // name the reader used for a `null` one is the id).
+        let other = self.kept.map_or(&[][..], |k| &k.other[..]);
+        let kept = |key: &str| other.iter().any(|(k, _)| k == key);
+        let mut written: Vec<&str> = Vec::new();
+        map.serialize_entry("id", component.id.as_str())?;
+        if !(kept("name") && component.name == component.id.as_str()) {
+            map.serialize_entry("name", &component.name)?;
+            written.push("name");
+        }
         if let Some(status) = self.status {
             map.serialize_entry("status", status.as_str())?;
+            written.push("status");
         }
-        // A `group_id` that is no id is kept verbatim.
-        let kept_group_id = self
-            .kept
-            .is_some_and(|k| k.other.iter().any(|(key, _)| key == "group_id"));
-        if !kept_group_id {
-            map.serialize_entry(
-                "group_id",
-                &self.component.group_id.as_ref().map(ComponentId::as_str),
-            )?;
+        if component.group_id.is_some() || !kept("group_id") {
+            let group_id = component.group_id.as_ref().map(ComponentId::as_str);
+            map.serialize_entry("group_id", &group_id)?;
+            written.push("group_id");
         }
-        if let Some(kept) = self.kept {
-            if let Some(group) = kept.group {
-                map.serialize_entry("group", &group)?;
-            }
-            entries(&mut map, &kept.other)?;
+        if let Some(group) = self.kept.and_then(|k| k.group) {
+            map.serialize_entry("group", &group)?;
+            written.push("group");
+        }
+        for (key, value) in other.iter().filter(|(k, _)| !written.contains(&&**k)) {
+            map.serialize_entry(key, &Raw(value))?;
         }
         map.end()
     }

@@ -50,6 +50,8 @@ impl Cx {
             Some(j) => format!("components[{j}].{name}"),
             None => name.to_owned(),
         };
+        // Keys given as `null` are kept verbatim, to be written back as given.
+        let nulls = ["name", "status", "group"].map(|key| (key, w.is_null(key)));
         // Long ids and names would be copied into anomalies and the model.
         self.limited(Limit::IdBytes, w.id.as_ref(), here, &field("id"))?;
         self.limited(Limit::NameBytes, w.name.as_ref(), here, &field("name"))?;
@@ -76,6 +78,9 @@ impl Cx {
             }
         };
         let mut other = self.other(w.other, keys::COMPONENT, "component", here);
+        for (key, _) in nulls.into_iter().filter(|(_, null)| *null) {
+            other.push((Cow::Borrowed(key), RawJson::null()));
+        }
         // A `group_id` that is no id (`""`) is kept verbatim, to be written back.
         let group_id = w.group_id.and_then(|g| {
             ComponentId::new(g.0.as_ref())
