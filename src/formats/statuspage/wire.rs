@@ -308,6 +308,8 @@ pub(super) struct WireDocument<'a> {
     pub bare_keys: Vec<String>,
     /// The first few top-level keys, for error messages.
     pub keys: Vec<String>,
+    /// The top-level keys of another shape given as `null`, to write back.
+    pub nulls: Vec<&'static str>,
 }
 
 impl<'de> Deserialize<'de> for WireDocument<'de> {
@@ -317,6 +319,22 @@ impl<'de> Deserialize<'de> for WireDocument<'de> {
 }
 
 impl WireDocument<'_> {
+    /// `value` of the top-level `key`, noting a `null` one (a bare incident's
+    /// `status` and `components` are its own: noted on it too).
+    fn container<T>(&mut self, key: &'static str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.null(key);
+        }
+        value
+    }
+
+    fn null(&mut self, key: &'static str) {
+        if !self.nulls.contains(&key) {
+            self.nulls.push(key);
+        }
+        self.bare.nulls |= null_bit(WireIncident::KEYS, key);
+    }
+
     /// Notes a top-level key of an incident object.
     fn bare_key(&mut self, key: &Str<'_>) {
         self.has_bare_keys = true;
@@ -351,20 +369,23 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 doc.keys.push(key.0.clone().into_owned());
             }
             match &*key.0 {
-                "page" => doc.page = map.next_value()?,
-                "components" => doc.components = map.next_value()?,
-                "incidents" => doc.incidents = map.next_value()?,
-                "scheduled_maintenances" => {
-                    doc.scheduled_maintenances = map.next_value()?;
+                "page" => doc.page = doc.container("page", map.next_value()?),
+                "components" => {
+                    doc.components = doc.container("components", map.next_value()?);
                 }
-                "incident" => doc.incident = map.next_value()?,
+                "incidents" => doc.incidents = doc.container("incidents", map.next_value()?),
+                "scheduled_maintenances" => {
+                    let value = map.next_value()?;
+                    doc.scheduled_maintenances = doc.container("scheduled_maintenances", value);
+                }
+                "incident" => doc.incident = doc.container("incident", map.next_value()?),
                 "status" => match map.next_value::<Option<StatusValue<'de>>>()? {
                     Some(StatusValue::Indicator(status)) => doc.status = Some(status),
                     Some(StatusValue::Text(text)) => {
                         doc.bare.status = Some(text);
                         doc.bare_key(&key);
                     }
-                    None => {}
+                    None => doc.null("status"),
                 },
                 _ => {
                     let known = doc.bare.other.len();

@@ -185,35 +185,81 @@ impl Serialize for OutDocument<'_> {
         if !own_components && !doc.components.is_empty() {
             map.serialize_entry("components", &OutPageComponents(&doc.components))?;
         }
-        match doc.shape {
-            Shape::Summary => {
-                map.serialize_entry("components", &OutPageComponents(&doc.components))?;
-                map.serialize_entry("incidents", &OutEvents(events(doc, Some(false), true)))?;
-                let maintenances = events(doc, Some(true), true);
-                map.serialize_entry("scheduled_maintenances", &OutEvents(maintenances))?;
-            }
-            Shape::ScheduledMaintenances => {
-                let events = events(doc, None, false);
-                map.serialize_entry("scheduled_maintenances", &OutEvents(events))?;
-            }
-            Shape::Incident => {
-                if let Some(incident) = doc.incidents.first() {
-                    map.serialize_entry("incident", &OutEvent(incident))?;
-                } else if let Some(maintenance) = doc.maintenances.first() {
-                    map.serialize_entry("incident", &OutEvent(maintenance))?;
-                }
-            }
-            Shape::Components => {
-                map.serialize_entry("components", &OutPageComponents(&doc.components))?;
-            }
-            Shape::Status => {}
-            _ => map.serialize_entry("incidents", &OutEvents(events(doc, None, true)))?,
-        }
-        if let (Some(status), Shape::Summary | Shape::Status) = (&doc.status, doc.shape) {
+        let list = shape_entries(&mut map, doc)?;
+        let status = matches!(doc.shape, Shape::Summary | Shape::Status);
+        if let (Some(status), true) = (&doc.status, status) {
             map.serialize_entry("status", &OutStatus(status))?;
         }
-        entries(&mut map, &doc.other)?;
+        // A top-level key given as `null` is kept in `other`: written unless
+        // the document now has a value for it.
+        let written = |key: &str| match key {
+            "page" => doc.page.is_some(),
+            "components" => own_components || !doc.components.is_empty(),
+            "status" => status && doc.status.is_some(),
+            _ => list.contains(&key),
+        };
+        for (key, value) in doc.other.iter().filter(|(k, _)| !written(k)) {
+            map.serialize_entry(key, &Raw(value))?;
+        }
         map.end()
+    }
+}
+
+/// The lists of the document's shape; returns the keys written.
+fn shape_entries<M: SerializeMap>(
+    map: &mut M,
+    doc: &Document,
+) -> Result<&'static [&'static str], M::Error> {
+    Ok(match doc.shape {
+        Shape::Summary => {
+            map.serialize_entry("components", &OutPageComponents(&doc.components))?;
+            map.serialize_entry("incidents", &OutEvents(events(doc, Some(false), true)))?;
+            let maintenances = events(doc, Some(true), true);
+            map.serialize_entry("scheduled_maintenances", &OutEvents(maintenances))?;
+            &["incidents", "scheduled_maintenances"]
+        }
+        Shape::ScheduledMaintenances => {
+            let events = events(doc, None, false);
+            map.serialize_entry("scheduled_maintenances", &OutEvents(events))?;
+            &["scheduled_maintenances"]
+        }
+        Shape::Incident => {
+            if let Some(incident) = doc.incidents.first() {
+                map.serialize_entry("incident", &OutEvent(incident))?;
+            } else if let Some(maintenance) = doc.maintenances.first() {
+                map.serialize_entry("incident", &OutEvent(maintenance))?;
+            }
+            &["incident"]
+        }
+        Shape::Components => {
+            map.serialize_entry("components", &OutPageComponents(&doc.components))?;
+            &[]
+        }
+        Shape::Status => &[],
+        _ => {
+            map.serialize_entry("incidents", &OutEvents(events(doc, None, true)))?;
+            &["incidents"]
+        }
+    })
+}
+
+/// Keeps the top-level keys given as `null` (`nulls`) in the document's
+/// `other`, or, for a bare incident, its `page` in the event's `other` (its
+/// `status` and `components` are the event's own, kept with its keys).
+pub(super) fn keep_top_level_nulls(doc: &mut Document, nulls: &[&'static str]) {
+    for &key in nulls {
+        let other = match doc.shape {
+            Shape::BareIncident if key != "page" => continue,
+            Shape::BareIncident => {
+                match (doc.incidents.first_mut(), doc.maintenances.first_mut()) {
+                    (Some(r), _) => &mut r.extras.other,
+                    (None, Some(r)) => &mut r.extras.other,
+                    (None, None) => continue,
+                }
+            }
+            _ => &mut doc.other,
+        };
+        other.push((Cow::Borrowed(key), RawJson::null()));
     }
 }
 

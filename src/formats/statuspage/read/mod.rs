@@ -76,6 +76,7 @@ pub(crate) fn document(
         scheduled_maintenances,
         incident,
         mut bare,
+        nulls,
         ..
     } = wire;
     if let Some(page) = page {
@@ -107,6 +108,7 @@ pub(crate) fn document(
     } else {
         doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
     }
+    super::write::keep_top_level_nulls(&mut doc, &nulls);
     cx.after_page_update(&doc);
     cx.finish(&mut doc);
     Ok(doc)
