@@ -14,7 +14,8 @@ pub fn loss(input: &Value, output: &Value) -> Option<String> {
     losses.pop()
 }
 
-/// Up to `max` losses of `output` against `input`.
+/// Up to `max` losses of `output` against `input` (the tests').
+#[allow(dead_code)]
 pub fn losses(input: &Value, output: &Value, max: usize) -> Vec<String> {
     let mut losses = Vec::new();
     loss_at(input, output, &mut String::from("$"), &mut losses, max);
