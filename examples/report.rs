@@ -131,14 +131,34 @@ fn report(options: &Options, sources: &[common::Source]) -> Result<String, Strin
         let json = serde_json::to_string_pretty(&report).map_err(|err| err.to_string())?;
         Ok(json + "\n")
     } else {
-        let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
-        let read = if names.is_empty() {
-            "nothing".to_owned()
-        } else {
-            names.join(", ")
-        };
-        Ok(format!("Read: {read}\n{report}"))
+        let mut read = String::from("Read:");
+        if sources.is_empty() {
+            read.push_str(" nothing\n");
+        }
+        for source in sources {
+            read.push_str("\n  ");
+            read.push_str(&one_line(&source.name));
+        }
+        if !sources.is_empty() {
+            read.push('\n');
+        }
+        Ok(format!("{read}{report}"))
     }
+}
+
+/// A path on one line of the header: control characters escaped (`\n`,
+/// `\u{1b}`), so that no name forges a line or reaches the terminal; a path
+/// with a comma stays one path, as each has its own line.
+fn one_line(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Every incident and maintenance as its status page shows it, in the page's

@@ -77,3 +77,49 @@ fn the_report_example_names_a_non_utf8_path() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// The report example's header names each path on its own line, escaped: a
+/// name with a newline or a terminal escape forges no line and sends nothing
+/// to the terminal.
+#[cfg(all(unix, feature = "statuspage", feature = "tz"))]
+#[test]
+fn the_report_header_names_each_path_on_its_own_line_escaped() {
+    let dir = std::env::temp_dir().join(format!("incident-model-header-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let export = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/status-export.json"
+    );
+    let paths = [
+        dir.join("a, b.json"),
+        dir.join("c\nRead: forged\u{1b}[2J.json"),
+    ];
+    for path in &paths {
+        std::fs::copy(export, path).unwrap();
+    }
+    let output = std::process::Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "report", "--manifest-path"])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+        .arg("--")
+        .args(&paths)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let header: Vec<&str> = stdout.lines().take(3).collect();
+    let dir = dir.display();
+    assert_eq!(
+        header,
+        [
+            "Read:".to_owned(),
+            format!("  {dir}/a, b.json"),
+            format!("  {dir}/c\\nRead: forged\\u{{1b}}[2J.json"),
+        ]
+    );
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+}

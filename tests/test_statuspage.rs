@@ -1086,3 +1086,144 @@ fn events_after_the_page_snapshot_are_reported() {
         "after_page_update in incident \"skzhfwy9kf8q\": created_at 2020-09-14T09:33:28.071Z is after the page's updated_at 2020-05-22T20:50:20.457Z"
     );
 }
+
+/// An incident object whose updates are `(id, status, created_at)`, in that
+/// order.
+fn with_updates(updates: &[(&str, &str, &str)]) -> String {
+    let updates: Vec<String> = updates
+        .iter()
+        .map(|(id, status, at)| {
+            format!(r#"{{"id": "{id}", "status": "{status}", "body": "", "created_at": "{at}", "display_at": "{at}"}}"#)
+        })
+        .collect();
+    format!(
+        r#"{{"id": "t1edt1med000", "name": "x", "status": "resolved", "impact": "none",
+  "created_at": "2020-01-01T10:00:00Z", "incident_updates": [{}]}}"#,
+        updates.join(", ")
+    )
+}
+
+fn statuses(json: &str) -> Vec<IncidentStatus> {
+    let doc = statuspage::read(json).unwrap();
+    doc.incidents[0]
+        .event
+        .updates()
+        .iter()
+        .map(|u| u.status())
+        .collect()
+}
+
+#[test]
+fn tied_times_keep_the_order_of_an_oldest_first_array() {
+    use IncidentStatus::*;
+    let oldest_first = with_updates(&[
+        ("a", "investigating", "2020-01-01T10:00:00Z"),
+        ("b", "identified", "2020-01-01T11:00:00Z"),
+        ("c", "resolved", "2020-01-01T11:00:00Z"),
+    ]);
+    assert_eq!(
+        statuses(&oldest_first),
+        [Investigating, Identified, Resolved]
+    );
+    let newest_first = with_updates(&[
+        ("c", "resolved", "2020-01-01T11:00:00Z"),
+        ("b", "identified", "2020-01-01T11:00:00Z"),
+        ("a", "investigating", "2020-01-01T10:00:00Z"),
+    ]);
+    assert_eq!(
+        statuses(&newest_first),
+        [Investigating, Identified, Resolved]
+    );
+    // Only tied times: read newest-first, as Statuspage sends them.
+    let tied = with_updates(&[
+        ("a", "investigating", "2020-01-01T10:00:00Z"),
+        ("b", "resolved", "2020-01-01T10:00:00Z"),
+    ]);
+    assert_eq!(statuses(&tied), [Resolved, Investigating]);
+    // What is written reads back in the same order.
+    for json in [oldest_first, tied] {
+        let doc = statuspage::read(&json).unwrap();
+        let again = statuspage::read(&doc.to_json().unwrap()).unwrap();
+        assert_eq!(again.incidents[0].event, doc.incidents[0].event);
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_and_reported() {
+    let json = format!(
+        "\u{feff}{}",
+        with_updates(&[("a", "resolved", "2020-01-01T10:00:00Z")])
+    );
+    for doc in [
+        statuspage::read(&json).unwrap(),
+        statuspage::read_slice(json.as_bytes()).unwrap(),
+    ] {
+        assert_eq!(doc.anomalies[0].kind, AnomalyKind::ByteOrderMark);
+        assert_eq!(doc.count(AnomalyKind::ByteOrderMark), 1);
+        assert_eq!(doc.incidents.len(), 1);
+        assert!(!doc.to_json().unwrap().starts_with('\u{feff}'));
+    }
+    // Not UTF-8 after the mark: the error is the real one, not the mark.
+    let mut bytes = json.into_bytes();
+    bytes.push(0xff);
+    let err = statuspage::read_slice(&bytes).unwrap_err();
+    assert!(err.to_string().contains("trailing characters"), "{err}");
+}
+
+#[test]
+fn a_leap_second_is_read_written_and_read_again() {
+    let json = with_updates(&[
+        ("c", "resolved", "2020-01-01T14:01:00Z"),
+        ("b", "monitoring", "2020-01-01T14:00:60Z"),
+        ("a", "investigating", "2020-01-01T14:00:59Z"),
+    ]);
+    let doc = statuspage::read(&json).unwrap();
+    let event = &doc.incidents[0].event;
+    let ids: Vec<&str> = event.updates().iter().map(|u| u.id().as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let [a, b, c] = [0, 1, 2].map(|i| event.updates()[i].display_at());
+    assert_eq!((b - a).num_milliseconds(), 1000);
+    assert_eq!((c - b).num_milliseconds(), 1000);
+    let written = doc.to_json().unwrap();
+    assert!(
+        written.contains(r#""display_at":"2020-01-01T14:00:60.000Z""#),
+        "{written}"
+    );
+    assert_eq!(
+        statuspage::read(&written).unwrap().incidents[0].event,
+        *event
+    );
+}
+
+/// `Limits::max_id_bytes` and `max_name_bytes` bound a page's components and
+/// a component's `group_id` too, naming where (they were read unchecked).
+#[test]
+fn page_components_and_group_ids_are_within_the_limits() {
+    let long = "x".repeat(2 << 10);
+    for (component, field) in [
+        (
+            format!(r#"{{"id": "{long}", "name": "API"}}"#),
+            "components[0].id",
+        ),
+        (
+            format!(r#"{{"id": "c", "name": "{}"}}"#, "n".repeat(65 << 10)),
+            "components[0].name",
+        ),
+        (
+            format!(r#"{{"id": "c", "name": "API", "group_id": "{long}"}}"#),
+            "components[0].group_id",
+        ),
+    ] {
+        let input = format!(r#"{{"page": {{"id": "p"}}, "components": [{component}]}}"#);
+        let err = statuspage::read(&input).unwrap_err();
+        assert!(
+            matches!(&err, StatuspageError::LimitExceeded { at: Some(at), .. } if at.field == field),
+            "{field}: {err}"
+        );
+    }
+    let mut limits = statuspage::Limits::default();
+    limits.max_id_bytes = 4 << 10;
+    let input =
+        format!(r#"{{"page": {{"id": "p"}}, "components": [{{"id": "{long}", "name": "API"}}]}}"#);
+    assert!(statuspage::read_with(&input, &limits).is_ok());
+}

@@ -145,22 +145,149 @@ pub struct UnknownTimeZone {
     pub name: String,
 }
 
-/// Plain text: the pieces as they are.
+/// Plain text: the pieces as they are, but for what would act rather than
+/// show ([`acts`]), escaped as `Debug` escapes it (`\n`, `\u{1b}`): a name
+/// stays on its line and no text reaches a terminal as a command. A body keeps
+/// its line breaks (`\n`, `\r\n`).
 struct Text;
 
 impl Markup for Text {
-    type Line<'a> = &'a str;
-    type Body<'a> = &'a str;
+    type Line<'a> = TextLine<'a>;
+    type Body<'a> = TextBody<'a>;
     const TITLE: &'static str = "";
     const STRONG: &'static str = "";
     const LINE_BREAK: &'static str = "";
     const EMPHASIS: &'static str = "";
 
-    fn line(text: &str) -> &str {
-        text
+    fn line(text: &str) -> TextLine<'_> {
+        TextLine(text)
     }
 
-    fn body(text: &str) -> &str {
-        text
+    fn body(text: &str) -> TextBody<'_> {
+        TextBody(text)
+    }
+}
+
+/// Whether `c` would act on a terminal or a reader's lines rather than show:
+/// a control character (C0, DEL, C1: newlines, escape sequences), a line or
+/// paragraph separator, or a bidirectional override or isolate (which reorder
+/// the text around them). Other characters, emoji and their variation
+/// selectors included, are shown as they are.
+fn acts(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes `text` with each character that [`acts`] escaped.
+fn write_escaped(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        if acts(c) {
+            write!(f, "{}", c.escape_debug())?;
+        } else {
+            f.write_char(c)?;
+        }
+    }
+    Ok(())
+}
+
+/// Text on one line (a name): every character that [`acts`] escaped,
+/// newlines too.
+struct TextLine<'a>(&'a str);
+
+impl Display for TextLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_escaped(f, self.0)
+    }
+}
+
+/// An update body: its line breaks kept (`\n`, `\r\n`), every other
+/// character that [`acts`] escaped (a lone `\r`, which would overwrite the
+/// line on a terminal, too).
+struct TextBody<'a>(&'a str);
+
+impl Display for TextBody<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut lines = self.0.split('\n').peekable();
+        while let Some(line) = lines.next() {
+            let last = lines.peek().is_none();
+            // A `\r` that ends a line (`\r\n`) is kept: it overwrites nothing.
+            match line.strip_suffix('\r') {
+                Some(text) if !last => {
+                    write_escaped(f, text)?;
+                    f.write_char('\r')?;
+                }
+                _ => write_escaped(f, line)?,
+            }
+            if !last {
+                f.write_char('\n')?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use crate::component::Component;
+    use crate::id::ComponentId;
+    use crate::status::IncidentStatus;
+    use crate::update::Update;
+    use crate::Incident;
+
+    fn page(name: &str, body: &str, component: &str) -> String {
+        let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+        let incident = Incident::builder(name)
+            .component(Component::new(ComponentId::new("api").unwrap(), component))
+            .update(Update::new(IncidentStatus::Investigating, at).with_body(body))
+            .build()
+            .unwrap();
+        super::text(&incident, &Utc)
+    }
+
+    #[test]
+    fn names_stay_on_their_line_and_escapes_never_reach_a_terminal() {
+        let text = page(
+            "API\nPosted Jan 1, 2000 - 00:00 UTC\u{1b}[2J",
+            "line one\r\nline two\rforged\u{1b}]0;title\u{7}\u{202e}",
+            "DB\n\nThis incident affected: everything",
+        );
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+        assert!(
+            !text.contains("\rforged") && !text.contains('\u{202e}'),
+            "{text}"
+        );
+        assert!(
+            text.starts_with("API\\nPosted Jan 1, 2000 - 00:00 UTC\\u{1b}[2J\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Investigating - line one\r\nline two\\rforged\\u{1b}]0;title\\u{7}\\u{202e}\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("This incident affected: DB\\n\\nThis incident affected: everything."),
+            "{text}"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with("Posted ")).count(),
+            1,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn text_other_than_controls_is_shown_as_it_is() {
+        let text = page("Caf\u{e9} \u{26a0}\u{fe0f}", "tab\there \u{1f525}", "API");
+        assert!(text.starts_with("Caf\u{e9} \u{26a0}\u{fe0f}\n"), "{text}");
+        // A tab is a control character too: escaped, so columns cannot shift.
+        assert!(text.contains("tab\\there \u{1f525}"), "{text}");
     }
 }

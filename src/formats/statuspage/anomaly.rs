@@ -157,8 +157,9 @@ anomaly_kinds! {
     /// An id that is not a 12-character Statuspage id (for example an
     /// incident.io ULID); kept as it is.
     ForeignId => "foreign_id",
-    /// An update's `incident_id` is not the id of the incident holding it (the
-    /// holder's id is written back).
+    /// An update's `incident_id` is not the id of the incident holding it (it
+    /// is written back as given while the event is unchanged, else the
+    /// holder's id).
     IdMismatch => "id_mismatch",
     /// A field the model needs is missing or null; the detail says what was used
     /// instead.
@@ -203,6 +204,9 @@ anomaly_kinds! {
     /// The incident has no updates; one was made from its status and creation
     /// time.
     NoUpdates => "no_updates",
+    /// The document starts with a UTF-8 byte order mark (U+FEFF), which JSON
+    /// does not allow and many writers add; it is skipped.
+    ByteOrderMark => "byte_order_mark",
 }
 
 impl fmt::Display for AnomalyKind {

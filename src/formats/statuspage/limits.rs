@@ -2,19 +2,26 @@
 
 /// Resource limits of the reader: documents from the internet are read with
 /// bounded work and memory. Every entry point without `_with` uses
-/// [`Limits::default`].
+/// [`Limits::default`]. A document over a limit is refused with
+/// [`StatuspageError::LimitExceeded`](super::StatuspageError::LimitExceeded),
+/// naming the limit, the size found and where, before the work the value
+/// would cost:
 ///
-/// | limit | default | bounds |
-/// |---|---|---|
-/// | `max_input_bytes` | 256 MiB | the document, checked before parsing: peak memory is a small multiple of it |
-/// | `max_events` | 100 000 | incidents and maintenances in one document |
-/// | `max_updates_per_event` | 10 000 | updates of one incident or maintenance |
-/// | `max_body_bytes` | 1 MiB | the body of one update |
-/// | `max_id_bytes` | 1 KiB | one id of an event, update or component (ids are copied into anomalies and made update ids) |
-/// | `max_name_bytes` | 64 KiB | the name of one event or component |
+/// | limit | default | bounds | checked |
+/// |---|---|---|---|
+/// | `max_input_bytes` | 256 MiB | the document | before parsing (the examples read files with this bound, so a longer one is not even read) |
+/// | `max_events` | 100 000 | incidents and maintenances in one document | after the JSON is parsed, before any event is read |
+/// | `max_updates_per_event` | 10 000 | updates of one incident or maintenance | before the event's first update is read |
+/// | `max_body_bytes` | 1 MiB | the body of one update | before the body is copied |
+/// | `max_id_bytes` | 1 KiB | one id of an event, update or component (an incident's, a page's, an affected component's `code`, a `group_id`) | before the id is copied: ids are copied into anomalies and made update ids |
+/// | `max_name_bytes` | 64 KiB | the name of one event or component (an incident's, a page's, an affected component's) | before the name is copied |
 ///
-/// JSON nested deeper than 128 levels is a syntax error (the JSON reader's own
-/// limit), whatever the limits.
+/// Parsing the JSON costs time and memory in proportion to the document,
+/// which `max_input_bytes` bounds; the other limits bound what reading the
+/// events would add. Counts that the limits leave free (components of an
+/// event, affected components of an update) are read in time near-linear in
+/// their number. JSON nested deeper than 128 levels is a syntax error (the
+/// JSON reader's own limit), whatever the limits.
 ///
 /// # Example
 ///

@@ -97,8 +97,9 @@
 //!   documented schema does not list is also an [`AnomalyKind::UnknownField`].
 //!
 //! Keeping values as raw text costs no `serde_json::Value` and keeps every
-//! number exact. The incident-level `status` is not kept: the written status is
-//! the model's (the status of the last update).
+//! number exact. What a payload gives for a key the writer derives from the
+//! model (the incident-level `status`, ...) is kept only where it differs: see
+//! "Writing back".
 //!
 //! # Anomalies
 //!
@@ -117,8 +118,31 @@
 //! reopens and each move `standard` would reject. Document-wide quirks (mixed
 //! offsets, mixed precisions) come once per document, without an incident.
 //!
+//! # Decisions on odd input
+//!
+//! - **Tied display times.** Updates are put into display order by display
+//!   time, then creation time, then position. Which way an array runs is
+//!   taken from its ends: an array whose first update is older than its last
+//!   is read oldest-first, any other (Statuspage's newest-first, or one whose
+//!   times all tie) newest-first, and updates whose times tie keep the order
+//!   of the array read that way. So `[investigating@10:00, identified@11:00,
+//!   resolved@11:00]` is resolved; an array of tied times only,
+//!   `[investigating@10:00, resolved@10:00]`, is read newest-first as
+//!   Statuspage sends it: resolved, then investigating again (an implicit
+//!   reopen, reported). What is written is newest-first and reads back to the
+//!   same order.
+//! - **A byte order mark.** A document starting with U+FEFF (which JSON does
+//!   not allow and many tools write) is read without it, with an
+//!   [`AnomalyKind::ByteOrderMark`]; it is not written back.
+//! - **A leap second.** `14:00:60` is read as chrono reads it, a leap second
+//!   at the end of that minute, whatever the date: it orders after
+//!   `14:00:59.999` and before `14:01:00`, is written back as `14:00:60`, and
+//!   reads back equal; a duration across it counts it as chrono does (from
+//!   `14:00:59` it is one second; `14:01:00` is one second after it).
+//!
 //! Not reported: a key given twice in one object (the last one wins, as in
-//! `serde_json`), and differences between a summary's page-level components
+//! `serde_json`; a key kept verbatim too is kept, reported as unknown and
+//! written back once), and differences between a summary's page-level components
 //! and the component changes of its incidents (both are kept as given).
 //!
 //! `monitoring_at` and `resolved_at` are compared with
@@ -133,16 +157,58 @@
 //! Statuspage JSON: the documented keys of each object (null when unknown),
 //! updates newest-first as Statuspage sends them, times in RFC 3339 UTC with
 //! milliseconds (more digits only when the value has them), `status`,
-//! `monitoring_at` and `resolved_at` derived from the model, `started_at` the
-//! model's declared start (null when it has none), then the kept extras.
+//! `monitoring_at`, `resolved_at`, `impact` and each update's `incident_id`
+//! derived from the model, `started_at` the model's declared start (null
+//! when it has none), then the kept extras. Reading what was written yields
+//! an equal model.
 //! A component change at its own time
 //! ([`ComponentChange::changed_at`](crate::ComponentChange::changed_at)) is
 //! written with the crate's key `changed_at` in its `affected_components`
 //! entry (Statuspage's incident JSON has no such time), and read back.
-//! Reading what was written yields an equal model. The extras read back gain
-//! the defaults written for documented keys that were missing (`updated_at`,
-//! `deliver_notifications: false`, `custom_tweet: null`) and the milestones as
-//! the model computes them; from then on, write -> read is a fixed point.
+//!
+//! Write-back loses nothing: reading a document and writing it with no change
+//! in between keeps every key of the input with an equal value (timestamps
+//! equal as instants, numbers as written, lists in their order); keys may be
+//! added (a documented key the input lacked, as `null` or derived), none is
+//! dropped or changed. The rule:
+//!
+//! - **Given where it differs, derived once changed.** For each key the writer
+//!   derives (an event's `name`, `status`, `created_at`, `updated_at`,
+//!   `monitoring_at`, `resolved_at`, `impact`, `impact_override`,
+//!   `started_at`, `components`; an update's `id`, `body`, `incident_id`,
+//!   `created_at`, `updated_at`, `display_at`, `deliver_notifications`,
+//!   `affected_components`), the reader keeps the given value only where it
+//!   differs from what the model derived, with that derived value
+//!   ([`GivenValues`], in [`Extras::given`] and [`UpdateExtras::given`]):
+//!   a maintenance whose page says `completed` while its updates say
+//!   `scheduled`, a `resolved_at` of `null` on a resolved incident, an
+//!   update's `incident_id` that names another incident. Nothing is kept for
+//!   a key that agrees, so a document costs no second copy.
+//! - **Unchanged is the event as read.** With what is kept, the reader keeps a
+//!   64-bit fingerprint of the event as read (a hash of its `Debug` form,
+//!   which shows every field equality compares). The writer writes the given
+//!   values while the record's [`event`](Record::event) still has that
+//!   fingerprint (and the model still derives, for the key, what it derived
+//!   then); once the event is changed (an update applied, a name set, another
+//!   event put in its place), it writes what the model derives.
+//! - **Order.** Updates that were not newest-first are written in their input
+//!   order while the event is unchanged. Events are written back in the list
+//!   and at the place they were read from (incidents and maintenances
+//!   interleaved, a maintenance in a summary's `incidents` stays there);
+//!   events not read from a list follow, incidents then maintenances (a
+//!   summary puts each in the list of its lifecycle).
+//! - **Nulls and odd values.** A documented key given as `null` is written as
+//!   `null` (`postmortem_body`, `postmortem_published_at`, `impact_override`,
+//!   `scheduled_for`, `scheduled_until` are written as `null` when the model
+//!   and extras have no value for them). A `group_id` that is no id (`""`) is
+//!   kept verbatim; a component given without a status is written without
+//!   one; an `impact_override` given without `impact` gets the calculated
+//!   impact by Statuspage's rule.
+//!
+//! The extras read back from what was written gain the defaults written for
+//! documented keys that were missing (`updated_at`,
+//! `deliver_notifications: false`, `custom_tweet: null`); from then on,
+//! write -> read is a fixed point.
 //!
 //! # The page's time zone
 //!
@@ -208,7 +274,9 @@ pub use observation::LIST_LIMIT;
 pub use page::{Page, PageComponent, PageStatus};
 pub use raw::{Fields, RawJson};
 pub use reader::Reader;
-pub use record::{Extras, IncidentRecord, MaintenanceRecord, Record, TweetId, UpdateExtras};
+pub use record::{
+    Extras, GivenValues, IncidentRecord, MaintenanceRecord, Record, TweetId, UpdateExtras,
+};
 pub use shape::Shape;
 pub use skipped::{BadEvents, SkippedEvent};
 pub use webhook::{ComponentUpdate, WebhookMeta};

@@ -57,6 +57,11 @@ impl RawJson {
         )
     }
 
+    /// `null`.
+    pub(crate) fn null() -> Self {
+        RawJson("null".into())
+    }
+
     pub(crate) fn from_raw(raw: &serde_json::value::RawValue) -> Self {
         RawJson(raw.get().into())
     }

@@ -2,7 +2,7 @@
 //! cannot be read, as options on one type.
 
 use super::skipped::BadEvents;
-use super::{Document, Limit, Limits, StatuspageError};
+use super::{Anomaly, AnomalyKind, Document, Limit, Limits, StatuspageError};
 
 /// The Statuspage reader with its options: [`read`](super::read) is
 /// `Reader::default().read`.
@@ -104,9 +104,14 @@ impl Reader {
     /// See [`Reader`].
     pub fn read(&self, input: &str) -> Result<Document, StatuspageError> {
         self.limits.check(Limit::InputBytes, input.len(), None)?;
+        let (input, bom) = match input.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, true),
+            None => (input, false),
+        };
         let wire: super::wire::WireDocument<'_> =
             serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
-        super::read::document(wire, &self.limits, self.bad_events)
+        let document = super::read::document(wire, &self.limits, self.bad_events)?;
+        Ok(with_byte_order_mark(document, bom))
     }
 
     /// Reads a document from bytes (which must be UTF-8 JSON).
@@ -130,8 +135,27 @@ impl Reader {
         if let Ok(text) = core::str::from_utf8(input) {
             return self.read(text);
         }
+        let (input, bom) = match input.strip_prefix(BYTE_ORDER_MARK) {
+            Some(rest) => (rest, true),
+            None => (input, false),
+        };
         let wire: super::wire::WireDocument<'_> =
             serde_json::from_slice(input).map_err(|err| StatuspageError::from_json(&err))?;
-        super::read::document(wire, &self.limits, self.bad_events)
+        let document = super::read::document(wire, &self.limits, self.bad_events)?;
+        Ok(with_byte_order_mark(document, bom))
     }
+}
+
+/// The UTF-8 encoding of U+FEFF, the byte order mark.
+const BYTE_ORDER_MARK: &[u8] = b"\xef\xbb\xbf";
+
+/// `document`, with an [`AnomalyKind::ByteOrderMark`] first when its input
+/// started with one.
+fn with_byte_order_mark(mut document: Document, bom: bool) -> Document {
+    if bom {
+        let detail = "the document starts with a utf-8 byte order mark (u+feff); it is skipped";
+        let anomaly = Anomaly::new(AnomalyKind::ByteOrderMark, None, None, detail);
+        document.anomalies.insert(0, anomaly);
+    }
+    document
 }

@@ -66,6 +66,8 @@ pub struct UpdateExtras {
     pub placeholders: Vec<Fields>,
     /// Other keys, verbatim (`custom_tweet`, `deliver_notifications`, ...).
     pub other: Fields,
+    /// What the payload gave for keys the writer derives, where it differs.
+    pub given: GivenValues,
 }
 
 impl UpdateExtras {
@@ -91,6 +93,7 @@ impl UpdateExtras {
             custom_tweet: None,
             placeholders: Vec::new(),
             other: Fields::new(),
+            given: GivenValues::default(),
         }
     }
 }
@@ -133,6 +136,9 @@ pub struct Extras {
     /// Other keys, verbatim (`postmortem_published_at`, `reminder_intervals`,
     /// `metadata`, `scheduled_*`, ...).
     pub other: Fields,
+    /// What the payload gave for keys the writer derives, where it differs,
+    /// the order of its updates and its place in its list.
+    pub given: GivenValues,
 }
 
 impl Extras {
@@ -153,6 +159,155 @@ impl Extras {
     #[must_use]
     pub fn field(&self, key: &str) -> Option<&RawJson> {
         self.other.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+}
+
+/// What a payload gave for the keys the writer derives from the model (an
+/// event's `status`, `resolved_at`, ..., an update's `incident_id`, ...), kept
+/// only where it differs from what the model derived when it was read, with
+/// that derived value; the order of an event's updates when it was not
+/// newest-first; an event's place in its list. The writer writes a given value
+/// while the model still derives what it derived when read, and the derived
+/// one once it derives another: see "Writing back" in the
+/// [module documentation](super). Empty for a value not read.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::formats::statuspage;
+/// // The page says `completed`; the updates say `scheduled`.
+/// let doc = statuspage::read(r#"{"id": "m", "name": "n", "status": "completed",
+///   "impact": "maintenance", "created_at": "2020-01-01T00:00:00Z",
+///   "scheduled_for": "2020-01-02T00:00:00Z", "scheduled_until": "2020-01-02T01:00:00Z",
+///   "incident_updates": [{"id": "u", "status": "scheduled",
+///     "created_at": "2020-01-01T00:00:00Z", "display_at": "2020-01-01T00:00:00Z"}]}"#)?;
+/// let record = &doc.maintenances[0];
+/// assert_eq!(record.extras.given.len(), 1);
+/// assert!(record.extras.given.is_given("status"));
+/// assert!(doc.to_json()?.contains(r#""status":"completed""#)); // unchanged: as given
+/// # Ok::<(), statuspage::StatuspageError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct GivenValues {
+    values: Box<[GivenValue]>,
+    /// A fingerprint of the event as read, kept with what it tells apart.
+    fingerprint: Option<u64>,
+    /// For each position in the input, the update's position in display
+    /// order, when the input was not newest-first.
+    update_order: Option<Box<[u32]>>,
+    list: Option<ListPosition>,
+}
+
+/// A key's given value and the value the model derived for it when read.
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct GivenValue {
+    key: &'static str,
+    derived: RawJson,
+    given: RawJson,
+}
+
+/// Where an event sat: in a summary's `scheduled_maintenances` (or else the
+/// document's one list of events), at `index`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct ListPosition {
+    in_maintenances: bool,
+    index: u32,
+}
+
+impl GivenValues {
+    /// How many keys hold a given value that the model does not derive.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage::GivenValues;
+    /// assert_eq!(GivenValues::default().len(), 0);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Whether no key holds a given value that the model does not derive.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage::GivenValues;
+    /// assert!(GivenValues::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Whether `key` holds a given value that the model did not derive.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage::GivenValues;
+    /// assert!(!GivenValues::default().is_given("status"));
+    /// ```
+    #[must_use]
+    pub fn is_given(&self, key: &str) -> bool {
+        self.values.iter().any(|v| v.key == key)
+    }
+
+    /// The given value of `key`, when the model derived `derived` for it
+    /// when read.
+    pub(crate) fn value(&self, key: &str, derived: &str) -> Option<&RawJson> {
+        self.values
+            .iter()
+            .find(|v| v.key == key && v.derived.as_str() == derived)
+            .map(|v| &v.given)
+    }
+
+    /// Keeps the given value of each key in `values` (key, derived, given).
+    pub(crate) fn set_values(&mut self, values: Vec<(&'static str, RawJson, RawJson)>) {
+        self.values = values
+            .into_iter()
+            .map(|(key, derived, given)| GivenValue {
+                key,
+                derived,
+                given,
+            })
+            .collect();
+    }
+
+    /// Keeps the fingerprint of the event as read.
+    pub(crate) fn set_fingerprint(&mut self, fingerprint: u64) {
+        self.fingerprint = Some(fingerprint);
+    }
+
+    /// The fingerprint of the event as read, when anything is kept with it.
+    pub(crate) fn fingerprint(&self) -> Option<u64> {
+        self.fingerprint
+    }
+
+    /// Keeps the input order of the updates: for each position in the input,
+    /// the update's position in display order.
+    pub(crate) fn set_update_order(&mut self, order: Box<[u32]>) {
+        self.update_order = Some(order);
+    }
+
+    /// The input order of the updates, when it was not newest-first.
+    pub(crate) fn update_order(&self) -> Option<&[u32]> {
+        self.update_order.as_deref()
+    }
+
+    /// Keeps the event's place in its list.
+    pub(crate) fn set_list_position(&mut self, in_maintenances: bool, index: usize) {
+        self.list = Some(ListPosition {
+            in_maintenances,
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+        });
+    }
+
+    /// The event's place in its list: whether it sat in a summary's
+    /// `scheduled_maintenances`, and where.
+    pub(crate) fn list_position(&self) -> Option<(bool, u32)> {
+        self.list.map(|l| (l.in_maintenances, l.index))
     }
 }
 

@@ -63,6 +63,45 @@ impl Checked for Str<'_> {}
 impl Checked for bool {}
 impl<T> Checked for Vec<T> {}
 
+/// Keeps the last of each key of `other` given more than once (as for named
+/// keys, and as `serde_json` does), in input order: a key repeated thousands
+/// of times is kept, reported and written back once. Sorting positions costs
+/// four bytes a key, and only objects with two other keys or more pay it.
+fn last_of_each(other: &mut Other<'_>) {
+    if other.len() < 2 {
+        return;
+    }
+    let mut positions: Vec<u32> = (0..u32::try_from(other.len()).unwrap_or(u32::MAX)).collect();
+    let key = |i: &u32| other.get(*i as usize).map(|(k, _)| &*k.0);
+    // Stable: positions of one key stay in input order, the last one last.
+    positions.sort_by(|a, b| key(a).cmp(&key(b)));
+    let mut drop = vec![false; other.len()];
+    let mut duplicates = false;
+    for pair in positions.windows(2) {
+        if let [earlier, later] = pair {
+            if key(earlier) == key(later) {
+                if let Some(d) = drop.get_mut(*earlier as usize) {
+                    *d = true;
+                    duplicates = true;
+                }
+            }
+        }
+    }
+    if duplicates {
+        let mut dropped = drop.into_iter();
+        other.retain(|_| !dropped.next().unwrap_or(false));
+    }
+}
+
+/// The bit of `key` in a wire object's `nulls` (none for a key it does not name).
+fn null_bit(keys: &[&str], key: &str) -> u64 {
+    keys.iter()
+        .position(|k| *k == key)
+        .and_then(|i| u32::try_from(i).ok())
+        .and_then(|i| 1_u64.checked_shl(i))
+        .unwrap_or(0)
+}
+
 /// Declares a wire object: every named field optional, every other key kept raw.
 macro_rules! wire_object {
     ($(#[$meta:meta])* $name:ident<$lt:lifetime>, $what:literal { $( $field:ident : $ty:ty => $key:literal, )* }) => {
@@ -72,19 +111,33 @@ macro_rules! wire_object {
             $( pub $field: Option<$ty>, )*
             /// Every other key with its raw value, in input order.
             pub other: Other<$lt>,
+            /// The named keys given as `null` (a bit per key, in field order):
+            /// a missing key and `null` read the same, but write back apart.
+            pub nulls: u64,
         }
 
         impl Checked for $name<'_> {}
 
         impl<$lt> $name<$lt> {
+            /// The named keys, in field order.
+            const KEYS: &'static [&'static str] = &[$($key),*];
+
+            /// Whether the named key `key` was given as `null` (the writer
+            /// asks of the objects whose keys it derives).
+            #[allow(dead_code)]
+            pub(crate) fn is_null(&self, key: &str) -> bool {
+                self.nulls & null_bit(Self::KEYS, key) != 0
+            }
+
             /// Reads the value of `key` into its field (the last of duplicate keys
             /// wins) or into `other`.
             pub(crate) fn visit_key<A: MapAccess<$lt>>(&mut self, key: Str<$lt>, map: &mut A) -> Result<(), A::Error> {
                 match &*key.0 {
                     $( $key => {
                         let value: Option<$ty> = map.next_value()?;
-                        if let Some(value) = &value {
-                            value.check().map_err(de::Error::custom)?;
+                        match &value {
+                            Some(value) => value.check().map_err(de::Error::custom)?,
+                            None => self.nulls |= null_bit(Self::KEYS, $key),
                         }
                         self.$field = value;
                     } )*
@@ -111,6 +164,7 @@ macro_rules! wire_object {
                         while let Some(key) = map.next_key::<Str<$lt>>()? {
                             value.visit_key(key, &mut map)?;
                         }
+                        last_of_each(&mut value.other);
                         Ok(value)
                     }
                 }
@@ -278,6 +332,8 @@ pub(super) struct WireDocument<'a> {
     pub bare_keys: Vec<String>,
     /// The first few top-level keys, for error messages.
     pub keys: Vec<String>,
+    /// The top-level keys of another shape given as `null`, to write back.
+    pub nulls: Vec<&'static str>,
 }
 
 impl<'de> Deserialize<'de> for WireDocument<'de> {
@@ -287,6 +343,22 @@ impl<'de> Deserialize<'de> for WireDocument<'de> {
 }
 
 impl WireDocument<'_> {
+    /// `value` of the top-level `key`, noting a `null` one (a bare incident's
+    /// `status` and `components` are its own: noted on it too).
+    fn container<T>(&mut self, key: &'static str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.null(key);
+        }
+        value
+    }
+
+    fn null(&mut self, key: &'static str) {
+        if !self.nulls.contains(&key) {
+            self.nulls.push(key);
+        }
+        self.bare.nulls |= null_bit(WireIncident::KEYS, key);
+    }
+
     /// Notes a top-level key of an incident object.
     fn bare_key(&mut self, key: &Str<'_>) {
         self.has_bare_keys = true;
@@ -321,13 +393,16 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 doc.keys.push(key.0.clone().into_owned());
             }
             match &*key.0 {
-                "page" => doc.page = map.next_value()?,
-                "components" => doc.components = map.next_value()?,
-                "incidents" => doc.incidents = map.next_value()?,
-                "scheduled_maintenances" => {
-                    doc.scheduled_maintenances = map.next_value()?;
+                "page" => doc.page = doc.container("page", map.next_value()?),
+                "components" => {
+                    doc.components = doc.container("components", map.next_value()?);
                 }
-                "incident" => doc.incident = map.next_value()?,
+                "incidents" => doc.incidents = doc.container("incidents", map.next_value()?),
+                "scheduled_maintenances" => {
+                    let value = map.next_value()?;
+                    doc.scheduled_maintenances = doc.container("scheduled_maintenances", value);
+                }
+                "incident" => doc.incident = doc.container("incident", map.next_value()?),
                 "meta" => doc.meta = map.next_value()?,
                 "component" => doc.component = map.next_value()?,
                 "component_update" => doc.component_update = map.next_value()?,
@@ -337,7 +412,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                         doc.bare.status = Some(text);
                         doc.bare_key(&key);
                     }
-                    None => {}
+                    None => doc.null("status"),
                 },
                 _ => {
                     let known = doc.bare.other.len();
@@ -350,6 +425,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 }
             }
         }
+        last_of_each(&mut doc.bare.other);
         Ok(doc)
     }
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {

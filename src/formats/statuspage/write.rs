@@ -6,17 +6,20 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt::{self, Write as _};
+use std::hash::{DefaultHasher, Hasher};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::wire::{Str, WireIncident, WireUpdate};
 use super::{
-    Document, Extras, Page, PageComponent, PageStatus, RawJson, Record, Shape, StatuspageError,
-    TweetId, UpdateExtras,
+    Document, Extras, GivenValues, Page, PageComponent, PageStatus, RawJson, Record, Shape,
+    StatuspageError, TweetId, UpdateExtras,
 };
-use crate::id::ComponentId;
+use crate::id::{ComponentId, EventId, UpdateId};
 use crate::policy::Lifecycle;
 use crate::status::ComponentStatus;
 use crate::{IncidentStatus, MaintenanceStatus};
@@ -140,7 +143,7 @@ impl Document {
                     found: self.shape,
                 }),
             },
-            Shape::IncidentList => to_string(&OutEvents(self, true)),
+            Shape::IncidentList => to_string(&OutEvents(events(self, None, true))),
             _ => to_string(&OutDocument(self)),
         }
     }
@@ -179,10 +182,10 @@ impl Serialize for OutDocument<'_> {
         if let Some(page) = &doc.page {
             map.serialize_entry("page", &OutPage(page))?;
         }
-        // Page components beside incidents or an incident, as read.
         if let Some(meta) = &doc.meta {
             map.serialize_entry("meta", &super::webhook::OutMeta(meta))?;
         }
+        // Page components beside incidents or an incident, as read.
         let own_components = matches!(
             doc.shape,
             Shape::Summary | Shape::Components | Shape::ComponentWebhook
@@ -190,81 +193,169 @@ impl Serialize for OutDocument<'_> {
         if !own_components && !doc.components.is_empty() {
             map.serialize_entry("components", &OutPageComponents(&doc.components))?;
         }
-        match doc.shape {
-            Shape::Summary => {
-                map.serialize_entry("components", &OutPageComponents(&doc.components))?;
-                map.serialize_entry("incidents", &OutList(&doc.incidents))?;
-                map.serialize_entry("scheduled_maintenances", &OutList(&doc.maintenances))?;
-            }
-            Shape::ScheduledMaintenances => {
-                map.serialize_entry("scheduled_maintenances", &OutEvents(doc, false))?;
-            }
-            Shape::ComponentWebhook => {
-                if let Some(c) = doc.components.first() {
-                    let out = OutComponent {
-                        component: &c.component,
-                        status: c.status,
-                        kept: Some(c),
-                    };
-                    map.serialize_entry("component", &out)?;
-                }
-                if let Some(update) = &doc.component_update {
-                    let out = super::webhook::OutComponentUpdate(update);
-                    map.serialize_entry("component_update", &out)?;
-                }
-            }
-            Shape::Incident | Shape::IncidentWebhook => {
-                if let Some(incident) = doc.incidents.first() {
-                    map.serialize_entry("incident", &OutEvent(incident))?;
-                } else if let Some(maintenance) = doc.maintenances.first() {
-                    map.serialize_entry("incident", &OutEvent(maintenance))?;
-                }
-            }
-            Shape::Components => {
-                map.serialize_entry("components", &OutPageComponents(&doc.components))?;
-            }
-            Shape::Status => {}
-            _ => map.serialize_entry("incidents", &OutEvents(doc, true))?,
-        }
-        if let (Some(status), Shape::Summary | Shape::Status) = (&doc.status, doc.shape) {
+        let list = shape_entries(&mut map, doc)?;
+        let status = matches!(doc.shape, Shape::Summary | Shape::Status);
+        if let (Some(status), true) = (&doc.status, status) {
             map.serialize_entry("status", &OutStatus(status))?;
         }
-        entries(&mut map, &doc.other)?;
+        // A top-level key given as `null` is kept in `other`: written unless
+        // the document now has a value for it.
+        let written = |key: &str| match key {
+            "page" => doc.page.is_some(),
+            "components" => own_components || !doc.components.is_empty(),
+            "status" => status && doc.status.is_some(),
+            _ => list.contains(&key),
+        };
+        for (key, value) in doc.other.iter().filter(|(k, _)| !written(k)) {
+            map.serialize_entry(key, &Raw(value))?;
+        }
         map.end()
     }
 }
 
-/// Incidents then maintenances (or maintenances then incidents), in one list.
-struct OutEvents<'a>(&'a Document, bool);
+/// The lists of the document's shape; returns the keys written.
+fn shape_entries<M: SerializeMap>(
+    map: &mut M,
+    doc: &Document,
+) -> Result<&'static [&'static str], M::Error> {
+    Ok(match doc.shape {
+        Shape::Summary => {
+            map.serialize_entry("components", &OutPageComponents(&doc.components))?;
+            map.serialize_entry("incidents", &OutEvents(events(doc, Some(false), true)))?;
+            let maintenances = events(doc, Some(true), true);
+            map.serialize_entry("scheduled_maintenances", &OutEvents(maintenances))?;
+            &["incidents", "scheduled_maintenances"]
+        }
+        Shape::ScheduledMaintenances => {
+            let events = events(doc, None, false);
+            map.serialize_entry("scheduled_maintenances", &OutEvents(events))?;
+            &["scheduled_maintenances"]
+        }
+        Shape::ComponentWebhook => {
+            component_webhook_entries(map, doc)?;
+            &[]
+        }
+        Shape::Incident | Shape::IncidentWebhook => {
+            if let Some(incident) = doc.incidents.first() {
+                map.serialize_entry("incident", &OutEvent(incident))?;
+            } else if let Some(maintenance) = doc.maintenances.first() {
+                map.serialize_entry("incident", &OutEvent(maintenance))?;
+            }
+            &["incident"]
+        }
+        Shape::Components => {
+            map.serialize_entry("components", &OutPageComponents(&doc.components))?;
+            &[]
+        }
+        Shape::Status => &[],
+        _ => {
+            map.serialize_entry("incidents", &OutEvents(events(doc, None, true)))?;
+            &["incidents"]
+        }
+    })
+}
 
-impl Serialize for OutEvents<'_> {
-    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        let (doc, incidents_first) = (self.0, self.1);
-        let mut seq = serializer.serialize_seq(Some(
-            doc.incidents.len().saturating_add(doc.maintenances.len()),
-        ))?;
-        if incidents_first {
-            for r in &doc.incidents {
-                seq.serialize_element(&OutEvent(r))?;
+/// A component webhook's `component` and `component_update`.
+fn component_webhook_entries<M: SerializeMap>(map: &mut M, doc: &Document) -> Result<(), M::Error> {
+    if let Some(c) = doc.components.first() {
+        let out = OutComponent {
+            component: &c.component,
+            status: c.status,
+            kept: Some(c),
+        };
+        map.serialize_entry("component", &out)?;
+    }
+    if let Some(update) = &doc.component_update {
+        map.serialize_entry(
+            "component_update",
+            &super::webhook::OutComponentUpdate(update),
+        )?;
+    }
+    Ok(())
+}
+
+/// Keeps the top-level keys given as `null` (`nulls`) in the document's
+/// `other`, or, for a bare incident, its `page` in the event's `other` (its
+/// `status` and `components` are the event's own, kept with its keys).
+pub(super) fn keep_top_level_nulls(doc: &mut Document, nulls: &[&'static str]) {
+    for &key in nulls {
+        let other = match doc.shape {
+            Shape::BareIncident if key != "page" => continue,
+            Shape::BareIncident => {
+                match (doc.incidents.first_mut(), doc.maintenances.first_mut()) {
+                    (Some(r), _) => &mut r.extras.other,
+                    (None, Some(r)) => &mut r.extras.other,
+                    (None, None) => continue,
+                }
             }
-        }
-        for r in &doc.maintenances {
-            seq.serialize_element(&OutEvent(r))?;
-        }
-        if !incidents_first {
-            for r in &doc.incidents {
-                seq.serialize_element(&OutEvent(r))?;
-            }
-        }
-        seq.end()
+            _ => &mut doc.other,
+        };
+        other.push((Cow::Borrowed(key), RawJson::null()));
     }
 }
 
-struct OutList<'a, S: Lifecycle>(&'a [Record<S>]);
+/// An incident or a maintenance of a document's list.
+#[derive(Clone, Copy)]
+enum EventRef<'a> {
+    Incident(&'a Record<IncidentStatus>),
+    Maintenance(&'a Record<MaintenanceStatus>),
+}
 
-impl<S: Lifecycle> Serialize for OutList<'_, S> {
+impl EventRef<'_> {
+    fn given(&self) -> &GivenValues {
+        match self {
+            EventRef::Incident(r) => &r.extras.given,
+            EventRef::Maintenance(r) => &r.extras.given,
+        }
+    }
+}
+
+impl Serialize for EventRef<'_> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        serializer.collect_seq(self.0.iter().map(OutEvent))
+        match self {
+            EventRef::Incident(r) => OutEvent(*r).serialize(serializer),
+            EventRef::Maintenance(r) => OutEvent(*r).serialize(serializer),
+        }
+    }
+}
+
+/// The events of one list: of a summary's `scheduled_maintenances`
+/// (`Some(true)`) or `incidents` (`Some(false)`), or of the document's one list
+/// (`None`). An event read from a list goes back to it, at its place; the
+/// others (the events of a summary's list by their lifecycle) follow,
+/// incidents then maintenances or the other way round.
+fn events(doc: &Document, list: Option<bool>, incidents_first: bool) -> Vec<EventRef<'_>> {
+    let incidents = doc.incidents.iter().map(EventRef::Incident);
+    let maintenances = doc.maintenances.iter().map(EventRef::Maintenance);
+    let all: Vec<EventRef<'_>> = if incidents_first {
+        incidents.chain(maintenances).collect()
+    } else {
+        maintenances.chain(incidents).collect()
+    };
+    let mut events: Vec<EventRef<'_>> = all
+        .into_iter()
+        .filter(|e| {
+            let read_in = e
+                .given()
+                .list_position()
+                .map(|(in_maintenances, _)| in_maintenances);
+            let by_lifecycle = matches!(e, EventRef::Maintenance(_));
+            list.is_none_or(|list| read_in.unwrap_or(by_lifecycle) == list)
+        })
+        .collect();
+    events.sort_by_key(|e| {
+        e.given()
+            .list_position()
+            .map_or(u32::MAX, |(_, index)| index)
+    });
+    events
+}
+
+struct OutEvents<'a>(Vec<EventRef<'a>>);
+
+impl Serialize for OutEvents<'_> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.collect_seq(&self.0)
     }
 }
 
@@ -319,20 +410,33 @@ struct OutComponent<'a> {
 impl Serialize for OutComponent<'_> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", self.component.id.as_str())?;
-        map.serialize_entry("name", &self.component.name)?;
+        let component = self.component;
+        // A key kept verbatim (given as `null`, a `group_id` that is no id) is
+        // written from there while the model has nothing else for it (the
+        // name the reader used for a `null` one is the id).
+        let other = self.kept.map_or(&[][..], |k| &k.other[..]);
+        let kept = |key: &str| other.iter().any(|(k, _)| k == key);
+        let mut written: Vec<&str> = Vec::new();
+        map.serialize_entry("id", component.id.as_str())?;
+        if !(kept("name") && component.name == component.id.as_str()) {
+            map.serialize_entry("name", &component.name)?;
+            written.push("name");
+        }
         if let Some(status) = self.status {
             map.serialize_entry("status", status.as_str())?;
+            written.push("status");
         }
-        map.serialize_entry(
-            "group_id",
-            &self.component.group_id.as_ref().map(ComponentId::as_str),
-        )?;
-        if let Some(kept) = self.kept {
-            if let Some(group) = kept.group {
-                map.serialize_entry("group", &group)?;
-            }
-            entries(&mut map, &kept.other)?;
+        if component.group_id.is_some() || !kept("group_id") {
+            let group_id = component.group_id.as_ref().map(ComponentId::as_str);
+            map.serialize_entry("group_id", &group_id)?;
+            written.push("group_id");
+        }
+        if let Some(group) = self.kept.and_then(|k| k.group) {
+            map.serialize_entry("group", &group)?;
+            written.push("group");
+        }
+        for (key, value) in other.iter().filter(|(k, _)| !written.contains(&&**k)) {
+            map.serialize_entry(key, &Raw(value))?;
         }
         map.end()
     }
@@ -368,45 +472,429 @@ fn event_entries<M: SerializeMap, S: Lifecycle>(
 ) -> Result<(), M::Error> {
     let event = &record.event;
     let extras = &record.extras;
+    let given = unchanged(record);
+    let has = |key: &str| extras.other.iter().any(|(k, _)| k == key);
+    map.serialize_entry("id", event.id().as_str())?;
+    for (key, derived) in event_derived(record) {
+        entry(map, given, key, &derived)?;
+    }
+    map.serialize_entry("shortlink", &extras.shortlink)?;
+    entry(map, given, "started_at", &Derived::time(event.started_at()))?;
+    map.serialize_entry("page_id", &extras.page_id)?;
+    map.serialize_entry("incident_updates", &OutUpdates(record))?;
+    let components = Derived::list(event.components().is_empty());
+    list_entry(
+        map,
+        given,
+        "components",
+        &components,
+        &OutEventComponents(record),
+    )?;
+    match event.schedule() {
+        Some(schedule) => {
+            map.serialize_entry("scheduled_for", &timestamp(schedule.scheduled_for))?;
+            map.serialize_entry("scheduled_until", &timestamp(schedule.scheduled_until))?;
+        }
+        // A window the model does not keep is in `other`, verbatim.
+        None if !has("scheduled_for") && !has("scheduled_until") => {
+            map.serialize_entry("scheduled_for", &None::<&str>)?;
+            map.serialize_entry("scheduled_until", &None::<&str>)?;
+        }
+        None => {}
+    }
+    map.serialize_entry("postmortem_body", &extras.postmortem_body)?;
+    if let Some(published) = extras.postmortem_published_at {
+        map.serialize_entry("postmortem_published_at", &timestamp(published))?;
+    }
+    entries(map, &extras.other)
+}
+
+/// What the writer derives from the model for the keys of an event object
+/// that a payload may give otherwise (`started_at` is written apart).
+fn event_derived<S: Lifecycle>(record: &Record<S>) -> [(&'static str, Derived<'_>); 8] {
+    let event = &record.event;
+    let extras = &record.extras;
     let latest = event
         .updates()
         .iter()
         .map(|u| u.created_at().max(u.display_at()))
         .max()
         .unwrap_or(event.created_at());
-    map.serialize_entry("id", event.id().as_str())?;
-    map.serialize_entry("name", event.name())?;
-    map.serialize_entry("status", event.status().as_str())?;
-    map.serialize_entry("created_at", &timestamp(event.created_at()))?;
-    map.serialize_entry(
-        "updated_at",
-        &timestamp(extras.updated_at.unwrap_or(latest)),
-    )?;
-    map.serialize_entry("monitoring_at", &event.monitoring_at().map(timestamp))?;
-    map.serialize_entry("resolved_at", &event.resolved_at().map(timestamp))?;
-    match extras.calculated_impact {
-        Some(calculated) => {
-            map.serialize_entry("impact", calculated.as_str())?;
-            map.serialize_entry("impact_override", event.impact().as_str())?;
+    let (impact, impact_override) = match extras.calculated_impact {
+        Some(calculated) => (calculated, Derived::Text(event.impact().as_str())),
+        None => (event.impact(), Derived::Null),
+    };
+    [
+        ("name", Derived::Text(event.name())),
+        ("status", Derived::Text(event.status().as_str())),
+        ("created_at", Derived::Time(event.created_at())),
+        (
+            "updated_at",
+            Derived::Time(extras.updated_at.unwrap_or(latest)),
+        ),
+        ("monitoring_at", Derived::time(event.monitoring_at())),
+        ("resolved_at", Derived::time(event.resolved_at())),
+        ("impact", Derived::Text(impact.as_str())),
+        ("impact_override", impact_override),
+    ]
+}
+
+/// The given values of `record` while its event is the one read (its
+/// fingerprint is that kept when read), else none.
+fn unchanged<S: Lifecycle>(record: &Record<S>) -> Option<&GivenValues> {
+    let given = &record.extras.given;
+    let kept = given.fingerprint()?;
+    (kept == fingerprint(&record.event)).then_some(given)
+}
+
+/// Writes `key`: its given value while the event is the one read and the
+/// model derives what it derived then (see [`GivenValues`]), else `derived`.
+fn entry<M: SerializeMap>(
+    map: &mut M,
+    given: Option<&GivenValues>,
+    key: &'static str,
+    derived: &Derived<'_>,
+) -> Result<(), M::Error> {
+    match given_value(given, key, derived) {
+        Some(raw) => map.serialize_entry(key, &Raw(raw)),
+        None => map.serialize_entry(key, derived),
+    }
+}
+
+/// Writes the list `key`: its given value (`null` or `[]`) while the model
+/// derives what it derived when read, else `list`.
+fn list_entry<M: SerializeMap, T: Serialize>(
+    map: &mut M,
+    given: Option<&GivenValues>,
+    key: &'static str,
+    derived: &Derived<'_>,
+    list: &T,
+) -> Result<(), M::Error> {
+    match given_value(given, key, derived) {
+        Some(raw) => map.serialize_entry(key, &Raw(raw)),
+        None => map.serialize_entry(key, list),
+    }
+}
+
+fn given_value<'a>(
+    given: Option<&'a GivenValues>,
+    key: &str,
+    derived: &Derived<'_>,
+) -> Option<&'a RawJson> {
+    let given = given.filter(|g| !g.is_empty())?;
+    given.value(key, &derived.json()?)
+}
+
+/// A value the writer derives from the model for a key.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Derived<'a> {
+    Null,
+    Text(&'a str),
+    Time(DateTime<Utc>),
+    Bool(bool),
+    /// An empty list.
+    Empty,
+    /// A list with items (never kept as derived: a payload's list is read).
+    Items,
+}
+
+impl Derived<'_> {
+    fn time(t: Option<DateTime<Utc>>) -> Self {
+        t.map_or(Derived::Null, Derived::Time)
+    }
+
+    fn list(empty: bool) -> Self {
+        if empty {
+            Derived::Empty
+        } else {
+            Derived::Items
         }
-        None => map.serialize_entry("impact", event.impact().as_str())?,
     }
-    map.serialize_entry("shortlink", &extras.shortlink)?;
-    map.serialize_entry("started_at", &event.started_at().map(timestamp))?;
-    map.serialize_entry("page_id", &extras.page_id)?;
-    map.serialize_entry("incident_updates", &OutUpdates(record))?;
-    map.serialize_entry("components", &OutEventComponents(record))?;
-    if let Some(schedule) = event.schedule() {
-        map.serialize_entry("scheduled_for", &timestamp(schedule.scheduled_for))?;
-        map.serialize_entry("scheduled_until", &timestamp(schedule.scheduled_until))?;
+
+    /// The JSON text, as written (none for a list with items).
+    fn json(&self) -> Option<String> {
+        match self {
+            Derived::Items => None,
+            other => serde_json::to_string(other).ok(),
+        }
     }
-    if let Some(body) = &extras.postmortem_body {
-        map.serialize_entry("postmortem_body", body)?;
+
+    /// Whether `given` is an equal JSON value (timestamps as instants).
+    fn agrees(&self, given: &Given<'_>) -> bool {
+        match (self, given) {
+            (Derived::Null, Given::Null)
+            | (Derived::Empty, Given::Empty)
+            | (Derived::Items, Given::Items) => true,
+            (Derived::Text(a), Given::Text(b)) => a == b,
+            (Derived::Time(t), Given::Text(b)) => {
+                DateTime::parse_from_rfc3339(b).is_ok_and(|b| b == *t)
+            }
+            (Derived::Bool(a), Given::Bool(b)) => a == b,
+            _ => false,
+        }
     }
-    if let Some(published) = extras.postmortem_published_at {
-        map.serialize_entry("postmortem_published_at", &timestamp(published))?;
+}
+
+impl Serialize for Derived<'_> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        match self {
+            Derived::Null => serializer.serialize_none(),
+            Derived::Text(text) => serializer.serialize_str(text),
+            Derived::Time(t) => serializer.serialize_str(&timestamp(*t)),
+            Derived::Bool(b) => serializer.serialize_bool(*b),
+            Derived::Empty | Derived::Items => serializer.serialize_seq(Some(0))?.end(),
+        }
     }
-    entries(map, &extras.other)
+}
+
+/// A value a payload gave for a key the writer derives.
+#[derive(Clone, Debug)]
+pub(super) enum Given<'a> {
+    Null,
+    Text(Cow<'a, str>),
+    Bool(bool),
+    Empty,
+    Items,
+}
+
+impl Given<'_> {
+    fn json(&self) -> Option<RawJson> {
+        let text = match self {
+            Given::Null => "null".to_owned(),
+            Given::Text(text) => return Some(RawJson::string(text)),
+            Given::Bool(b) => b.to_string(),
+            Given::Empty => "[]".to_owned(),
+            Given::Items => return None,
+        };
+        RawJson::new(text).ok()
+    }
+}
+
+/// The value given for a named key of a wire object: `None` when missing.
+fn given_text<'a>(value: Option<&Str<'a>>, null: bool) -> Option<Given<'a>> {
+    match value {
+        Some(text) => Some(Given::Text(text.0.clone())),
+        None if null => Some(Given::Null),
+        None => None,
+    }
+}
+
+fn given_list<T>(value: Option<&Vec<T>>, null: bool) -> Option<Given<'static>> {
+    match value {
+        Some(list) if list.is_empty() => Some(Given::Empty),
+        Some(_) => Some(Given::Items),
+        None if null => Some(Given::Null),
+        None => None,
+    }
+}
+
+/// The values an event object gives for the keys the writer derives, in the
+/// order of [`event_derived`], then `started_at` and `components`; and
+/// whether `postmortem_published_at` was `null` (written only when given).
+pub(super) struct EventGiven<'a>([Option<Given<'a>>; 10], bool);
+
+impl<'a> EventGiven<'a> {
+    pub(super) fn of(w: &WireIncident<'a>) -> Self {
+        let text = |value: &Option<Str<'a>>, key: &str| given_text(value.as_ref(), w.is_null(key));
+        EventGiven(
+            [
+                text(&w.name, "name"),
+                text(&w.status, "status"),
+                text(&w.created_at, "created_at"),
+                text(&w.updated_at, "updated_at"),
+                text(&w.monitoring_at, "monitoring_at"),
+                text(&w.resolved_at, "resolved_at"),
+                text(&w.impact, "impact"),
+                text(&w.impact_override, "impact_override"),
+                text(&w.started_at, "started_at"),
+                given_list(w.components.as_ref(), w.is_null("components")),
+            ],
+            w.is_null("postmortem_published_at"),
+        )
+    }
+}
+
+/// Keeps in `record` what its payload gave where the writer derives another
+/// value, and the input order of its updates (the ids in input order, when
+/// it was not newest-first).
+pub(super) fn keep_given<S: Lifecycle>(
+    record: &mut Record<S>,
+    given: EventGiven<'_>,
+    input_order: Option<Vec<UpdateId>>,
+) {
+    let event = &record.event;
+    let derived = event_derived(record).into_iter().chain([
+        ("started_at", Derived::time(event.started_at())),
+        ("components", Derived::list(event.components().is_empty())),
+    ]);
+    record
+        .extras
+        .given
+        .set_values(differing(derived.zip(given.0)));
+    if given.1 {
+        let key = Cow::Borrowed("postmortem_published_at");
+        record.extras.other.push((key, RawJson::null()));
+    }
+    if let Some(order) = input_order.and_then(|ids| update_order(&record.event, &ids)) {
+        record.extras.given.set_update_order(order);
+    }
+    let extras = &record.extras;
+    let kept = !extras.given.is_empty()
+        || extras.given.update_order().is_some()
+        || extras.updates.iter().any(|u| !u.given.is_empty());
+    if kept {
+        let fingerprint = fingerprint(&record.event);
+        record.extras.given.set_fingerprint(fingerprint);
+    }
+}
+
+/// The (key, derived, given) of each key whose given value differs.
+fn differing<'a, 'b>(
+    pairs: impl Iterator<Item = ((&'static str, Derived<'a>), Option<Given<'b>>)>,
+) -> Vec<(&'static str, RawJson, RawJson)> {
+    let mut values = Vec::new();
+    for ((key, derived), given) in pairs {
+        let Some(given) = given.filter(|g| !derived.agrees(g)) else {
+            continue;
+        };
+        let derived = derived.json().and_then(|text| RawJson::new(text).ok());
+        if let (Some(derived), Some(given)) = (derived, given.json()) {
+            values.push((key, derived, given));
+        }
+    }
+    values
+}
+
+/// The ids of `updates` (in input order) when they are not newest-first, as
+/// Statuspage sends them and the writer writes them.
+pub(super) fn input_order<'u, S: Lifecycle + 'u>(
+    updates: impl ExactSizeIterator<Item = &'u crate::Update<S>> + Clone,
+) -> Option<Vec<UpdateId>> {
+    let keys = updates.clone().map(crate::Update::order_key);
+    let newest_first = keys.clone().zip(keys.skip(1)).all(|(a, b)| a >= b);
+    (!newest_first).then(|| updates.map(|u| u.id().clone()).collect())
+}
+
+/// For each update id in input order, its position in display order.
+fn update_order<S: Lifecycle>(event: &crate::Event<S>, input: &[UpdateId]) -> Option<Box<[u32]>> {
+    let position: HashMap<&UpdateId, u32> = event
+        .updates()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| Some((u.id(), u32::try_from(i).ok()?)))
+        .collect();
+    input.iter().map(|id| position.get(id).copied()).collect()
+}
+
+/// A fingerprint of an event's value: a hash of its `Debug` form, which
+/// shows every field equality compares, streamed into the hasher (SipHash
+/// with fixed keys: the same in every run).
+fn fingerprint<S: Lifecycle>(event: &crate::Event<S>) -> u64 {
+    struct Hashing(DefaultHasher);
+    impl fmt::Write for Hashing {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(DefaultHasher::new());
+    // Writing into a hasher cannot fail.
+    let _ = write!(hashing, "{event:?}");
+    hashing.0.finish()
+}
+
+/// Notes where the event just read from a list (at `index`) sat: `before`
+/// is the number of incidents and maintenances before it was read.
+pub(super) fn note_list_position(
+    doc: &mut Document,
+    before: (usize, usize),
+    in_maintenances: bool,
+    index: usize,
+) {
+    let given = if doc.incidents.len() > before.0 {
+        doc.incidents.last_mut().map(|r| &mut r.extras.given)
+    } else if doc.maintenances.len() > before.1 {
+        doc.maintenances.last_mut().map(|r| &mut r.extras.given)
+    } else {
+        None
+    };
+    if let Some(given) = given {
+        given.set_list_position(in_maintenances, index);
+    }
+}
+
+/// The values an update object gives for the keys the writer derives, in
+/// the order of [`update_derived`].
+pub(super) struct UpdateGiven<'a>([Option<Given<'a>>; 8]);
+
+impl<'a> UpdateGiven<'a> {
+    pub(super) fn of(w: &WireUpdate<'a>) -> Self {
+        let text = |value: &Option<Str<'a>>, key: &str| given_text(value.as_ref(), w.is_null(key));
+        let deliver = match w.deliver_notifications {
+            Some(b) => Some(Given::Bool(b)),
+            None => w.is_null("deliver_notifications").then_some(Given::Null),
+        };
+        UpdateGiven([
+            text(&w.id, "id"),
+            text(&w.body, "body"),
+            text(&w.incident_id, "incident_id"),
+            text(&w.created_at, "created_at"),
+            text(&w.updated_at, "updated_at"),
+            text(&w.display_at, "display_at"),
+            deliver,
+            given_list(
+                w.affected_components.as_ref(),
+                w.is_null("affected_components"),
+            ),
+        ])
+    }
+}
+
+/// What the writer derives for the keys of an update object that a payload
+/// may give otherwise.
+fn update_derived<'a, S: Lifecycle>(
+    incident: &'a EventId,
+    update: &'a crate::Update<S>,
+    extras: Option<&UpdateExtras>,
+) -> [(&'static str, Derived<'a>); 8] {
+    let updated_at = extras
+        .and_then(|e| e.updated_at)
+        .unwrap_or(update.created_at());
+    let deliver = extras
+        .and_then(|e| e.deliver_notifications)
+        .unwrap_or(false);
+    let placeholders = extras.is_some_and(|e| !e.placeholders.is_empty());
+    let affected = if update.component_changes().is_empty() && !placeholders {
+        Derived::Null
+    } else {
+        Derived::Items
+    };
+    [
+        ("id", Derived::Text(update.id().as_str())),
+        ("body", Derived::Text(update.body())),
+        ("incident_id", Derived::Text(incident.as_str())),
+        ("created_at", Derived::Time(update.created_at())),
+        ("updated_at", Derived::Time(updated_at)),
+        ("display_at", Derived::Time(update.display_at())),
+        ("deliver_notifications", Derived::Bool(deliver)),
+        ("affected_components", affected),
+    ]
+}
+
+/// Keeps in `extras` what the update's payload gave where the writer derives
+/// another value.
+pub(super) fn keep_update_given<S: Lifecycle>(
+    incident: &EventId,
+    update: &crate::Update<S>,
+    extras: &mut UpdateExtras,
+    given: UpdateGiven<'_>,
+) {
+    let values = differing(
+        update_derived(incident, update, Some(extras))
+            .into_iter()
+            .zip(given.0),
+    );
+    extras.given.set_values(values);
 }
 
 struct OutEventComponents<'a, S: Lifecycle>(&'a Record<S>);
@@ -431,16 +919,15 @@ impl<S: Lifecycle> Serialize for OutEventComponents<'_, S> {
         }
         serializer.collect_seq(event.components().iter().map(|component| {
             let kept = kept.get(&component.id).copied();
-            // The status as kept, else the last status an update gave it.
-            let status = kept.and_then(|k| k.status).unwrap_or_else(|| {
-                announced
-                    .get(&component.id)
-                    .copied()
-                    .unwrap_or(ComponentStatus::Operational)
-            });
+            // The status as kept (none when the payload gave none), else the
+            // last status an update gave it: never an invented `operational`.
+            let status = match kept {
+                Some(kept) => kept.status,
+                None => announced.get(&component.id).copied(),
+            };
             OutComponent {
                 component,
-                status: Some(status),
+                status,
                 kept,
             }
         }))
@@ -452,15 +939,36 @@ struct OutUpdates<'a, S: Lifecycle>(&'a Record<S>);
 impl<S: Lifecycle> Serialize for OutUpdates<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let Record { event, extras } = self.0;
+        let given = unchanged(self.0);
         let kept = update_extras(extras);
-        let mut seq = serializer.serialize_seq(Some(event.updates().len()))?;
-        for update in event.updates().iter().rev() {
+        let updates = event.updates();
+        let mut seq = serializer.serialize_seq(Some(updates.len()))?;
+        let mut element = |update: &crate::Update<S>| {
             let extras = kept.get(update.id().as_str()).copied();
             seq.serialize_element(&OutUpdate {
-                incident: event.id().as_str(),
+                incident: event.id(),
                 update,
                 extras,
-            })?;
+                unchanged: given.is_some(),
+            })
+        };
+        // The input order while the event is the one read, else newest-first.
+        let order = given
+            .and_then(GivenValues::update_order)
+            .filter(|order| order.len() == updates.len());
+        match order {
+            Some(order) => {
+                for &i in order {
+                    if let Some(update) = usize::try_from(i).ok().and_then(|i| updates.get(i)) {
+                        element(update)?;
+                    }
+                }
+            }
+            None => {
+                for update in updates.iter().rev() {
+                    element(update)?;
+                }
+            }
         }
         seq.end()
     }
@@ -471,9 +979,11 @@ fn update_extras(extras: &Extras) -> HashMap<&str, &UpdateExtras> {
 }
 
 struct OutUpdate<'a, S> {
-    incident: &'a str,
+    incident: &'a EventId,
     update: &'a crate::Update<S>,
     extras: Option<&'a UpdateExtras>,
+    /// Whether the event is the one read (its given values are written).
+    unchanged: bool,
 }
 
 impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
@@ -481,21 +991,17 @@ impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
         let update = self.update;
         let other: &[(Cow<'static, str>, RawJson)] = self.extras.map_or(&[], |e| &e.other);
         let has = |key: &str| other.iter().any(|(k, _)| k == key);
+        let given = self.extras.filter(|_| self.unchanged).map(|e| &e.given);
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", update.id().as_str())?;
         map.serialize_entry("status", update.status().as_str())?;
-        map.serialize_entry("body", update.body())?;
-        map.serialize_entry("incident_id", self.incident)?;
-        map.serialize_entry("created_at", &timestamp(update.created_at()))?;
-        let updated_at = self
-            .extras
-            .and_then(|e| e.updated_at)
-            .unwrap_or(update.created_at());
-        map.serialize_entry("updated_at", &timestamp(updated_at))?;
-        map.serialize_entry("display_at", &timestamp(update.display_at()))?;
-        map.serialize_entry("affected_components", &OutAffected(update, self.extras))?;
-        let deliver = self.extras.and_then(|e| e.deliver_notifications);
-        map.serialize_entry("deliver_notifications", &deliver.unwrap_or(false))?;
+        for (key, derived) in update_derived(self.incident, update, self.extras) {
+            if key == "affected_components" {
+                let affected = OutAffected(update, self.extras);
+                list_entry(&mut map, given, key, &derived, &affected)?;
+            } else {
+                entry(&mut map, given, key, &derived)?;
+            }
+        }
         let custom_tweet = self.extras.and_then(|e| e.custom_tweet.as_deref());
         map.serialize_entry("custom_tweet", &custom_tweet)?;
         if !has("tweet_id") {

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::super::wire::WireComponent;
-use super::super::{Extras, Limit, PageComponent, StatuspageError};
+use super::super::{Extras, PageComponent, StatuspageError};
 use super::{anomalies, Cx, Here, Read};
 use crate::component::Component;
 use crate::event::Event;
@@ -30,9 +30,6 @@ impl Cx {
         let mut components: Vec<Component> = Vec::with_capacity(given.len());
         let mut seen: HashSet<ComponentId> = HashSet::with_capacity(given.len());
         for (j, c) in given.into_iter().enumerate() {
-            let field = |name: &str| format!("components[{j}].{name}");
-            self.limited(Limit::IdBytes, c.id.as_ref(), here, &field("id"))?;
-            self.limited(Limit::NameBytes, c.name.as_ref(), here, &field("name"))?;
             let pc = self.component(c, here, Some(j))?;
             if seen.insert(pc.component.id.clone()) {
                 components.push(pc.component.clone());

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, Utc};
 
 use super::super::wire::{Str, WireIncident};
+use super::super::write;
 use super::super::{
     AnyValidationError, BadEvents, Document, Extras, Fields, Limit, RawJson, Record, SkippedEvent,
     StatuspageError,
@@ -30,13 +31,18 @@ impl Cx {
         for (i, w) in list.into_iter().flatten().enumerate() {
             let container = format!("{name}[{i}]");
             let anomalies = self.anomalies.len();
+            let before = (doc.incidents.len(), doc.maintenances.len());
             match self.event_into(w, &container, doc) {
                 Err(error) if self.skips(&error) => {
                     // The skipped event's anomalies go with it.
                     self.anomalies.truncate(anomalies);
                     doc.skipped.push(SkippedEvent { container, error });
                 }
-                result => result?,
+                Err(error) => return Err(error),
+                Ok(()) => {
+                    let in_maintenances = name == "scheduled_maintenances";
+                    write::note_list_position(doc, before, in_maintenances, i);
+                }
             }
         }
         Ok(())
@@ -84,6 +90,7 @@ impl Cx {
             incident: Some(&id),
             ..top
         };
+        let given_keys = write::EventGiven::of(&w);
         let name = self.name(w.name.take(), &here);
         let given = self.given(&w, &here)?;
         let (mut updates, foreign_ids) =
@@ -91,6 +98,7 @@ impl Cx {
         if updates.is_empty() {
             updates.push(self.no_updates(w.status.as_ref(), &given, &id, &here)?);
         }
+        let input_order = write::input_order(updates.iter().map(|(u, _)| u));
         let updates = self.in_display_order(updates, &here);
         self.foreign_ids(&id, foreign_ids);
         self.own_status(w.status.as_ref(), &updates, &here)?;
@@ -123,7 +131,9 @@ impl Cx {
         other.append(&mut extras.other);
         extras.other = other;
         extras.updates = update_extras;
-        Ok(Record { event, extras })
+        let mut record = Record { event, extras };
+        write::keep_given(&mut record, given_keys, input_order);
+        Ok(record)
     }
 
     /// The error for a `value` of `field` over `limit` (a long id would be
@@ -196,8 +206,16 @@ impl Cx {
         mut updates: Vec<Read<S>>,
         here: &Here<'_>,
     ) -> Vec<Read<S>> {
-        // Statuspage sends newest first: reverse so that ties keep the written order.
-        updates.reverse();
+        // Statuspage sends newest first: reverse so that ties keep the written
+        // order; an array whose first update is older than its last runs
+        // oldest-first (see "Decisions on odd input").
+        let oldest_first = match (updates.first(), updates.last()) {
+            (Some((first, _)), Some((last, _))) => first.order_key() < last.order_key(),
+            _ => false,
+        };
+        if !oldest_first {
+            updates.reverse();
+        }
         updates.sort_by_key(|(u, _)| u.order_key());
         let mut previous: Option<S> = None;
         updates
@@ -282,7 +300,10 @@ impl Cx {
     ) -> Impact {
         match (given.impact_override, given.impact) {
             (Some(impact_override), calculated) => {
-                extras.calculated_impact = calculated;
+                // Without the calculated impact, Statuspage's rule gives it, so
+                // that the override is written back as one.
+                let default = || crate::builder::default_impact(updates.iter().map(|(u, _)| u));
+                extras.calculated_impact = Some(calculated.unwrap_or_else(default));
                 impact_override
             }
             (None, Some(impact)) => impact,

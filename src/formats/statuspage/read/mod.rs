@@ -82,6 +82,7 @@ pub(crate) fn document(
         component,
         component_update,
         mut bare,
+        nulls,
         ..
     } = wire;
     if let Some(page) = page {
@@ -114,6 +115,7 @@ pub(crate) fn document(
     } else {
         doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
     }
+    super::write::keep_top_level_nulls(&mut doc, &nulls);
     cx.after_page_update(&doc);
     cx.finish(&mut doc);
     Ok(doc)

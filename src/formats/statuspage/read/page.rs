@@ -1,8 +1,10 @@
 //! The page level: `page`, `status` and a component (of the page or of an
 //! incident).
 
+use std::borrow::Cow;
+
 use super::super::wire::{WireComponent, WirePage, WireStatus};
-use super::super::{Page, PageComponent, PageStatus, StatuspageError};
+use super::super::{Limit, Page, PageComponent, PageStatus, RawJson, StatuspageError};
 use super::{anomalies, keys, parse, parse_lazy, text, Cx, Here};
 use crate::component::Component;
 use crate::id::ComponentId;
@@ -48,6 +50,13 @@ impl Cx {
             Some(j) => format!("components[{j}].{name}"),
             None => name.to_owned(),
         };
+        // Keys given as `null` are kept verbatim, to be written back as given.
+        let nulls = ["name", "status", "group"].map(|key| (key, w.is_null(key)));
+        // Long ids and names would be copied into anomalies and the model.
+        self.limited(Limit::IdBytes, w.id.as_ref(), here, &field("id"))?;
+        self.limited(Limit::NameBytes, w.name.as_ref(), here, &field("name"))?;
+        let group_id = w.group_id.as_ref();
+        self.limited(Limit::IdBytes, group_id, here, &field("group_id"))?;
         // An empty id is refused as a missing one.
         let id =
             w.id.as_ref()
@@ -68,14 +77,21 @@ impl Cx {
                 id.as_str().to_owned()
             }
         };
-        let group_id = w
-            .group_id
-            .and_then(|g| ComponentId::new(g.0.into_owned()).ok());
+        let mut other = self.other(w.other, keys::COMPONENT, "component", here);
+        for (key, _) in nulls.into_iter().filter(|(_, null)| *null) {
+            other.push((Cow::Borrowed(key), RawJson::null()));
+        }
+        // A `group_id` that is no id (`""`) is kept verbatim, to be written back.
+        let group_id = w.group_id.and_then(|g| {
+            ComponentId::new(g.0.as_ref())
+                .inspect_err(|_| other.push((Cow::Borrowed("group_id"), RawJson::string(&g.0))))
+                .ok()
+        });
         Ok(PageComponent {
             component: Component { id, name, group_id },
             status,
             group: w.group,
-            other: self.other(w.other, keys::COMPONENT, "component", here),
+            other,
         })
     }
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
 
 use super::super::wire::{Str, WireUpdate};
+use super::super::write;
 use super::super::{Limit, RawJson, StatuspageError, TweetId, UpdateExtras, ValueError};
 use super::{anomalies, is_any_status, is_statuspage_id, keys, text, Cx, Here, Read};
 use crate::id::{ComponentId, EventId, UpdateId};
@@ -84,6 +85,7 @@ impl Cx {
         here: &Here<'_>,
         seen: &mut Seen,
     ) -> Result<Read<S>, StatuspageError> {
+        let given = write::UpdateGiven::of(&u);
         let given_id: &str = u.id.as_ref().map_or("", |s| &s.0);
         let here = Here {
             update: Some((index, given_id)),
@@ -112,6 +114,7 @@ impl Cx {
         extras.other = other;
         let update =
             Update::from_fields(id, status, body, display_at, created_at, component_changes);
+        write::keep_update_given(event, &update, &mut extras, given);
         Ok((update, extras))
     }
 

@@ -1,0 +1,230 @@
+//! Issue 15: peak heap over input bytes stays under 8 for every shape the
+//! outside review tried, measured with a counting global allocator (this test
+//! binary's own), not timed.
+//!
+//! `cargo test --test test_memory -- --nocapture` prints each ratio.
+#![cfg(feature = "statuspage")]
+// The counting allocator is the only unsafe code, as in examples/perf.rs; the
+// library itself forbids unsafe code.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use incident_model::formats::statuspage::{self, StatuspageError};
+
+/// Counts the bytes the program holds on the heap, and the peak since the
+/// last [`reset_peak`].
+struct CountingAllocator;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let now = CURRENT.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+fn shrank(bytes: usize) {
+    CURRENT.fetch_sub(bytes, Ordering::Relaxed);
+}
+
+// SAFETY: every method forwards its arguments unchanged to `System`, whose
+// guarantees therefore hold; the counters only observe the sizes, and counting
+// never allocates.
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract for `layout`.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            grew(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: as `alloc`.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            grew(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by this allocator (so by `System`) with `layout`.
+        unsafe { System.dealloc(ptr, layout) };
+        shrank(layout.size());
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            shrank(layout.size());
+            grew(new_size);
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CountingAllocator = CountingAllocator;
+
+/// Held by each test: the counters are the process's, so tests that allocate
+/// run one at a time.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The peak heap `f` adds, with its result still alive at the peak.
+fn peak<T>(f: impl FnOnce() -> T) -> usize {
+    let before = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let result = black_box(f());
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    drop(result);
+    peak
+}
+
+const CREATED: &str = "2024-01-01T00:00:00Z";
+
+fn component(i: usize) -> String {
+    format!(r#"{{"id": "c{i}", "name": "component {i}", "status": "operational"}}"#)
+}
+
+fn change(i: usize) -> String {
+    format!(
+        r#"{{"code": "c{i}", "name": "component {i}", "old_status": "operational", "new_status": "major_outage"}}"#
+    )
+}
+
+fn update(id: &str, changes: &[String]) -> String {
+    format!(
+        r#"{{"id": "{id}", "status": "investigating", "body": "b", "created_at": "{CREATED}", "display_at": "{CREATED}", "affected_components": [{}]}}"#,
+        changes.join(",")
+    )
+}
+
+fn incident(id: &str, components: &[String], updates: &[String], extra: &str) -> String {
+    format!(
+        r#"{{"incidents": [{{"id": "{id}", "name": "n", "status": "investigating", "impact": "major", "created_at": "{CREATED}", "started_at": "{CREATED}", "components": [{}], "incident_updates": [{}]{extra}}}]}}"#,
+        components.join(","),
+        updates.join(",")
+    )
+}
+
+/// Item 1: one incident listing `n` components.
+fn listed(n: usize) -> String {
+    let components: Vec<String> = (0..n).map(component).collect();
+    incident("abcdefghijkl", &components, &[update("u", &[])], "")
+}
+
+/// Item 1: one update with `n` affected components.
+fn affected(n: usize) -> String {
+    let changes: Vec<String> = (0..n).map(change).collect();
+    incident("abcdefghijkl", &[], &[update("u", &changes)], "")
+}
+
+/// Item 1: `n` updates, each changing its own component, all listed.
+fn each_its_own(n: usize) -> String {
+    let components: Vec<String> = (0..n).map(component).collect();
+    let updates: Vec<String> = (0..n)
+        .map(|i| update(&format!("u{i}"), &[change(i)]))
+        .collect();
+    incident("abcdefghijkl", &components, &updates, "")
+}
+
+/// Item 2: `n` updates without `id`, `body` or `display_at` (each an anomaly
+/// and a made id), under an incident id of `id_bytes`.
+fn bare_updates(id_bytes: usize, n: usize) -> String {
+    let bare = format!(r#"{{"status": "investigating", "created_at": "{CREATED}"}}"#);
+    incident(&"x".repeat(id_bytes), &[], &vec![bare; n], "")
+}
+
+/// Item 2: one unknown key given `n` times in an incident (each an anomaly).
+fn duplicate_unknown_keys(n: usize) -> String {
+    let key = r#", "surprise_key_of_a_page": 1"#;
+    incident("abcdefghijkl", &[], &[update("u", &[])], &key.repeat(n))
+}
+
+#[test]
+fn peak_heap_over_input_bytes_is_under_8_for_every_shape() {
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let shapes: Vec<(&str, String)> = vec![
+        ("listed components (8k)", listed(1 << 13)),
+        ("affected components (8k)", affected(1 << 13)),
+        ("updates each changing its own (8k)", each_its_own(1 << 13)),
+        (
+            "2,000 bare updates, 100 KB id (refused)",
+            bare_updates(100_000, 2_000),
+        ),
+        (
+            "4,000 duplicate unknown keys",
+            duplicate_unknown_keys(4_000),
+        ),
+    ];
+    let mut over = Vec::new();
+    for (name, input) in &shapes {
+        let bytes = input.len();
+        let mut heaps = vec![("read", peak(|| statuspage::read(input)))];
+        if let Ok(document) = statuspage::read(input) {
+            heaps.push(("write", peak(|| document.to_json().unwrap())));
+        }
+        for (what, heap) in heaps {
+            let ratio = heap as f64 / bytes as f64;
+            println!("{name}: {what}: {heap} bytes of heap for {bytes} of input: {ratio:.2}");
+            if ratio >= 8.0 {
+                over.push(format!("{name}: {what}: {ratio:.2}"));
+            }
+        }
+    }
+    assert!(over.is_empty(), "{}", over.join("\n"));
+    // The long id is refused by default, before the updates are read.
+    let refused = statuspage::read(&shapes[3].1).unwrap_err();
+    assert!(
+        matches!(refused, StatuspageError::LimitExceeded { .. }),
+        "{refused}"
+    );
+}
+
+/// A key given 4,000 times is kept, reported and written back once.
+#[test]
+fn a_duplicate_unknown_key_is_kept_once() {
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let document = statuspage::read(&duplicate_unknown_keys(4_000)).unwrap();
+    let extras = &document.incidents[0].extras;
+    let kept = extras
+        .other
+        .iter()
+        .filter(|(k, _)| k == "surprise_key_of_a_page");
+    assert_eq!(kept.count(), 1);
+    let json = document.to_json().unwrap();
+    assert_eq!(json.matches("surprise_key_of_a_page").count(), 1, "{json}");
+    let unknown = document.count(statuspage::AnomalyKind::UnknownField);
+    assert_eq!(unknown, 1);
+}
+
+/// The kin of item 2 within the default limits: updates without `id`,
+/// `body` or `display_at` under a 1 KiB incident id. Each made update id and
+/// each anomaly copies the incident id, so the heap is far above the input
+/// (about 185 times at 2,000 updates): printed here, not asserted, for the
+/// work on the reader's memory. `cargo test --test test_memory -- --ignored
+/// --nocapture`.
+#[test]
+#[ignore = "a measurement, printed"]
+fn bare_updates_under_a_long_id() {
+    let _serial = SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let input = bare_updates(1 << 10, 2_000);
+    let heap = peak(|| statuspage::read(&input));
+    let ratio = heap as f64 / input.len() as f64;
+    println!(
+        "{heap} bytes of heap for {} of input: {ratio:.2}",
+        input.len()
+    );
+}
