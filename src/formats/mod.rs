@@ -6,8 +6,14 @@
 //!   pages publish, read with each oddity reported as an anomaly, and written
 //!   back without loss.
 //!
+//! Every format reports what it repaired or tolerated in one vocabulary,
+//! [`anomaly`] ([`Anomaly`], [`AnomalyKind`]).
+//!
 //! A format imports the model; the model never imports a format.
 
+pub use anomaly::{Anomaly, AnomalyKind};
+
+pub mod anomaly;
 #[cfg(feature = "json")]
 pub(crate) mod json;
 #[cfg(feature = "serde")]

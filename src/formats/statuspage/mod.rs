@@ -172,7 +172,6 @@
 //! # Ok::<(), statuspage::StatuspageError>(())
 //! ```
 
-mod anomaly;
 mod document;
 mod error;
 mod events;
@@ -185,7 +184,9 @@ mod shape;
 mod wire;
 mod write;
 
-pub use anomaly::{Anomaly, AnomalyKind};
+// The anomaly vocabulary is shared by every format (`formats::anomaly`); it
+// stays importable from here.
+pub use super::anomaly::{Anomaly, AnomalyKind};
 pub use document::Document;
 pub use error::{AnyValidationError, Location, StatuspageError, ValueError};
 pub use events::{DocumentEvents, EventAnomalies};
