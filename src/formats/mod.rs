@@ -12,8 +12,17 @@
 //! A format imports the model; the model never imports a format.
 
 pub use anomaly::{Anomaly, AnomalyKind};
+pub use document::{Document, Format, Page, PageComponent, ReadEvent};
+pub use error::{Location, Problem, ReadError};
 
 pub mod anomaly;
+#[cfg(feature = "feeds")]
+mod assemble;
+mod document;
+mod error;
+#[cfg(feature = "feeds")]
+#[cfg_attr(docsrs, doc(cfg(feature = "feeds")))]
+pub mod feeds;
 #[cfg(feature = "json")]
 pub(crate) mod json;
 #[cfg(feature = "serde")]
