@@ -251,7 +251,13 @@ pub enum ReadError {
 
 impl ReadError {
     /// A malformed field.
-    #[cfg(feature = "feeds")]
+    #[cfg(any(
+        feature = "feeds",
+        feature = "google_cloud",
+        feature = "slack",
+        feature = "incident_io",
+        feature = "cachet"
+    ))]
     pub(crate) fn malformed(format: Format, at: Location, problem: impl Into<Problem>) -> Self {
         ReadError::Malformed {
             format,

@@ -16,13 +16,22 @@ pub use document::{Document, Format, Page, PageComponent, ReadEvent};
 pub use error::{Location, Problem, ReadError};
 
 pub mod anomaly;
-#[cfg(feature = "feeds")]
+#[cfg(any(
+    feature = "feeds",
+    feature = "google_cloud",
+    feature = "slack",
+    feature = "incident_io",
+    feature = "cachet"
+))]
 mod assemble;
 mod document;
 mod error;
 #[cfg(feature = "feeds")]
 #[cfg_attr(docsrs, doc(cfg(feature = "feeds")))]
 pub mod feeds;
+#[cfg(feature = "google_cloud")]
+#[cfg_attr(docsrs, doc(cfg(feature = "google_cloud")))]
+pub mod google_cloud;
 #[cfg(feature = "json")]
 pub(crate) mod json;
 #[cfg(feature = "serde")]
@@ -31,3 +40,10 @@ pub mod own;
 #[cfg(feature = "statuspage")]
 #[cfg_attr(docsrs, doc(cfg(feature = "statuspage")))]
 pub mod statuspage;
+#[cfg(any(
+    feature = "google_cloud",
+    feature = "slack",
+    feature = "incident_io",
+    feature = "cachet"
+))]
+mod value;
