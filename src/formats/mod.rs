@@ -32,11 +32,16 @@ pub mod feeds;
 #[cfg(feature = "google_cloud")]
 #[cfg_attr(docsrs, doc(cfg(feature = "google_cloud")))]
 pub mod google_cloud;
+#[cfg(any(feature = "feeds", feature = "slack"))]
+mod html_text;
 #[cfg(feature = "json")]
 pub(crate) mod json;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub mod own;
+#[cfg(feature = "slack")]
+#[cfg_attr(docsrs, doc(cfg(feature = "slack")))]
+pub mod slack;
 #[cfg(feature = "statuspage")]
 #[cfg_attr(docsrs, doc(cfg(feature = "statuspage")))]
 pub mod statuspage;

@@ -101,7 +101,7 @@ impl<'a> Object<'a> {
     }
 
     /// An id: a string, or an integer written as one.
-    #[allow(dead_code)] // for the slack and cachet readers, to come
+    #[cfg_attr(not(any(feature = "slack", feature = "cachet")), allow(dead_code))]
     pub(crate) fn id(&self, field: &str) -> Result<String, ReadError> {
         match self.get(field) {
             None => Err(self.error(field, Problem::Missing)),
@@ -112,7 +112,7 @@ impl<'a> Object<'a> {
     }
 
     /// An integer field that must be there.
-    #[allow(dead_code)] // for the slack and cachet readers, to come
+    #[allow(dead_code)] // for the cachet reader, to come
     pub(crate) fn integer(&self, field: &str) -> Result<i64, ReadError> {
         match self.get(field) {
             None => Err(self.error(field, Problem::Missing)),

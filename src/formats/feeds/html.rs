@@ -5,6 +5,8 @@
 
 use core::fmt::Write as _;
 
+use crate::formats::html_text::text;
+
 /// One update as the entry shows it.
 pub(super) struct ShownUpdate {
     /// The time text with tags dropped and spaces collapsed (`Feb 8, 09:00 UTC`).
@@ -59,86 +61,6 @@ fn update(segment: &str) -> ShownUpdate {
         body: body.trim().to_owned(),
         had_markup,
     }
-}
-
-/// The text of `html`: raw line breaks dropped (the markup's `<br>` are the
-/// breaks), `<br>` as `\n`, other tags dropped (said by the second value),
-/// entities decoded.
-fn text(html: &str) -> (String, bool) {
-    let mut out = String::with_capacity(html.len());
-    let mut had_markup = false;
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        push_decoded(&mut out, rest.get(..open).unwrap_or(""));
-        let after = rest.get(open..).unwrap_or("");
-        let Some(close) = after.find('>') else {
-            push_decoded(&mut out, after);
-            rest = "";
-            break;
-        };
-        let tag = after.get(1..close).unwrap_or("").trim();
-        let name = tag
-            .trim_start_matches('/')
-            .split([' ', '/'])
-            .next()
-            .unwrap_or("");
-        if name.eq_ignore_ascii_case("br") {
-            out.push('\n');
-        } else {
-            had_markup = true;
-        }
-        rest = after.get(close + 1..).unwrap_or("");
-    }
-    push_decoded(&mut out, rest);
-    (out, had_markup)
-}
-
-/// `text` with its entities decoded, raw line breaks dropped.
-fn push_decoded(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        push_raw(out, rest.get(..amp).unwrap_or(""));
-        let after = rest.get(amp..).unwrap_or("");
-        let entity = after
-            .get(1..)
-            .and_then(|s| s.split_once(';'))
-            .map(|(e, _)| e);
-        match entity.filter(|e| e.len() <= 10).and_then(entity_char) {
-            Some(c) => {
-                out.push(c);
-                rest = after.get(entity.map_or(0, str::len) + 2..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = after.get(1..).unwrap_or("");
-            }
-        }
-    }
-    push_raw(out, rest);
-}
-
-fn push_raw(out: &mut String, text: &str) {
-    out.extend(text.chars().filter(|c| *c != '\n' && *c != '\r'));
-}
-
-/// The character an entity names (the five of XML, `nbsp`, numeric ones).
-fn entity_char(entity: &str) -> Option<char> {
-    Some(match entity {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        _ => {
-            let number = entity.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    })
 }
 
 /// `body` as HTML text: the five XML characters escaped, `\n` as `<br />`,
