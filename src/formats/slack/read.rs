@@ -73,6 +73,19 @@ pub const MAINTENANCE_STATUSES: &[(&str, (MaintenanceStatus, MaintenanceStatus))
     ),
 ];
 
+/// The keys of an incident the docs and captures show.
+const INCIDENT_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "type",
+    "status",
+    "url",
+    "date_created",
+    "date_updated",
+    "notes",
+    "services",
+];
+
 const TYPE_NAMES: &[&str] = &["incident", "outage", "notice", "maintenance"];
 const INCIDENT_STATUS_NAMES: &[&str] = &["active", "resolved", "completed", "cancelled"];
 const MAINTENANCE_STATUS_NAMES: &[&str] =
@@ -113,6 +126,10 @@ fn incident(format: Format, value: &Value) -> Result<ReadEvent, ReadError> {
         ));
     };
     let mut anomalies = Vec::new();
+    for key in at.unknown_keys(INCIDENT_KEYS) {
+        let detail = format!("key {key:?} is not in slack's documented incident; not kept");
+        anomalies.push(of(AnomalyKind::UnknownField, &id, detail));
+    }
     let event = if maintenance {
         event(
             &at,
