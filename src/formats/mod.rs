@@ -12,6 +12,8 @@
 //! A format imports the model; the model never imports a format.
 
 pub use anomaly::{Anomaly, AnomalyKind};
+#[cfg(feature = "json")]
+pub use detect::{detect, read, read_as, read_with, Options};
 pub use document::{Document, Format, Page, PageComponent, ReadEvent};
 pub use error::{Location, Problem, ReadError};
 
@@ -24,6 +26,11 @@ pub mod anomaly;
     feature = "cachet"
 ))]
 mod assemble;
+#[cfg(feature = "cachet")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cachet")))]
+pub mod cachet;
+#[cfg(feature = "json")]
+mod detect;
 mod document;
 mod error;
 #[cfg(feature = "feeds")]
@@ -34,6 +41,9 @@ pub mod feeds;
 pub mod google_cloud;
 #[cfg(any(feature = "feeds", feature = "slack"))]
 mod html_text;
+#[cfg(feature = "incident_io")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident_io")))]
+pub mod incident_io;
 #[cfg(feature = "json")]
 pub(crate) mod json;
 #[cfg(feature = "serde")]
