@@ -192,3 +192,17 @@ fn every_corpus_file_is_detected_as_its_format() {
     let checked = check(&root, &folders);
     assert!(checked > 20, "{checked}");
 }
+
+#[test]
+fn statuspage_shapes_without_page_stay_statuspage() {
+    for json in [
+        r#"{"id": "x", "status": "resolved", "impact": "none", "name": "n"}"#,
+        r#"{"scheduled_maintenances": []}"#,
+        r#"{"incidents": []}"#,
+        r#"[{"id": "x", "status": "resolved", "impact": "none"}]"#,
+    ] {
+        assert_eq!(formats::detect(json).unwrap(), Format::Statuspage, "{json}");
+    }
+    let widget = r#"{"page_title": "x", "scheduled_maintenances": []}"#;
+    assert_eq!(formats::detect(widget).unwrap(), Format::IncidentIoWidget);
+}

@@ -50,6 +50,7 @@ impl Default for Options {
 /// | XML with an `<rss>` root | [`Format::StatuspageRss`] |
 /// | an object with `meta`, `page` and `incident` or `component_update` | [`Format::StatuspageWebhook`] |
 /// | an object with `page` or `incident_updates`, a list of objects with `incident_updates`, `[]` | [`Format::Statuspage`] |
+/// | else an object with `incidents`, `incident`, `scheduled_maintenances` or `components`, or an incident object (`id`, `status`, `impact`) | [`Format::Statuspage`] |
 /// | a list of objects with `external_desc` | [`Format::GoogleCloud`] |
 /// | an object with `active_incidents` | [`Format::SlackCurrent`] |
 /// | a list of objects with `notes` | [`Format::SlackHistory`] |
@@ -235,24 +236,45 @@ fn json_format(json: &Value) -> Result<(Format, bool), ReadError> {
 
 fn object_format(map: &Map<String, Value>) -> Option<Format> {
     let has = |key: &str| map.contains_key(key);
+    // Statuspage's shapes without `page` come last: incident.io's widget has
+    // `scheduled_maintenances` too.
+    let statuspage_keys = [
+        "incidents",
+        "incident",
+        "scheduled_maintenances",
+        "components",
+    ];
     if has("meta") && has("page") && (has("incident") || has("component_update")) {
         Some(Format::StatuspageWebhook)
     } else if has("page") || has("incident_updates") {
         Some(Format::Statuspage)
     } else if has("active_incidents") {
         Some(Format::SlackCurrent)
-    } else if has("ongoing_incidents") || has("in_progress_maintenances") || has("subpages") {
+    } else if has("ongoing_incidents")
+        || has("in_progress_maintenances")
+        || has("subpages")
+        || has("page_title")
+    {
         Some(Format::IncidentIoWidget)
     } else if has("data") {
         Some(Format::Cachet)
+    } else if statuspage_keys.iter().any(|key| has(key)) || is_bare_incident(map) {
+        Some(Format::Statuspage)
     } else {
         None
     }
 }
 
+/// A Statuspage incident object without updates (`id`, `status`, `impact`).
+fn is_bare_incident(map: &Map<String, Value>) -> bool {
+    ["id", "status", "impact"]
+        .iter()
+        .all(|key| map.contains_key(*key))
+}
+
 fn list_format(first: &Map<String, Value>) -> Option<Format> {
     let has = |key: &str| first.contains_key(key);
-    if has("incident_updates") {
+    if has("incident_updates") || is_bare_incident(first) {
         Some(Format::Statuspage)
     } else if has("external_desc") || has("status_impact") {
         Some(Format::GoogleCloud)
