@@ -1,8 +1,11 @@
-//! The main job: a report over any Statuspage export.
+//! The main job: a report over any Statuspage export, or a document of any
+//! other format the crate was built to read (`--features all-formats`:
+//! history feeds, Google Cloud, Slack, incident.io, Cachet), detected from
+//! its content.
 //!
 //! ```text
 //! cargo run --example report                         # the embedded default
-//! cargo run --example report -- PATH... | -          # any Statuspage shape
+//! cargo run --example report -- PATH... | -          # any Statuspage shape (any format with its feature)
 //! cargo run --example report -- --json [PATH...]     # one JSON document
 //! cargo run --example report -- --text [PATH...]     # as the status page shows each incident
 //! cargo run --example report -- --markdown [PATH...] # the same in Markdown

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --example uptime_svg -- OUT.svg                 # the embedded default
-//! cargo run --example uptime_svg -- OUT.svg PATH... | -     # any Statuspage shape
+//! cargo run --example uptime_svg -- OUT.svg PATH... | -     # any Statuspage shape (any format with its feature)
 //! cargo run --example uptime_svg -- OUT.svg --as-of 2020-04-02T16:00:00Z
 //! cargo run --example uptime_svg -- OUT.svg --rule agreed_service_time
 //! ```

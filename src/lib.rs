@@ -335,7 +335,10 @@
 //!     many events, by impact and by component ([`Summaries`]);
 //! - [`formats`]: [`formats::own`], the crate's own serde format, and
 //!   [`formats::statuspage`], every shape of Statuspage JSON real pages publish,
-//!   read with each oddity reported as an anomaly, and written back;
+//!   read with each oddity reported as an anomaly, and written back; with
+//!   their features, Statuspage's history feeds, Google Cloud, Slack,
+//!   incident.io and Cachet, read into the same model (the feeds written
+//!   too), and one entry point that detects the format (`formats::read`);
 //! - [`output`]: an event as its status page shows it ([`output::text`],
 //!   [`output::markdown`]), the 90-day uptime bars as SVG ([`output::svg`]) and
 //!   the report over many events ([`output::report`]);

@@ -75,3 +75,36 @@ pub fn read_text(path: &OsStr, limit: usize) -> Result<String, ReadError> {
         ))
     })
 }
+
+/// A document of any format the crate was built to read, as a Statuspage
+/// document for the examples' reports: Statuspage JSON (and its webhooks)
+/// through the Statuspage reader, which keeps everything; any other format
+/// detected (`formats::read`) and converted. The second value is the format
+/// found.
+#[allow(dead_code)] // statuspage_check reads Statuspage only
+pub fn read_document(
+    text: &str,
+) -> Result<
+    (
+        incident_model::formats::statuspage::Document,
+        incident_model::formats::Format,
+    ),
+    String,
+> {
+    use incident_model::formats::{self, statuspage, Format};
+    match formats::detect(text) {
+        Ok(format @ (Format::Statuspage | Format::StatuspageWebhook)) => statuspage::read(text)
+            .map(|document| (document, format))
+            .map_err(|err| err.to_string()),
+        Ok(_) => formats::read(text)
+            .map(|document| {
+                let format = document.format;
+                (statuspage::Document::from(document), format)
+            })
+            .map_err(|err| err.to_string()),
+        // A shape the detector does not know may still be Statuspage's.
+        Err(err) => statuspage::read(text)
+            .map(|document| (document, Format::Statuspage))
+            .map_err(|_| err.to_string()),
+    }
+}

@@ -1,5 +1,7 @@
-//! What the examples share: reading Statuspage documents from paths, standard
-//! input or the embedded default, and choosing `as_of`.
+//! What the examples share: reading documents of any format the crate was
+//! built to read (Statuspage JSON always; feeds, Google Cloud, Slack,
+//! incident.io and Cachet with their features) from paths, standard input or
+//! the embedded default, and choosing `as_of`.
 
 pub mod input;
 
@@ -53,8 +55,8 @@ pub fn read_sources(program: &str, paths: &[OsString]) -> (Vec<Source>, bool) {
                 continue;
             }
         };
-        match statuspage::read(&text) {
-            Ok(document) => sources.push(Source { name, document }),
+        match input::read_document(&text) {
+            Ok((document, _)) => sources.push(Source { name, document }),
             Err(err) => {
                 eprintln!("{program}: {name}: {err}");
                 failed = true;

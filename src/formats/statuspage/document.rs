@@ -1,12 +1,12 @@
 //! A Statuspage document, read or to write.
 
-use super::anomaly::{Anomaly, AnomalyKind};
 use super::page::{Page, PageComponent, PageStatus};
 use super::raw::Fields;
 use super::record::{IncidentRecord, MaintenanceRecord};
 use super::shape::Shape;
 use super::skipped::SkippedEvent;
 use super::webhook::{ComponentUpdate, WebhookMeta};
+use crate::formats::anomaly::{Anomaly, AnomalyKind};
 
 /// A Statuspage document, read: the page, its status and components, the
 /// incidents and maintenances, and every anomaly found.

@@ -248,7 +248,6 @@
 //! # Ok::<(), statuspage::StatuspageError>(())
 //! ```
 
-mod anomaly;
 mod document;
 mod error;
 mod events;
@@ -265,7 +264,9 @@ mod webhook;
 mod wire;
 mod write;
 
-pub use anomaly::{Anomaly, AnomalyKind};
+// The anomaly vocabulary is shared by every format (`formats::anomaly`); it
+// stays importable from here.
+pub use super::anomaly::{Anomaly, AnomalyKind};
 pub use document::Document;
 pub use error::{AnyValidationError, Location, StatuspageError, ValueError};
 pub use events::{DocumentEvents, EventAnomalies};

@@ -78,7 +78,8 @@ impl fmt::Display for Anomaly {
 
 macro_rules! anomaly_kinds {
     ($( $(#[$meta:meta])* $variant:ident => $name:literal, )+) => {
-        /// The kinds of [`Anomaly`], one per quirk real Statuspage pages show.
+        /// The kinds of [`Anomaly`], one per quirk real pages show, the same kind
+        /// in every format where the same thing happens.
         ///
         /// `Display` prints the `snake_case` name (also [`AnomalyKind::as_str`]).
         ///
@@ -207,6 +208,33 @@ anomaly_kinds! {
     /// The document starts with a UTF-8 byte order mark (U+FEFF), which JSON
     /// does not allow and many writers add; it is skipped.
     ByteOrderMark => "byte_order_mark",
+    /// A time shown without a year (a Statuspage feed's update times): the
+    /// year was inferred, as the detail says.
+    InferredYear => "inferred_year",
+    /// Times given to the minute only (a Statuspage feed's update times):
+    /// seconds are zero.
+    MinutePrecision => "minute_precision",
+    /// The format does not carry component changes (a feed, a Slack or
+    /// Google Cloud incident names services, not their statuses): the event
+    /// lists its components, without changes.
+    NoComponentChanges => "no_component_changes",
+    /// An update whose status the format does not give (a feed's "Update"
+    /// label, a Slack note): the status is inferred, as the detail says.
+    InferredStatus => "inferred_status",
+    /// Times without a zone (Cachet's `YYYY-MM-DD HH:MM:SS`) or with a zone
+    /// abbreviation: read in the zone the detail names.
+    LocalTime => "local_time",
+    /// A body given as HTML (a feed entry, a Slack note): kept as text, tags
+    /// dropped, entities decoded, `<br>` and paragraphs as new lines.
+    HtmlBody => "html_body",
+    /// The end of impact the platform declared (Google Cloud's `end`)
+    /// differs from the model's `resolved_at` (the closing update's time);
+    /// both are kept.
+    DeclaredEndDiffers => "declared_end_differs",
+    /// A value of the platform's vocabulary that the model maps onto a
+    /// nearby one (incident.io's `full_outage` is `major_outage`); the
+    /// detail names both.
+    MappedValue => "mapped_value",
 }
 
 impl fmt::Display for AnomalyKind {

@@ -1,0 +1,71 @@
+//! What every reader of a platform's format does once it has an event's parts:
+//! updates into display order, moves out of a closed status marked as
+//! reopens, and the event built under the standard policy when every move
+//! passes it, else under the permissive one with each refused move an
+//! anomaly (the rules of the Statuspage reader, for every other format).
+
+use super::anomaly::{Anomaly, AnomalyKind};
+use crate::builder::{EventParts, ValidationError};
+use crate::event::Event;
+use crate::id::EventId;
+use crate::policy::{Lifecycle, Policy};
+use crate::update::Update;
+
+/// The event of `parts` (updates in any order), with its anomalies pushed on
+/// `anomalies`.
+pub(crate) fn event<S: Lifecycle>(
+    mut parts: EventParts<S>,
+    anomalies: &mut Vec<Anomaly>,
+) -> Result<Event<S>, ValidationError<S>> {
+    // A stable sort keeps the written order among equal times.
+    parts.updates.sort_by_key(Update::order_key);
+    parts.updates = mark_reopens(&parts.id, parts.updates, anomalies);
+    let standard = Policy::standard();
+    if crate::builder::refused_moves(&parts.id, &parts.updates, &standard)
+        .next()
+        .is_none()
+    {
+        return Event::from_parts(parts, standard);
+    }
+    let event = Event::from_parts(parts, Policy::permissive())?;
+    for err in event.violations(&standard) {
+        let update = match &err {
+            ValidationError::Transition(t) => Some(t.update.clone()),
+            _ => None,
+        };
+        let detail = format!("{err}; the event keeps the permissive policy");
+        let id = Some(event.id().clone());
+        anomalies.push(Anomaly::new(
+            AnomalyKind::PolicyViolation,
+            id,
+            update,
+            detail,
+        ));
+    }
+    Ok(event)
+}
+
+/// Each move from a closed status to an open one marked as a reopen: the
+/// platforms record reopens implicitly.
+fn mark_reopens<S: Lifecycle>(
+    id: &EventId,
+    updates: Vec<Update<S>>,
+    anomalies: &mut Vec<Anomaly>,
+) -> Vec<Update<S>> {
+    let mut previous: Option<S> = None;
+    updates
+        .into_iter()
+        .map(|update| match previous.replace(update.status()) {
+            Some(from) if !from.is_open() && update.status().is_open() => {
+                let detail = format!(
+                    "{from} -> {}: the platform reopens implicitly; marked as a reopen",
+                    update.status()
+                );
+                let (event, at) = (Some(id.clone()), Some(update.id().clone()));
+                anomalies.push(Anomaly::new(AnomalyKind::ImplicitReopen, event, at, detail));
+                update.reopening()
+            }
+            _ => update,
+        })
+        .collect()
+}
