@@ -192,6 +192,7 @@ pub use events::{DocumentEvents, EventAnomalies};
 pub use limits::{Limit, Limits};
 pub use page::{Page, PageComponent, PageStatus};
 pub use raw::{Fields, RawJson};
+pub use read::stream::{stream, stream_with, Stream, StreamError, Streamed};
 pub use record::{Extras, IncidentRecord, MaintenanceRecord, Record, TweetId, UpdateExtras};
 pub use shape::Shape;
 pub use write::{write_incident, write_maintenance};
