@@ -3,7 +3,14 @@
 //!
 //! ```text
 //! cargo run --release --example perf [ROUNDS] [INCIDENTS]
+//! cargo run --release --example perf -- --whole FILE | --stream FILE
 //! ```
+//!
+//! With `--whole FILE` or `--stream FILE` it reads one file once, whole
+//! (`statuspage::read_slice_with`, no limits) or streamed
+//! (`statuspage::stream_with` on the file, no limit on the number of events),
+//! and prints the events, the time and the peak heap: the scale table of the
+//! README (run it under `/usr/bin/time -v` for the peak RSS).
 //!
 //! Generates a Statuspage `incidents.json` export (seed 42, 10 000 incidents by
 //! default), then runs the import (`statuspage::read_slice`: read, validate,
@@ -160,7 +167,11 @@ fn run(contender: Contender, bytes: &[u8]) -> (Duration, usize) {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if let Some(mode) = args.next_if(|a| a == "--whole" || a == "--stream") {
+        let path = args.next().expect("--whole and --stream need a file");
+        return read_once(&mode, &path);
+    }
     let rounds: usize = args
         .next()
         .and_then(|a| a.parse().ok())
@@ -301,4 +312,45 @@ fn derived(document: &statuspage::Document, as_of: chrono::DateTime<chrono::Utc>
     }
     black_box(sink);
     start.elapsed()
+}
+
+/// Reads the file at `path` once, whole or streamed, and prints the events,
+/// the time and the peak heap.
+fn read_once(mode: &str, path: &str) {
+    let (events, time, heap) = if mode == "--whole" {
+        let mut events = 0;
+        let before = reset_peak();
+        let start = Instant::now();
+        let bytes = std::fs::read(path).expect("the file reads");
+        let document = statuspage::read_slice_with(&bytes, &statuspage::Limits::none())
+            .expect("the export reads");
+        events += document.incidents.len() + document.maintenances.len();
+        let time = start.elapsed();
+        let heap = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+        drop(black_box(document));
+        (events, time, heap)
+    } else {
+        let mut limits = statuspage::Limits::default();
+        limits.max_events = usize::MAX;
+        let before = reset_peak();
+        let start = Instant::now();
+        let file = std::io::BufReader::new(std::fs::File::open(path).expect("the file opens"));
+        let mut events = 0usize;
+        for item in statuspage::stream_with(file, &limits) {
+            let item = item.expect("the export streams");
+            events += usize::from(!matches!(item, statuspage::Streamed::Rest(_)));
+            black_box(item);
+        }
+        let time = start.elapsed();
+        (
+            events,
+            time,
+            PEAK.load(Ordering::Relaxed).saturating_sub(before),
+        )
+    };
+    println!(
+        "{mode} {path}: {events} events in {:.2} s, peak heap {:.1} MB",
+        time.as_secs_f64(),
+        heap as f64 / 1e6
+    );
 }

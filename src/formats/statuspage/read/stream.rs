@@ -602,25 +602,35 @@ impl<R: Read> Input<R> {
     }
 
     /// Copies one JSON value (its extent: strings, nesting; the JSON reader
-    /// checks the rest) into `out`, at most `max` bytes of it.
+    /// checks the rest) into `out`, at most `max` bytes of it: a buffer at a
+    /// time.
     fn value_into(&mut self, out: &mut Vec<u8>, max: usize) -> Result<(), StreamError> {
         let start = out.len();
-        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let mut scan = Extent::default();
         loop {
-            let Some(byte) = self.peek()? else {
-                if in_string || depth > 0 || out.len() == start {
-                    return Err(self.syntax("EOF while parsing a value").into());
-                }
-                return Ok(());
-            };
-            if !in_string && depth == 0 && out.len() > start && !scalar_byte(byte) {
-                let first = out.get(start).copied().unwrap_or(b'"');
-                if !matches!(first, b'"' | b'{' | b'[') {
+            if !self.fill()? {
+                if scan.is_scalar() && out.len() > start {
                     return Ok(());
                 }
+                return Err(self.syntax("EOF while parsing a value").into());
             }
-            self.bump();
-            out.push(byte);
+            let chunk = self
+                .buffer
+                .get(self.position..self.filled)
+                .unwrap_or_default();
+            let (taken, done) = scan.advance(chunk);
+            let taken_bytes = chunk.get(..taken).unwrap_or_default();
+            out.extend_from_slice(taken_bytes);
+            match taken_bytes.iter().rposition(|&b| b == b'\n') {
+                Some(last) => {
+                    #[allow(clippy::naive_bytecount)] // no dependency for this
+                    let newlines = taken_bytes.iter().filter(|&&b| b == b'\n').count();
+                    self.line += newlines;
+                    self.column = taken - last - 1;
+                }
+                None => self.column += taken,
+            }
+            self.position += taken;
             if out.len() - start > max {
                 return Err(StatuspageError::LimitExceeded {
                     at: None,
@@ -630,22 +640,7 @@ impl<R: Read> Input<R> {
                 }
                 .into());
             }
-            if in_string {
-                match (escaped, byte) {
-                    (true, _) => escaped = false,
-                    (false, b'\\') => escaped = true,
-                    (false, b'"') => in_string = false,
-                    _ => {}
-                }
-            } else {
-                match byte {
-                    b'"' => in_string = true,
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-            }
-            if !in_string && depth == 0 && matches!(byte, b'"' | b'}' | b']') {
+            if done {
                 return Ok(());
             }
         }
@@ -677,4 +672,72 @@ impl<R: Read> Input<R> {
 /// Whether `byte` can continue a number, `true`, `false` or `null`.
 fn scalar_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'+' | b'.')
+}
+
+/// The extent of one JSON value, scanned a buffer at a time: where it ends.
+#[derive(Default)]
+struct Extent {
+    /// The value's first byte, once seen.
+    first: Option<u8>,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Extent {
+    /// Whether the value is a number, `true`, `false` or `null`.
+    fn is_scalar(&self) -> bool {
+        self.first
+            .is_some_and(|first| !matches!(first, b'"' | b'{' | b'['))
+    }
+
+    /// How many bytes of `chunk` belong to the value, and whether it ends
+    /// there. Inside a string, it skips to the next quote or backslash.
+    fn advance(&mut self, chunk: &[u8]) -> (usize, bool) {
+        let mut i = 0;
+        while let Some(&byte) = chunk.get(i) {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                    i += 1;
+                    continue;
+                }
+                let rest = chunk.get(i..).unwrap_or_default();
+                let Some(at) = rest.iter().position(|&b| b == b'"' || b == b'\\') else {
+                    return (chunk.len(), false);
+                };
+                i += at;
+                if chunk.get(i) == Some(&b'\\') {
+                    self.escaped = true;
+                } else {
+                    self.in_string = false;
+                    if self.depth == 0 {
+                        return (i + 1, true);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            if self.first.is_none() {
+                self.first = Some(byte);
+            } else if self.is_scalar() {
+                if !scalar_byte(byte) {
+                    return (i, true);
+                }
+                i += 1;
+                continue;
+            }
+            match byte {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+            if !self.in_string && self.depth == 0 && !self.is_scalar() {
+                return (i, true);
+            }
+        }
+        (chunk.len(), false)
+    }
 }
