@@ -10,6 +10,7 @@
 //! cargo run --example report -- --text [PATH...]     # as the status page shows each incident
 //! cargo run --example report -- --markdown [PATH...] # the same in Markdown
 //! cargo run --example report -- --as-of 2020-04-02T16:00:00Z [PATH...]
+//! cargo run --release --example report -- --stream FILE [--json]   # any size
 //! ```
 //!
 //! Per incident or maintenance: id, name, status, impact, number of updates,
@@ -27,6 +28,11 @@
 //! the last observation that saw it, never past it, and an event that later
 //! observations stopped listing flagged as stale.
 //!
+//! `--stream FILE` prints only the summary, of a file of any size read one
+//! event at a time (memory: one event, and three durations per incident):
+//! the same summary as the whole read's, and with `--json` the same JSON as
+//! the `"summary"` of `--json`.
+//!
 //! A file that cannot be read is reported on standard error, naming it, and
 //! the others are still reported; the exit status is then 1.
 
@@ -36,6 +42,8 @@ mod common;
 mod history;
 #[path = "common/notes.rs"]
 mod notes;
+#[path = "common/stream.rs"]
+mod stream;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -44,7 +52,7 @@ use incident_model::output;
 use incident_model::output::report::Report;
 
 const PROGRAM: &str = "report";
-const USAGE: &str = "usage: report [--json | --text | --markdown] [--as-of RFC3339] [PATH | -]...";
+const USAGE: &str = "usage: report [--json | --text | --markdown] [--as-of RFC3339] [PATH | -]... | [--json] [--as-of RFC3339] --stream FILE";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Output {
@@ -58,6 +66,8 @@ struct Options {
     output: Output,
     as_of: Option<chrono::DateTime<chrono::Utc>>,
     paths: Vec<OsString>,
+    /// `--stream FILE`.
+    stream: Option<OsString>,
 }
 
 fn main() -> ExitCode {
@@ -72,6 +82,17 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &options.stream {
+        let json = options.output == Output::Json;
+        let summary = stream::summary(path, options.as_of, json);
+        return match summary.and_then(|text| common::write_stdout(&text)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("{PROGRAM}: {err}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let (sources, failed) = common::read_sources(PROGRAM, &options.paths);
     let output = match options.output {
         Output::Table | Output::Json => report(&options, &sources),
@@ -94,6 +115,7 @@ fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Option<Options>, S
         output: Output::Table,
         as_of: None,
         paths: Vec::new(),
+        stream: None,
     };
     let mut formats = 0;
     let mut args = args.peekable();
@@ -112,12 +134,19 @@ fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Option<Options>, S
                 let value = args.next().ok_or("--as-of needs a time")?;
                 options.as_of = Some(common::parse_as_of(&value)?);
             }
+            Some("--stream") => options.stream = Some(args.next().ok_or("--stream needs a file")?),
             Some("--") => options.paths.extend(args.by_ref()),
             Some(other) if other.starts_with("--") => {
                 return Err(format!("unknown option {other}"))
             }
             _ => options.paths.push(arg),
         }
+    }
+    if options.stream.is_some()
+        && (!options.paths.is_empty()
+            || options.output != Output::Table && options.output != Output::Json)
+    {
+        return Err("--stream FILE takes no other path, and --json only".to_owned());
     }
     if formats > 1 {
         return Err("choose one of --json, --text and --markdown".to_owned());

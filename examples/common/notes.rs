@@ -51,7 +51,7 @@ pub fn notes_by_event(
 
 /// An anomaly of one event: its kind, and its detail after the update it
 /// concerns (if any): `update "u1": display_at ... is before created_at ...`.
-fn event_note(anomaly: &Anomaly) -> Note {
+pub fn event_note(anomaly: &Anomaly) -> Note {
     let detail = match &anomaly.update {
         Some(update) => format!("update {:?}: {}", update.as_str(), anomaly.detail),
         None => anomaly.detail.clone(),
@@ -61,7 +61,7 @@ fn event_note(anomaly: &Anomaly) -> Note {
 
 /// A document-wide anomaly: as [`event_note`], after the event it names (one
 /// the document does not hold) and after `source` when not empty.
-fn document_note(anomaly: &Anomaly, source: &str) -> Note {
+pub fn document_note(anomaly: &Anomaly, source: &str) -> Note {
     let mut note = event_note(anomaly);
     if let Some(id) = &anomaly.incident {
         note.detail = format!("incident {:?}: {}", id.as_str(), note.detail);

@@ -34,11 +34,21 @@ use super::plan::{Changes, ComponentsKey, Plan, PlannedEvent, PlannedUpdate, Sta
 /// The whole export: the page, then the events in plan order (maintenances
 /// among the incidents, as real pages list them).
 pub(super) fn json(plan: &Plan, end: DateTime<Utc>) -> String {
-    let events: Vec<Box<RawValue>> = plan
-        .events
-        .iter()
-        .filter_map(|planned| plant(&write(plan, planned)?, planned))
-        .collect();
+    let mut out = Vec::new();
+    // Writing into a `Vec` cannot fail, and the bytes are JSON text (UTF-8).
+    match write_json(plan, end, &mut out) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// [`json`] into `out`, one event at a time: memory holds the plan and one
+/// written event, not the export.
+pub(super) fn write_json(
+    plan: &Plan,
+    end: DateTime<Utc>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let mut head = Document::new(Shape::Incidents);
     head.page = Some(Page {
         id: Some(plan.page_id.clone()),
@@ -48,12 +58,30 @@ pub(super) fn json(plan: &Plan, end: DateTime<Utc>) -> String {
         updated_at: Some(end),
         ..Page::default()
     });
-    let document = head.to_json().ok().and_then(|head| {
-        let mut document: Object = serde_json::from_str(&head).ok()?;
-        document.set("incidents", to_raw_value(&events).ok()?);
-        serde_json::to_string(&document).ok()
-    });
-    document.unwrap_or_default()
+    // The head with an empty list of incidents, split where the events go.
+    let list = r#""incidents":[]"#;
+    let head = head
+        .to_json()
+        .ok()
+        .and_then(|head| serde_json::from_str::<Object>(&head).ok())
+        .and_then(|document| serde_json::to_string(&document).ok())
+        .unwrap_or_default();
+    let at = head
+        .rfind(list)
+        .map_or(head.len(), |at| at + list.len() - 1);
+    let (before, after) = head.split_at(at);
+    out.write_all(before.as_bytes())?;
+    let events = plan
+        .events
+        .iter()
+        .filter_map(|planned| plant(&write(plan, planned)?, planned));
+    for (i, event) in events.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(event.get().as_bytes())?;
+    }
+    out.write_all(after.as_bytes())
 }
 
 /// One event as the crate's writer writes it.
@@ -201,12 +229,6 @@ impl Object {
     fn time(&self, key: &str) -> Option<DateTime<FixedOffset>> {
         let (_, value) = self.0.iter().find(|(k, _)| k == key)?;
         serde_json::from_str(value.get()).ok()
-    }
-
-    fn set(&mut self, key: &str, value: Box<RawValue>) {
-        if let Some((_, held)) = self.0.iter_mut().find(|(k, _)| k == key) {
-            *held = value;
-        }
     }
 }
 

@@ -170,6 +170,31 @@ impl Generator {
         export::json(&self.0.plan(), self.0.end)
     }
 
+    /// [`Generator::to_statuspage_json`] written into `out` one event at a
+    /// time: the same bytes, with memory for the plan and one event rather
+    /// than the whole export (a million events is about 4 GB of JSON).
+    ///
+    /// # Errors
+    ///
+    /// The first error of `out`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::generate::Generator;
+    ///
+    /// let generator = Generator::new(42).incidents(50);
+    /// let mut out = Vec::new();
+    /// generator.write_statuspage_json(&mut out)?;
+    /// assert_eq!(out, generator.to_statuspage_json().into_bytes());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    #[cfg(feature = "statuspage")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "statuspage")))]
+    pub fn write_statuspage_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        export::write_json(&self.0.plan(), self.0.end, &mut out)
+    }
+
     /// The incidents of the export, as model values, in export order (newest
     /// first). Each is what reading the export gives, up to the Statuspage
     /// extras: display order, implicit reopens marked, under

@@ -639,45 +639,249 @@ impl Report {
     /// See the [module documentation](self).
     #[must_use]
     pub fn summary(&self) -> ReportSummary {
-        let incidents: Vec<&Row> = self
-            .rows
-            .iter()
-            .filter(|row| row.kind == EventKind::Incident)
-            .collect();
-        let mut impacts: Vec<Impact> = incidents.iter().map(|row| row.impact).collect();
-        impacts.sort_unstable();
-        impacts.dedup();
-        let by_impact = impacts
-            .into_iter()
-            .map(|impact| {
-                let rows = incidents.iter().copied().filter(|row| row.impact == impact);
-                (impact, summaries(rows))
-            })
-            .collect();
-        ReportSummary {
-            incidents: incidents.len(),
-            maintenances: self.rows.len().saturating_sub(incidents.len()),
-            open: self.rows.iter().filter(|row| row.is_open()).count(),
-            anomalies: self
-                .rows
-                .iter()
-                .map(|row| row.anomalies.len())
-                .fold(self.notes.len(), usize::saturating_add),
-            durations: summaries(incidents.iter().copied()),
-            by_impact,
-            against_plan: MaintenanceSummary::of(
-                self.rows.iter().filter_map(|row| row.against_plan.as_ref()),
-            ),
+        self.tally().summary()
+    }
+
+    /// The rows and notes in a [`SummaryTally`]: the one rule of the summary.
+    fn tally(&self) -> SummaryTally {
+        let mut tally = SummaryTally::new(self.as_of, self.basis).with_rule(self.rule);
+        for row in &self.rows {
+            tally.plans.extend(row.against_plan.clone());
+            let durations = [
+                row.time_to_identify,
+                row.time_to_monitor,
+                row.time_to_resolve,
+            ];
+            tally.add(
+                row.kind,
+                row.impact,
+                row.is_open(),
+                durations,
+                row.anomalies.len(),
+            );
+        }
+        for note in &self.notes {
+            tally.push_note(note.clone());
+        }
+        tally
+    }
+}
+
+/// A report's summary built in one pass over the events, keeping only the
+/// three durations of each incident (and the document-wide notes): the
+/// summary of a stream of events of any size. Over the same events, with the
+/// same anomalies and notes, [`SummaryTally::summary`] is the
+/// [`Report::summary`], and its JSON (feature `serde`) is the report's
+/// `"summary"`.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use incident_model::output::report::{AsOfBasis, Report, SummaryTally};
+/// use incident_model::{Incident, IncidentStatus::*, Update};
+/// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+/// let incident = Incident::builder("x")
+///     .update(Update::new(Investigating, at(10)))
+///     .update(Update::new(Resolved, at(12)))
+///     .build()?;
+/// let mut tally = SummaryTally::new(at(13), AsOfBasis::Given);
+/// tally.push(&incident, 2); // two anomalies
+/// let mut report = Report::new(at(13), AsOfBasis::Given);
+/// report.push(&incident, []);
+/// assert_eq!(tally.summary().durations, report.summary().durations);
+/// assert_eq!(tally.summary().anomalies, 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SummaryTally {
+    as_of: DateTime<Utc>,
+    basis: AsOfBasis,
+    incidents: usize,
+    maintenances: usize,
+    open: usize,
+    anomalies: usize,
+    all: Durations,
+    by_impact: BTreeMap<Impact, Durations>,
+    plans: Vec<AgainstPlan>,
+    rule: UptimeRule,
+    notes: Vec<Note>,
+}
+
+/// The durations of some incidents: how many, and each duration they have.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+struct Durations {
+    incidents: usize,
+    of: [Vec<Elapsed>; 3],
+}
+
+impl Durations {
+    fn add(&mut self, durations: [Option<Elapsed>; 3]) {
+        self.incidents += 1;
+        for (values, duration) in self.of.iter_mut().zip(durations) {
+            values.extend(duration);
+        }
+    }
+
+    fn summaries(&self) -> Summaries {
+        let [identify, monitor, resolve] = &self.of;
+        Summaries {
+            time_to_identify: Summary::of(identify.iter().copied()),
+            time_to_monitor: Summary::of(monitor.iter().copied()),
+            time_to_resolve: Summary::of(resolve.iter().copied()),
         }
     }
 }
 
-/// The summaries of the three durations over `rows`.
-fn summaries<'a>(rows: impl Iterator<Item = &'a Row> + Clone) -> Summaries {
-    Summaries {
-        time_to_identify: Summary::of(rows.clone().filter_map(|row| row.time_to_identify)),
-        time_to_monitor: Summary::of(rows.clone().filter_map(|row| row.time_to_monitor)),
-        time_to_resolve: Summary::of(rows.filter_map(|row| row.time_to_resolve)),
+impl SummaryTally {
+    /// An empty tally, its open events measured until `as_of` (chosen as
+    /// `basis` says; only the JSON prints it: no duration of the summary
+    /// depends on it).
+    ///
+    /// # Example
+    ///
+    /// See [`SummaryTally`].
+    #[must_use]
+    pub fn new(as_of: DateTime<Utc>, basis: AsOfBasis) -> Self {
+        SummaryTally {
+            as_of,
+            basis,
+            incidents: 0,
+            maintenances: 0,
+            open: 0,
+            anomalies: 0,
+            all: Durations::default(),
+            by_impact: BTreeMap::new(),
+            plans: Vec::new(),
+            rule: UptimeRule::statuspage(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The same tally, naming `rule` (the rule of the report's downtime; only
+    /// the JSON prints it: no figure of the summary depends on it).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::UptimeRule;
+    /// use incident_model::output::report::{AsOfBasis, SummaryTally};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let tally = SummaryTally::new(at, AsOfBasis::Given).with_rule(UptimeRule::incident_io());
+    /// assert_eq!(tally.rule(), UptimeRule::incident_io());
+    /// ```
+    #[must_use]
+    pub fn with_rule(mut self, rule: UptimeRule) -> Self {
+        self.rule = rule;
+        self
+    }
+
+    /// The rule the tally names.
+    ///
+    /// # Example
+    ///
+    /// See [`SummaryTally::with_rule`].
+    #[must_use]
+    pub fn rule(&self) -> UptimeRule {
+        self.rule
+    }
+
+    /// The same tally, measured until `as_of`, chosen as `basis` says: for a
+    /// stream, whose latest time is known at its end.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::output::report::{AsOfBasis, SummaryTally};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 0, 0).unwrap();
+    /// let tally = SummaryTally::new(at, AsOfBasis::Given).with_as_of(at, AsOfBasis::LatestInData);
+    /// assert_eq!(tally.summary().incidents, 0);
+    /// ```
+    #[must_use]
+    pub fn with_as_of(mut self, as_of: DateTime<Utc>, basis: AsOfBasis) -> Self {
+        self.as_of = as_of;
+        self.basis = basis;
+        self
+    }
+
+    /// Counts `event` (an incident, a maintenance or an
+    /// [`AnyEvent`](crate::AnyEvent)), with the number of anomalies found in
+    /// it, as [`Report::push`] would.
+    ///
+    /// # Example
+    ///
+    /// See [`SummaryTally`].
+    pub fn push<'a>(&mut self, event: impl Into<AnyEventRef<'a>>, anomalies: usize) {
+        let event = event.into();
+        let durations = [
+            event.time_to_identify(),
+            event.time_to_monitor(),
+            event.time_to_resolve(),
+        ];
+        let open = event.resolved_at().is_none();
+        self.add(event.kind(), event.impact(), open, durations, anomalies);
+        self.plans.extend(event.against_plan(self.as_of));
+    }
+
+    /// Adds a document-wide anomaly, as [`Report::push_note`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::output::report::{AsOfBasis, Note, SummaryTally};
+    /// let mut tally = SummaryTally::new(Utc.with_ymd_and_hms(2020, 4, 2, 16, 0, 0).unwrap(), AsOfBasis::Given);
+    /// tally.push_note(Note::new("mixed_offsets", "offsets -04:00 and -05:00 in one document"));
+    /// assert_eq!(tally.summary().anomalies, 1);
+    /// ```
+    pub fn push_note(&mut self, note: Note) {
+        self.anomalies = self.anomalies.saturating_add(1);
+        self.notes.push(note);
+    }
+
+    /// The one rule of the summary's counts, for an event or a row.
+    fn add(
+        &mut self,
+        kind: EventKind,
+        impact: Impact,
+        open: bool,
+        durations: [Option<Elapsed>; 3],
+        anomalies: usize,
+    ) {
+        self.anomalies = self.anomalies.saturating_add(anomalies);
+        self.open += usize::from(open);
+        if kind != EventKind::Incident {
+            self.maintenances += 1;
+            return;
+        }
+        self.incidents += 1;
+        self.all.add(durations);
+        self.by_impact.entry(impact).or_default().add(durations);
+    }
+
+    /// The summary: what [`Report::summary`] gives over the same events.
+    /// O(n log n) in the number of incidents.
+    ///
+    /// # Example
+    ///
+    /// See [`SummaryTally`].
+    #[must_use]
+    pub fn summary(&self) -> ReportSummary {
+        ReportSummary {
+            incidents: self.incidents,
+            maintenances: self.maintenances,
+            open: self.open,
+            anomalies: self.anomalies,
+            durations: self.all.summaries(),
+            by_impact: self
+                .by_impact
+                .iter()
+                .map(|(impact, durations)| (*impact, durations.summaries()))
+                .collect(),
+            against_plan: MaintenanceSummary::of(&self.plans),
+        }
     }
 }
 
@@ -1165,49 +1369,56 @@ mod json {
         }
     }
 
-    impl Report {
-        /// The JSON group of the incidents of `impact`.
-        fn group(&self, impact: crate::Impact, summaries: &crate::Summaries) -> Group {
-            let count = self
-                .rows
+    impl<'a> JsonSummary<'a> {
+        fn of(tally: &'a super::SummaryTally) -> Self {
+            let summary = tally.summary();
+            let by_impact = summary
+                .by_impact
                 .iter()
-                .filter(|row| row.kind == EventKind::Incident && row.impact == impact)
-                .count();
-            Group {
-                count,
-                time_to_identify: summaries.time_to_identify,
-                time_to_monitor: summaries.time_to_monitor,
-                time_to_resolve: summaries.time_to_resolve,
+                .map(|(impact, summaries)| {
+                    let count = tally.by_impact.get(impact).map_or(0, |d| d.incidents);
+                    let group = Group {
+                        count,
+                        time_to_identify: summaries.time_to_identify,
+                        time_to_monitor: summaries.time_to_monitor,
+                        time_to_resolve: summaries.time_to_resolve,
+                    };
+                    (*impact, group)
+                })
+                .collect();
+            JsonSummary {
+                as_of: rfc3339(tally.as_of).to_string(),
+                as_of_basis: tally.basis,
+                rule: tally.rule,
+                incidents: summary.incidents,
+                maintenances: summary.maintenances,
+                open: summary.open,
+                anomalies: summary.anomalies,
+                time_to_identify: summary.durations.time_to_identify,
+                time_to_monitor: summary.durations.time_to_monitor,
+                time_to_resolve: summary.durations.time_to_resolve,
+                by_impact,
+                maintenance: summary.against_plan,
+                document_anomalies: &tally.notes,
             }
+        }
+    }
+
+    impl Serialize for super::SummaryTally {
+        /// The `"summary"` of the report's JSON document (see the [module
+        /// documentation](super)).
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            JsonSummary::of(self).serialize(serializer)
         }
     }
 
     impl Serialize for Report {
         /// The JSON document of the [module documentation](super).
         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let summary = self.summary();
-            let by_impact = summary
-                .by_impact
-                .iter()
-                .map(|(impact, summaries)| (*impact, self.group(*impact, summaries)))
-                .collect();
+            let tally = self.tally();
             Document {
                 incidents: self.rows.iter().map(JsonRow::of).collect(),
-                summary: JsonSummary {
-                    as_of: rfc3339(self.as_of).to_string(),
-                    as_of_basis: self.basis,
-                    rule: self.rule,
-                    incidents: summary.incidents,
-                    maintenances: summary.maintenances,
-                    open: summary.open,
-                    anomalies: summary.anomalies,
-                    time_to_identify: summary.durations.time_to_identify,
-                    time_to_monitor: summary.durations.time_to_monitor,
-                    time_to_resolve: summary.durations.time_to_resolve,
-                    by_impact,
-                    maintenance: summary.against_plan,
-                    document_anomalies: &self.notes,
-                },
+                summary: JsonSummary::of(&tally),
             }
             .serialize(serializer)
         }

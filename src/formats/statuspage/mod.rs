@@ -274,6 +274,7 @@ pub use limits::{Limit, Limits};
 pub use observation::LIST_LIMIT;
 pub use page::{Page, PageComponent, PageStatus};
 pub use raw::{Fields, RawJson};
+pub use read::stream::{stream, stream_with, Stream, StreamError, Streamed};
 pub use reader::Reader;
 pub use record::{
     Extras, GivenValues, IncidentRecord, MaintenanceRecord, Record, TweetId, UpdateExtras,

@@ -50,8 +50,10 @@ impl Cx {
         seen: &mut Seen,
     ) -> Result<Option<ComponentChange>, StatuspageError> {
         let field = |name: &str| format!("affected_components[{j}].{name}");
-        self.limited(Limit::IdBytes, a.code.as_ref(), here, &field("code"))?;
-        self.limited(Limit::NameBytes, a.name.as_ref(), here, &field("name"))?;
+        let len =
+            |value: &Option<super::super::wire::Str<'_>>| value.as_ref().map_or(0, |v| v.0.len());
+        self.within(Limit::IdBytes, len(&a.code), here, || field("code"))?;
+        self.within(Limit::NameBytes, len(&a.name), here, || field("name"))?;
         let code = a.code.as_ref().filter(|c| !c.0.is_empty());
         let (Some(code), Some(old), Some(new)) = (code, &a.old_status, &a.new_status) else {
             return Ok(None);

@@ -146,7 +146,22 @@ impl Cx {
         field: &str,
     ) -> Result<(), StatuspageError> {
         let found = value.map_or(0, |v| v.0.len());
-        self.limits.check(limit, found, Some(here.at(field)))
+        self.within(limit, found, here, || field.to_owned())
+    }
+
+    /// The error for `found` over `limit` in `field`, whose name and location
+    /// are only built on error (checks run several times per update).
+    pub(super) fn within(
+        &self,
+        limit: Limit,
+        found: usize,
+        here: &Here<'_>,
+        field: impl FnOnce() -> String,
+    ) -> Result<(), StatuspageError> {
+        if found <= self.limits.get(limit) {
+            return Ok(());
+        }
+        self.limits.check(limit, found, Some(here.at(&field())))
     }
 
     fn name(&mut self, name: Option<Str<'_>>, here: &Here<'_>) -> String {

@@ -16,6 +16,7 @@ mod components;
 mod event;
 mod keys;
 mod page;
+pub(super) mod stream;
 mod update;
 mod webhook;
 
@@ -63,62 +64,73 @@ pub(crate) fn document(
     limits: &Limits,
     bad_events: BadEvents,
 ) -> Result<Document, StatuspageError> {
-    let shape = detect(&wire)?;
-    limits.check(Limit::Events, event_count(&wire), None)?;
     let mut cx = Cx {
         limits: *limits,
         bad_events,
         ..Cx::default()
     };
-    let mut doc = Document::new(shape);
-    let WireDocument {
-        page,
-        status,
-        mut components,
-        incidents,
-        scheduled_maintenances,
-        incident,
-        meta,
-        component,
-        component_update,
-        mut bare,
-        nulls,
-        ..
-    } = wire;
-    if let Some(page) = page {
-        doc.page = Some(cx.page(page)?);
-    }
-    cx.webhook_into(meta, component, component_update, &mut doc)?;
-    if let Some(status) = status {
-        doc.status = Some(cx.status(status)?);
-    }
-    if shape == Shape::BareIncident {
-        // A bare incident's `components` are its own.
-        bare.components = components.take().or(bare.components.take());
-    }
-    for (i, c) in components.into_iter().flatten().enumerate() {
-        doc.components
-            .push(cx.component(c, &Here::top(""), Some(i))?);
-    }
-    let list_name = if shape == Shape::IncidentList {
-        ""
-    } else {
-        "incidents"
-    };
-    cx.list_into(incidents, list_name, &mut doc)?;
-    cx.list_into(scheduled_maintenances, "scheduled_maintenances", &mut doc)?;
-    if let Some(w) = incident {
-        cx.event_into(w, "incident", &mut doc)?;
-    }
-    if shape == Shape::BareIncident {
-        cx.event_into(bare, "", &mut doc)?;
-    } else {
-        doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
-    }
-    super::write::keep_top_level_nulls(&mut doc, &nulls);
+    let mut doc = cx.document(wire)?;
     cx.after_page_update(&doc);
     cx.finish(&mut doc);
     Ok(doc)
+}
+
+impl Cx {
+    /// The document, its anomalies left in the context: the whole read, and
+    /// the end of a streamed one ([`stream`]), whose context has read the
+    /// streamed events.
+    fn document(&mut self, wire: WireDocument<'_>) -> Result<Document, StatuspageError> {
+        let cx = self;
+        let shape = detect(&wire)?;
+        cx.limits.check(Limit::Events, event_count(&wire), None)?;
+        let mut doc = Document::new(shape);
+        let WireDocument {
+            page,
+            status,
+            mut components,
+            incidents,
+            scheduled_maintenances,
+            incident,
+            meta,
+            component,
+            component_update,
+            mut bare,
+            nulls,
+            ..
+        } = wire;
+        if let Some(page) = page {
+            doc.page = Some(cx.page(page)?);
+        }
+        cx.webhook_into(meta, component, component_update, &mut doc)?;
+        if let Some(status) = status {
+            doc.status = Some(cx.status(status)?);
+        }
+        if shape == Shape::BareIncident {
+            // A bare incident's `components` are its own.
+            bare.components = components.take().or(bare.components.take());
+        }
+        for (i, c) in components.into_iter().flatten().enumerate() {
+            doc.components
+                .push(cx.component(c, &Here::top(""), Some(i))?);
+        }
+        let list_name = if shape == Shape::IncidentList {
+            ""
+        } else {
+            "incidents"
+        };
+        cx.list_into(incidents, list_name, &mut doc)?;
+        cx.list_into(scheduled_maintenances, "scheduled_maintenances", &mut doc)?;
+        if let Some(w) = incident {
+            cx.event_into(w, "incident", &mut doc)?;
+        }
+        if shape == Shape::BareIncident {
+            cx.event_into(bare, "", &mut doc)?;
+        } else {
+            doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
+        }
+        super::write::keep_top_level_nulls(&mut doc, &nulls);
+        Ok(doc)
+    }
 }
 
 /// How many incidents and maintenances the document holds.

@@ -60,12 +60,17 @@ impl Cx {
         here: &Here<'_>,
     ) -> Result<(Vec<Read<S>>, usize), StatuspageError> {
         let wire = wire.unwrap_or_default();
-        let at = Some(here.at("incident_updates"));
-        self.limits.check(Limit::UpdatesPerEvent, wire.len(), at)?;
+        let field = || "incident_updates".to_owned();
+        self.within(Limit::UpdatesPerEvent, wire.len(), here, field)?;
         let mut updates = Vec::with_capacity(wire.len());
+        // The given ids are only needed to make new ones for updates without.
+        let makes_ids = wire
+            .iter()
+            .any(|u| u.id.as_ref().is_none_or(|id| id.0.is_empty()));
         let mut seen = Seen {
             ids: wire
                 .iter()
+                .filter(|_| makes_ids)
                 .filter_map(|u| u.id.as_ref())
                 .map(|id| id.0.clone().into_owned())
                 .collect(),
@@ -183,8 +188,7 @@ impl Cx {
             self.push(anomalies::missing_body(here.incident, id));
             return Ok(String::new());
         };
-        self.limits
-            .check(Limit::BodyBytes, body.0.len(), Some(here.at("body")))?;
+        self.within(Limit::BodyBytes, body.0.len(), here, || "body".to_owned())?;
         Ok(body.0.into_owned())
     }
 
