@@ -239,11 +239,43 @@ impl<S: Lifecycle> Event<S> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&mut self, update: Update<S>) -> Result<(), ValidationError<S>> {
+        self.try_apply(update).map_err(|refused| refused.error)
+    }
+
+    /// [`Event::apply`], handing a refused update back in the error, to retry
+    /// it (as a reopen, with another id, ...) without building it again.
+    ///
+    /// # Errors
+    ///
+    /// [`Refused`] (boxed: it holds a whole update): the [`ValidationError`] of
+    /// [`Event::apply`] and the update.
+    /// The event is left unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    ///
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let mut incident = Incident::builder("x").update(Update::new(Resolved, at(10))).build()?;
+    /// let update = Update::new(Investigating, at(11)).with_body("It is back.");
+    /// let refused = incident.try_apply(update).unwrap_err(); // resolved is terminal
+    /// incident.reopen(refused.update)?; // the same update, as a reopen
+    /// assert_eq!(incident.last_update().body(), "It is back.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_apply(&mut self, update: Update<S>) -> Result<(), Box<Refused<S>>> {
+        let update = update.with_derived_id(&self.id, self.updates.len());
         if self.ids.is_none() && self.updates.len() >= INDEX_FROM {
             self.ids = Some(UpdateIds::of(&self.updates));
         }
         let ids = self.ids.as_ref();
-        let position = builder::insertion(&self.id, &self.updates, ids, &self.policy, &update)?;
+        let position = match builder::insertion(&self.id, &self.updates, ids, &self.policy, &update)
+        {
+            Ok(position) => position,
+            Err(error) => return Err(Box::new(Refused { error, update })),
+        };
         if let Some(ids) = &mut self.ids {
             ids.insert(update.id());
         }
@@ -576,5 +608,33 @@ impl<S: Lifecycle> EventBuilder<S> {
     pub fn build(self) -> Result<Event<S>, ValidationError<S>> {
         let (parts, policy) = self.assemble();
         Event::from_parts(parts, policy)
+    }
+}
+
+/// An update [`Event::try_apply`] refused, handed back with the reason.
+///
+/// Passive data: the fields are public. Displays as its error.
+///
+/// # Example
+///
+/// See [`Event::try_apply`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct Refused<S> {
+    /// Why the update was refused.
+    pub error: ValidationError<S>,
+    /// The update, as it was given (with the id derived for it, if it had none).
+    pub update: Update<S>,
+}
+
+impl<S: Lifecycle> fmt::Display for Refused<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error, f)
+    }
+}
+
+impl<S: Lifecycle> std::error::Error for Refused<S> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
     }
 }

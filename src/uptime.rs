@@ -1150,7 +1150,8 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
 /// Prints as status pages print it: a percentage with two decimals by default
 /// (the formatter's precision, up to 12, for more), **truncated**: 99.996%
 /// prints as `99.99%`, and any downtime at all keeps the figure below
-/// `100.00%`.
+/// `100.00%`. Width, fill and alignment pad it (right-aligned by default, as
+/// numbers are): `{:>8}`, `{:<8.1}`, `{:*^10}`.
 ///
 /// With the `serde` feature it serializes as
 /// `{"ratio": 0.984, "weighted_downtime": 1380}` (seconds); there is no
@@ -1170,6 +1171,7 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
 /// let uptime = merged.uptime(window, &Weights::default());
 /// assert_eq!(uptime.to_string(), "99.99%");
 /// assert_eq!(format!("{uptime:.4}"), "99.9958%");
+/// assert_eq!(format!("[{uptime:>8}] [{uptime:<8.1}] [{uptime:*^10}]"), "[  99.99%] [99.9%   ] [**99.99%**]");
 /// assert!((uptime.percent() - 99.995_833).abs() < 1e-6);
 /// assert_eq!(uptime.weighted_downtime().to_string(), "6m");
 /// // Nothing happened: 100%.
@@ -1312,12 +1314,13 @@ impl fmt::Display for Uptime {
         };
         let whole = scaled / scale;
         let fraction = scaled % scale;
-        // The precision is taken by the decimals, so the width is not honoured.
-        if decimals == 0 {
-            write!(f, "{whole}%")
+        // The precision is taken by the decimals; width, fill and alignment pad.
+        let text = if decimals == 0 {
+            format!("{whole}%")
         } else {
-            write!(f, "{whole}.{fraction:0decimals$}%")
-        }
+            format!("{whole}.{fraction:0decimals$}%")
+        };
+        crate::duration::pad(f, &text, fmt::Alignment::Right)
     }
 }
 
