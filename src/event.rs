@@ -210,6 +210,46 @@ impl<S: Lifecycle> Event<S> {
         }
     }
 
+    /// The updates displayed after `at`, in display order: what a bot that
+    /// posted everything up to `at` has still to post.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    ///
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10)))
+    ///     .update(Update::new(Identified, at(11)))
+    ///     .update(Update::new(Resolved, at(12)))
+    ///     .build()?;
+    /// assert_eq!(incident.updates_since(at(10)).len(), 2);
+    /// let first = incident.updates()[0].id();
+    /// assert_eq!(incident.updates_after(first).map(<[_]>::len), Some(2));
+    /// assert!(incident.updates_after(&"elsewhere".parse()?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn updates_since(&self, at: DateTime<Utc>) -> &[Update<S>] {
+        // Display order sorts by display time first, so this is a partition.
+        let first = self.updates.partition_point(|u| u.display_at() <= at);
+        self.updates.get(first..).unwrap_or_default()
+    }
+
+    /// The updates after the one with the id `id`, in display order; `None`
+    /// when the event has no update with that id.
+    ///
+    /// # Example
+    ///
+    /// See [`Event::updates_since`].
+    #[must_use]
+    pub fn updates_after(&self, id: &crate::id::UpdateId) -> Option<&[Update<S>]> {
+        let position = self.updates.iter().position(|u| u.id() == id)?;
+        self.updates.get(position.saturating_add(1)..)
+    }
+
     /// Adds an update, checking its move under the event's policy. The update goes
     /// where display order puts it (after any update with the same display and
     /// creation time), and the moves into and out of it are checked.

@@ -1086,3 +1086,26 @@ fn events_after_the_page_snapshot_are_reported() {
         "after_page_update in incident \"skzhfwy9kf8q\": created_at 2020-09-14T09:33:28.071Z is after the page's updated_at 2020-05-22T20:50:20.457Z"
     );
 }
+
+/// Issue 17: a backdated update's anomaly gives the gap as durations are
+/// printed elsewhere ("1d 5h"), not in raw milliseconds.
+#[test]
+fn backdated_display_detail_is_a_human_duration() {
+    let doc = statuspage::read(
+        r#"{"incidents": [{"id": "abc", "name": "Slow", "status": "resolved",
+        "created_at": "2020-03-01T08:10:00Z", "incident_updates": [{"id": "u1",
+        "status": "resolved", "body": "Fixed.", "created_at": "2020-03-02T14:00:00Z",
+        "display_at": "2020-03-01T08:10:00Z"}]}]}"#,
+    )
+    .unwrap();
+    let anomaly = doc
+        .anomalies
+        .iter()
+        .find(|a| a.kind == statuspage::AnomalyKind::BackdatedDisplay)
+        .unwrap();
+    assert!(
+        anomaly.detail.contains(" is 1d 5h before created_at "),
+        "{}",
+        anomaly.detail
+    );
+}
