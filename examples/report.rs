@@ -156,6 +156,10 @@ fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Option<Options>, S
 
 /// The report, as a table or as JSON, over every document read.
 fn report(options: &Options, sources: &[common::Source]) -> Result<String, String> {
+    if sources.is_empty() {
+        // Every input failed (each is named above): no report "as of 1970".
+        return Err("nothing to report: no input could be read".to_owned());
+    }
     let (as_of, basis) = common::as_of(options.as_of, sources);
     let mut report = Report::new(as_of, basis);
     history::push_sources(&mut report, sources);

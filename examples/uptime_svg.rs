@@ -126,11 +126,7 @@ fn main() -> ExitCode {
         for page_component in &source.document.components {
             let component = &page_component.component;
             if page_component.group != Some(true) && seen.insert(component.id.clone()) {
-                let start = page_component
-                    .other
-                    .iter()
-                    .find(|(key, _)| key == "start_date")
-                    .and_then(|(_, raw)| raw.as_str().trim_matches('"').parse().ok());
+                let start = page_component.start_date();
                 components.push((component.id.clone(), component.name.clone(), start));
             }
         }

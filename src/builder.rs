@@ -135,7 +135,12 @@ pub struct EventParts<S> {
 /// [`build`](EventBuilder::build), which sorts the updates into display order and
 /// checks everything.
 ///
-/// Defaults: the id is minted ([`EventId::mint`]) at the creation time; the
+/// Defaults: the id is derived ([`EventId::derived`]) from the creation time,
+/// the kind and the name, and an update made by [`Update::new`] without an id
+/// gets one derived from the event's id and its position: building the same
+/// event twice gives equal values and the same JSON (set ids with
+/// [`EventBuilder::id`] and [`Update::with_id`] where two events may share a
+/// name and a creation time); the
 /// creation time is the earliest creation time of the updates; the impact of an
 /// incident is calculated from the worst new status its updates announce
 /// ([`Impact::calculated`]), that of a maintenance is `maintenance`; the policy is
@@ -318,15 +323,24 @@ impl<S: Lifecycle> EventBuilder<S> {
             .created_at
             .unwrap_or_else(|| default_created_at(&self.updates));
         let impact = self.impact.unwrap_or_else(|| default_impact(&self.updates));
+        let id = self
+            .id
+            .unwrap_or_else(|| EventId::derived(created_at, &format!("{}/{}", S::KIND, self.name)));
+        let updates = self
+            .updates
+            .into_iter()
+            .enumerate()
+            .map(|(position, update)| update.with_derived_id(&id, position))
+            .collect();
         let parts = EventParts {
-            id: self.id.unwrap_or_else(|| EventId::mint(created_at)),
+            id,
             name: self.name,
             impact,
             components: self.components,
             started_at: self.started_at,
             created_at,
             schedule: self.schedule,
-            updates: self.updates,
+            updates,
         };
         (parts, self.policy)
     }
@@ -812,7 +826,10 @@ impl<S> From<TransitionError<S>> for ValidationError<S> {
 ///     .build()?;
 /// let violations = incident.revalidate(Policy::strict()).unwrap_err();
 /// assert_eq!(violations.len(), 2);
-/// assert!(violations.to_string().starts_with("2 violations of the strict policy in incident \"inc-2\""));
+/// let text = violations.to_string();
+/// assert!(text.starts_with("2 violations of the strict policy in incident \"inc-2\": updates[1] (id "));
+/// assert!(text.contains("; updates[3] (id "));
+/// assert_eq!(text.matches("inc-2").count(), 1); // the event is named once
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -987,16 +1004,20 @@ impl<S> Violations<S> {
 impl<S: Lifecycle> fmt::Display for Violations<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.errors.len();
+        let event = format!("{} {:?}", S::KIND, self.event.as_str());
         write!(
             f,
-            "{n} violation{} of the {} policy in {} {:?}",
+            "{n} violation{} of the {} policy in {event}",
             if n == 1 { "" } else { "s" },
             Preset::name_of(self.policy),
-            S::KIND,
-            self.event.as_str()
         )?;
-        for err in &self.errors {
-            write!(f, "; {err}")?;
+        // Each error names the event again: said once, in the head.
+        for (i, err) in self.errors.iter().enumerate() {
+            let text = err.to_string();
+            let rest = text.strip_prefix(&event).map_or(text.as_str(), |rest| {
+                rest.trim_start_matches([',', ':', ' '])
+            });
+            write!(f, "{}{rest}", if i == 0 { ": " } else { "; " })?;
         }
         Ok(())
     }

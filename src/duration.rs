@@ -33,8 +33,9 @@ const SECONDS_PER_DAY: i64 = 86_400;
 /// **Rounding: smaller units are truncated, never rounded**: 7 h 23 min 59 s
 /// prints as `7h 23m`. Truncation never overstates a duration and never shows a
 /// unit that rolls over (`59m 60s`); it is also what `num_minutes` and the like
-/// do in `chrono`. The formatter's width and alignment are honoured
-/// (`{:>8}`).
+/// do in `chrono`. The formatter's width, fill and alignment are honoured
+/// (`{:>8}`, `{:*^9}`; left-aligned by default, as text is); a precision is
+/// ignored, since the form has no decimals to cut (it is not truncated).
 ///
 /// # Serde
 ///
@@ -258,12 +259,35 @@ impl fmt::Display for Elapsed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if f.width().is_some() {
             // Padding needs the whole text first.
-            let text = format!("{}", HumanDuration(self.as_secs()));
-            f.pad(&text)
+            let text = HumanDuration(self.as_secs()).to_string();
+            pad(f, &text, fmt::Alignment::Left)
         } else {
             fmt::Display::fmt(&HumanDuration(self.as_secs()), f)
         }
     }
+}
+
+/// Writes `text` padded to the formatter's width with its fill and alignment
+/// (`default` when none is given), ignoring its precision: for values whose
+/// precision means something else (an uptime's decimals) or nothing (a
+/// duration), where `Formatter::pad` would cut the text.
+pub(crate) fn pad(f: &mut fmt::Formatter<'_>, text: &str, default: fmt::Alignment) -> fmt::Result {
+    use fmt::Write as _;
+    let padding = f.width().unwrap_or(0).saturating_sub(text.chars().count());
+    let (before, after) = match f.align().unwrap_or(default) {
+        fmt::Alignment::Left => (0, padding),
+        fmt::Alignment::Right => (padding, 0),
+        fmt::Alignment::Center => (padding / 2, padding - padding / 2),
+    };
+    let fill = f.fill();
+    for _ in 0..before {
+        f.write_char(fill)?;
+    }
+    f.write_str(text)?;
+    for _ in 0..after {
+        f.write_char(fill)?;
+    }
+    Ok(())
 }
 
 /// The human form of a non-negative number of seconds.
@@ -354,6 +378,15 @@ mod tests {
         for (seconds, text) in cases {
             assert_eq!(Elapsed::from_secs(seconds).to_string(), text, "{seconds}");
         }
+    }
+
+    #[test]
+    fn display_pads_with_width_fill_and_alignment_and_never_cuts() {
+        let e = Elapsed::from_secs(7 * 3_600 + 23 * 60);
+        assert_eq!(format!("[{e:>8}]"), "[  7h 23m]");
+        assert_eq!(format!("[{e:8}]"), "[7h 23m  ]");
+        assert_eq!(format!("[{e:*^10}]"), "[**7h 23m**]");
+        assert_eq!(format!("[{e:.1}] [{e:>8.2}]"), "[7h 23m] [  7h 23m]");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! Times in messages are RFC 3339 in UTC.
 
 pub use crate::builder::{ValidationError, Violations};
+pub use crate::event::Refused;
 #[cfg(feature = "json")]
 pub use crate::formats::json::JsonSyntaxError;
 #[cfg(feature = "json")]

@@ -210,6 +210,46 @@ impl<S: Lifecycle> Event<S> {
         }
     }
 
+    /// The updates displayed after `at`, in display order: what a bot that
+    /// posted everything up to `at` has still to post.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    ///
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let incident = Incident::builder("x")
+    ///     .update(Update::new(Investigating, at(10)))
+    ///     .update(Update::new(Identified, at(11)))
+    ///     .update(Update::new(Resolved, at(12)))
+    ///     .build()?;
+    /// assert_eq!(incident.updates_since(at(10)).len(), 2);
+    /// let first = incident.updates()[0].id();
+    /// assert_eq!(incident.updates_after(first).map(<[_]>::len), Some(2));
+    /// assert!(incident.updates_after(&"elsewhere".parse()?).is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn updates_since(&self, at: DateTime<Utc>) -> &[Update<S>] {
+        // Display order sorts by display time first, so this is a partition.
+        let first = self.updates.partition_point(|u| u.display_at() <= at);
+        self.updates.get(first..).unwrap_or_default()
+    }
+
+    /// The updates after the one with the id `id`, in display order; `None`
+    /// when the event has no update with that id.
+    ///
+    /// # Example
+    ///
+    /// See [`Event::updates_since`].
+    #[must_use]
+    pub fn updates_after(&self, id: &crate::id::UpdateId) -> Option<&[Update<S>]> {
+        let position = self.updates.iter().position(|u| u.id() == id)?;
+        self.updates.get(position.saturating_add(1)..)
+    }
+
     /// Adds an update, checking its move under the event's policy. The update goes
     /// where display order puts it (after any update with the same display and
     /// creation time), and the moves into and out of it are checked.
@@ -239,11 +279,43 @@ impl<S: Lifecycle> Event<S> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn apply(&mut self, update: Update<S>) -> Result<(), ValidationError<S>> {
+        self.try_apply(update).map_err(|refused| refused.error)
+    }
+
+    /// [`Event::apply`], handing a refused update back in the error, to retry
+    /// it (as a reopen, with another id, ...) without building it again.
+    ///
+    /// # Errors
+    ///
+    /// [`Refused`] (boxed: it holds a whole update): the [`ValidationError`] of
+    /// [`Event::apply`] and the update.
+    /// The event is left unchanged.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    ///
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let mut incident = Incident::builder("x").update(Update::new(Resolved, at(10))).build()?;
+    /// let update = Update::new(Investigating, at(11)).with_body("It is back.");
+    /// let refused = incident.try_apply(update).unwrap_err(); // resolved is terminal
+    /// incident.reopen(refused.update)?; // the same update, as a reopen
+    /// assert_eq!(incident.last_update().body(), "It is back.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn try_apply(&mut self, update: Update<S>) -> Result<(), Box<Refused<S>>> {
+        let update = update.with_derived_id(&self.id, self.updates.len());
         if self.ids.is_none() && self.updates.len() >= INDEX_FROM {
             self.ids = Some(UpdateIds::of(&self.updates));
         }
         let ids = self.ids.as_ref();
-        let position = builder::insertion(&self.id, &self.updates, ids, &self.policy, &update)?;
+        let position = match builder::insertion(&self.id, &self.updates, ids, &self.policy, &update)
+        {
+            Ok(position) => position,
+            Err(error) => return Err(Box::new(Refused { error, update })),
+        };
         if let Some(ids) = &mut self.ids {
             ids.insert(update.id());
         }
@@ -576,5 +648,33 @@ impl<S: Lifecycle> EventBuilder<S> {
     pub fn build(self) -> Result<Event<S>, ValidationError<S>> {
         let (parts, policy) = self.assemble();
         Event::from_parts(parts, policy)
+    }
+}
+
+/// An update [`Event::try_apply`] refused, handed back with the reason.
+///
+/// Passive data: the fields are public. Displays as its error.
+///
+/// # Example
+///
+/// See [`Event::try_apply`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub struct Refused<S> {
+    /// Why the update was refused.
+    pub error: ValidationError<S>,
+    /// The update, as it was given (with the id derived for it, if it had none).
+    pub update: Update<S>,
+}
+
+impl<S: Lifecycle> fmt::Display for Refused<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error, f)
+    }
+}
+
+impl<S: Lifecycle> std::error::Error for Refused<S> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
     }
 }

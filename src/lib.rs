@@ -419,16 +419,41 @@ pub mod uptime;
 
 pub use any::{AnyEvent, AnyEventRef, EventKind};
 pub use builder::{EventBuilder, EventParts, Schedule};
+/// The `chrono` the public API is written in (`DateTime<Utc>` everywhere),
+/// re-exported: a dependent names the same version without pinning it.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::chrono::{TimeZone, Utc};
+/// use incident_model::{IncidentStatus, Update};
+/// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+/// assert_eq!(Update::new(IncidentStatus::Identified, at).display_at(), at);
+/// ```
+pub use chrono;
+/// The `chrono-tz` of [`output::page_zone`]'s `Tz` (feature `tz`),
+/// re-exported: a dependent names the same version without pinning it.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::chrono_tz::{America::New_York, Tz};
+/// let zone: Tz = New_York;
+/// assert_eq!(zone.name(), "America/New_York");
+/// ```
+#[cfg(feature = "tz")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tz")))]
+pub use chrono_tz;
 pub use component::Component;
 pub use duration::Elapsed;
 #[cfg(feature = "json")]
 pub use error::FormatError;
-pub use error::{IdError, ParseStatusError, TransitionError, ValidationError, Violations};
+pub use error::{IdError, ParseStatusError, Refused, TransitionError, ValidationError, Violations};
 pub use event::{Event, Incident, Maintenance};
 pub use id::{ComponentId, EventId, UpdateId};
 pub use maintenance::{AgainstPlan, Deviation, PlanOddity};
 pub use metrics::{MaintenanceSummary, Summaries, Summary};
-pub use policy::{Lifecycle, MoveKind, Policy, Preset, Refusal};
+pub use policy::{IncidentPolicy, Lifecycle, MaintenancePolicy, MoveKind, Policy, Preset, Refusal};
 pub use status::{AnyStatus, ComponentStatus, Impact, IncidentStatus, MaintenanceStatus};
 pub use timeline::{AffectedComponent, StatusInterval, TimeInStatus, Timeline};
 pub use update::{ComponentChange, IncidentUpdate, MaintenanceUpdate, Update};
@@ -437,7 +462,8 @@ pub use uptime::{
     UptimeRule, Weights, Window,
 };
 
-/// The README's examples run as doc tests.
-#[cfg(doctest)]
+/// The README's examples run as doc tests (the Quickstart is a whole `main.rs`
+/// that uses the crate's own JSON format, hence `json`).
+#[cfg(all(doctest, feature = "json"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

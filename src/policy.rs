@@ -168,6 +168,16 @@ pub trait Lifecycle:
     /// ```
     fn as_str(self) -> &'static str;
 
+    /// The human label of the status, as status pages show it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use incident_model::{Lifecycle, MaintenanceStatus};
+    /// assert_eq!(Lifecycle::label(MaintenanceStatus::InProgress), "In progress");
+    /// ```
+    fn label(self) -> &'static str;
+
     /// Position of the status in [`Lifecycle::ALL`].
     ///
     /// # Example
@@ -203,6 +213,10 @@ macro_rules! lifecycle {
 
             fn as_str(self) -> &'static str {
                 $S::as_str(self)
+            }
+
+            fn label(self) -> &'static str {
+                $S::label(self)
             }
 
             fn index(self) -> usize {
@@ -406,6 +420,35 @@ mod strict_tables {
             .forbidding(Completed, InProgress)
             .forbidding(Completed, Verifying);
 }
+
+/// The policy of incidents, [`Policy<IncidentStatus>`]: a name to call its
+/// constructors by without a turbofish.
+///
+/// `Policy::standard().forbidding(..)` does not compile ("multiple applicable
+/// items in scope": `forbidding` is defined for each lifecycle, and nothing says
+/// which); `IncidentPolicy::standard().forbidding(..)` does.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{IncidentPolicy, IncidentStatus::*};
+/// let no_skipping = IncidentPolicy::standard().forbidding(Investigating, Resolved);
+/// assert!(!no_skipping.allows(Investigating, Resolved));
+/// assert!(no_skipping.allows(Monitoring, Resolved));
+/// ```
+pub type IncidentPolicy = Policy<IncidentStatus>;
+
+/// The policy of maintenances, [`Policy<MaintenanceStatus>`]: a name to call
+/// its constructors by without a turbofish (see [`IncidentPolicy`]).
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{MaintenancePolicy, MaintenanceStatus::*};
+/// let no_retry = MaintenancePolicy::standard().forbidding(Verifying, InProgress);
+/// assert!(!no_retry.allows(Verifying, InProgress));
+/// ```
+pub type MaintenancePolicy = Policy<MaintenanceStatus>;
 
 /// A transition table: which status may follow which, and which may come first.
 ///

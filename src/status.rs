@@ -3,8 +3,13 @@
 //!
 //! Every enum here is `Copy`, `Eq`, `Hash`, `Debug`, ordered where an order means
 //! something, prints and parses its Statuspage wire name (`Display`/`FromStr`,
-//! serde with the `serde` feature), is `#[non_exhaustive]`, and lists its values in
-//! a `const ALL`.
+//! serde with the `serde` feature), and lists its values in a `const ALL`.
+//!
+//! None of the four is `#[non_exhaustive]`: each is a fixed vocabulary that a
+//! `match` should cover without a `_` arm (a colour for each component status,
+//! a sentence for each incident status), and adding a value would change the
+//! transition tables, the typed states, the weights or the calculated impact
+//! built on it: a breaking release either way. Each type says why in its docs.
 
 use core::fmt;
 use core::str::FromStr;
@@ -19,12 +24,11 @@ macro_rules! wire_enum {
     (
         $(#[$meta:meta])*
         $name:ident, $what:literal, $example:literal {
-            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal, )+
+            $( $(#[$vmeta:meta])* $variant:ident => $wire:literal ($label:literal), )+
         }
     ) => {
         $(#[$meta])*
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
         }
@@ -53,6 +57,24 @@ macro_rules! wire_enum {
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $( $name::$variant => $wire, )+
+                }
+            }
+
+            /// The human label, as status pages show it (`Degraded Performance`,
+            /// `In progress`); [`Display`](fmt::Display) prints the wire name.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use incident_model::", stringify!($name), ";")]
+            #[doc = concat!("for value in ", stringify!($name), "::ALL {")]
+            ///     assert!(value.label().starts_with(|c: char| c.is_ascii_uppercase()));
+            /// }
+            /// ```
+            #[must_use]
+            pub const fn label(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $label, )+
                 }
             }
 
@@ -113,6 +135,10 @@ wire_enum! {
     /// order is the lifecycle's: `Investigating < Identified < Monitoring < Resolved
     /// < Postmortem`.
     ///
+    /// Exhaustive (not `#[non_exhaustive]`): Statuspage's five statuses are the
+    /// lifecycle; the transition table and the typed states are built over them,
+    /// so a sixth would be a breaking change anyway.
+    ///
     /// # Example
     ///
     /// ```
@@ -125,15 +151,15 @@ wire_enum! {
     /// ```
     IncidentStatus, "incident status", "identified" {
         /// The cause is being looked for.
-        Investigating => "investigating",
+        Investigating => "investigating" ("Investigating"),
         /// The cause is known.
-        Identified => "identified",
+        Identified => "identified" ("Identified"),
         /// A fix is in place and being watched.
-        Monitoring => "monitoring",
+        Monitoring => "monitoring" ("Monitoring"),
         /// The incident is over.
-        Resolved => "resolved",
+        Resolved => "resolved" ("Resolved"),
         /// A postmortem was published for the resolved incident.
-        Postmortem => "postmortem",
+        Postmortem => "postmortem" ("Postmortem"),
     }
 }
 
@@ -162,6 +188,9 @@ wire_enum! {
     /// `scheduled`, `in_progress` and `verifying` are *open*; `completed` is
     /// *closed*.
     ///
+    /// Exhaustive (not `#[non_exhaustive]`): the maintenance lifecycle, with its
+    /// transition table and typed states built over these four.
+    ///
     /// # Example
     ///
     /// ```
@@ -173,13 +202,13 @@ wire_enum! {
     /// ```
     MaintenanceStatus, "maintenance status", "in_progress" {
         /// Announced, not started.
-        Scheduled => "scheduled",
+        Scheduled => "scheduled" ("Scheduled"),
         /// The work is under way.
-        InProgress => "in_progress",
+        InProgress => "in_progress" ("In progress"),
         /// The work is done and being checked.
-        Verifying => "verifying",
+        Verifying => "verifying" ("Verifying"),
         /// The maintenance is over.
-        Completed => "completed",
+        Completed => "completed" ("Completed"),
     }
 }
 
@@ -206,6 +235,9 @@ wire_enum! {
     /// above `none` and below `minor`, so the order is
     /// `None < Maintenance < Minor < Major < Critical`.
     ///
+    /// Exhaustive (not `#[non_exhaustive]`): Statuspage's scale; the calculated
+    /// impact ([`Impact::calculated`]) maps onto exactly these levels.
+    ///
     /// # Example
     ///
     /// ```
@@ -216,15 +248,15 @@ wire_enum! {
     /// ```
     Impact, "impact", "critical" {
         /// No visible impact.
-        None => "none",
+        None => "none" ("None"),
         /// The impact of a scheduled maintenance.
-        Maintenance => "maintenance",
+        Maintenance => "maintenance" ("Maintenance"),
         /// Minor impact (degraded performance).
-        Minor => "minor",
+        Minor => "minor" ("Minor"),
         /// Major impact (partial outage).
-        Major => "major",
+        Major => "major" ("Major"),
         /// Critical impact (major outage).
-        Critical => "critical",
+        Critical => "critical" ("Critical"),
     }
 }
 
@@ -284,6 +316,24 @@ wire_enum! {
     /// PartialOutage < MajorOutage`: a component under maintenance is worse off than
     /// an operational one but better than a degraded one, as Statuspage ranks them.
     ///
+    /// Exhaustive (not `#[non_exhaustive]`): Statuspage's five, onto which every
+    /// other platform's vocabulary is mapped; uptime weights, colours and labels
+    /// are given for each, and a `match` over them needs no `_` arm:
+    ///
+    /// ```
+    /// use incident_model::ComponentStatus::{self, *};
+    /// fn colour(status: ComponentStatus) -> &'static str {
+    ///     match status {
+    ///         Operational => "green",
+    ///         UnderMaintenance => "blue",
+    ///         DegradedPerformance => "yellow",
+    ///         PartialOutage => "orange",
+    ///         MajorOutage => "red",
+    ///     }
+    /// }
+    /// assert_eq!(colour(PartialOutage), "orange");
+    /// ```
+    ///
     /// # Example
     ///
     /// ```
@@ -299,15 +349,15 @@ wire_enum! {
     /// ```
     ComponentStatus, "component status", "partial_outage" {
         /// Working normally.
-        Operational => "operational",
+        Operational => "operational" ("Operational"),
         /// Taken down or limited on purpose for a maintenance.
-        UnderMaintenance => "under_maintenance",
+        UnderMaintenance => "under_maintenance" ("Under Maintenance"),
         /// Working, but slowly.
-        DegradedPerformance => "degraded_performance",
+        DegradedPerformance => "degraded_performance" ("Degraded Performance"),
         /// Some of it does not work.
-        PartialOutage => "partial_outage",
+        PartialOutage => "partial_outage" ("Partial Outage"),
         /// None of it works.
-        MajorOutage => "major_outage",
+        MajorOutage => "major_outage" ("Major Outage"),
     }
 }
 
@@ -317,6 +367,8 @@ wire_enum! {
 /// It prints and parses the wire name of the status it holds (`Display`,
 /// `FromStr`, serde with the `serde` feature); the two vocabularies share no
 /// wire name, so a name parses back to the lifecycle it came from.
+///
+/// Exhaustive (not `#[non_exhaustive]`): there are two lifecycles.
 ///
 /// # Example
 ///
@@ -365,6 +417,22 @@ impl AnyStatus {
         match self {
             AnyStatus::Incident(status) => status.as_str(),
             AnyStatus::Maintenance(status) => status.as_str(),
+        }
+    }
+
+    /// The human label of the status held (`In progress`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use incident_model::{AnyStatus, MaintenanceStatus};
+    /// assert_eq!(AnyStatus::from(MaintenanceStatus::InProgress).label(), "In progress");
+    /// ```
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            AnyStatus::Incident(status) => status.label(),
+            AnyStatus::Maintenance(status) => status.label(),
         }
     }
 
@@ -509,6 +577,21 @@ mod tests {
         for name in both {
             assert_eq!(name.parse::<AnyStatus>().unwrap().as_str(), name);
         }
+    }
+
+    #[test]
+    fn labels_are_the_pages_words() {
+        assert_eq!(
+            ComponentStatus::DegradedPerformance.label(),
+            "Degraded Performance"
+        );
+        assert_eq!(
+            ComponentStatus::UnderMaintenance.label(),
+            "Under Maintenance"
+        );
+        assert_eq!(MaintenanceStatus::InProgress.label(), "In progress");
+        assert_eq!(IncidentStatus::Postmortem.label(), "Postmortem");
+        assert_eq!(Impact::Critical.label(), "Critical");
     }
 
     #[test]

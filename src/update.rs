@@ -103,9 +103,14 @@ impl ComponentChange {
 /// backdated); the *creation time* is when it was written. Updates are ordered by
 /// display time, then creation time, then position.
 ///
-/// An update made with [`Update::new`] gets a minted id ([`UpdateId::mint`] at its
-/// display time) and a creation time equal to its display time; the `with_*`
+/// An update made with [`Update::new`] gets a creation time equal to its
+/// display time and, unless one is set with [`Update::with_id`], a
+/// deterministic id: when an event takes it (the builder, [`Event::apply`]), the
+/// id is derived from the event's id and the update's position
+/// ([`UpdateId::derived`]), so the same calls give equal values. The `with_*`
 /// methods set the rest.
+///
+/// [`Event::apply`]: crate::Event::apply
 ///
 /// # Example
 ///
@@ -146,6 +151,11 @@ pub struct Update<S> {
     component_changes: Vec<ComponentChange>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
     reopen: bool,
+    /// Whether the id is a placeholder that the event derives when it takes
+    /// the update (made by [`Update::new`], not set with [`Update::with_id`]).
+    /// Always `false` in an event, so it never tells two stored updates apart.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    placeholder_id: bool,
 }
 
 #[cfg(feature = "serde")]
@@ -174,14 +184,28 @@ impl<S: Lifecycle> Update<S> {
     /// assert!(u.body().is_empty());
     /// ```
     pub fn new(status: S, display_at: DateTime<Utc>) -> Self {
-        Update::from_fields(
-            UpdateId::mint(display_at),
+        let id = UpdateId::derived(display_at, status.as_str());
+        let mut update = Update::from_fields(
+            id,
             status,
             String::new(),
             display_at,
             display_at,
             Vec::new(),
-        )
+        );
+        update.placeholder_id = true;
+        update
+    }
+
+    /// The same update with the id the event derives for the update at
+    /// `position` ([`UpdateId::derived`] from the event id and the position),
+    /// when its id is a placeholder; else unchanged.
+    pub(crate) fn with_derived_id(mut self, event: &crate::id::EventId, position: usize) -> Self {
+        if self.placeholder_id {
+            self.id = UpdateId::derived(self.display_at, &format!("{}/{position}", event.as_str()));
+            self.placeholder_id = false;
+        }
+        self
     }
 
     /// An update with every field given, not marked as a reopen: for a reader,
@@ -202,6 +226,7 @@ impl<S: Lifecycle> Update<S> {
             created_at,
             component_changes,
             reopen: false,
+            placeholder_id: false,
         }
     }
 
@@ -220,6 +245,7 @@ impl<S: Lifecycle> Update<S> {
     #[must_use]
     pub fn with_id(mut self, id: UpdateId) -> Self {
         self.id = id;
+        self.placeholder_id = false;
         self
     }
 

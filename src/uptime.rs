@@ -1337,7 +1337,9 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
 /// two decimals by default (the formatter's precision, up to 12, for more),
 /// **truncated**: 99.996% prints as `99.99% (statuspage)`, and any downtime at
 /// all keeps the figure below `100.00%`. [`Uptime::percentage`] prints the
-/// bare figure, for where the rule is named once (a table's header).
+/// bare figure, for where the rule is named once (a table's header). Width,
+/// fill and alignment pad it (right-aligned by default, as numbers are):
+/// `{:>8}`, `{:<8.1}`, `{:*^10}`.
 ///
 /// With the `serde` feature it serializes as `{"ratio": 0.984,
 /// "weighted_downtime": 1380, "rule": {...}, "measured": 86400, "no_data": 0,
@@ -1360,6 +1362,9 @@ fn from_millis(millis: i64) -> DateTime<Utc> {
 /// assert_eq!(uptime.to_string(), "99.99% (statuspage)");
 /// assert_eq!(format!("{uptime:.4}"), "99.9958% (statuspage)");
 /// assert_eq!(uptime.percentage().to_string(), "99.99%");
+/// let bare = uptime.percentage();
+/// assert_eq!(format!("[{bare:>8}] [{bare:<8.1}] [{bare:*^10}]"), "[  99.99%] [99.9%   ] [**99.99%**]");
+/// assert_eq!(format!("[{uptime:>21}]"), "[  99.99% (statuspage)]");
 /// assert!((uptime.percent() - 99.995_833).abs() < 1e-6);
 /// assert_eq!(uptime.weighted_downtime().to_string(), "6m");
 /// // Nothing happened, and the data covers the window: 100%.
@@ -1585,10 +1590,12 @@ impl serde::Serialize for Uptime {
 }
 
 impl fmt::Display for Uptime {
-    /// `99.95% (statuspage)`: the truncated percentage, then the rule.
+    /// `99.95% (statuspage)`: the truncated percentage, then the rule; the
+    /// precision is the percentage's decimals, and width, fill and alignment
+    /// pad the whole.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.percentage(), f)?;
-        write!(f, " ({})", self.rule)
+        let text = format!("{} ({})", self.percentage().text(f.precision()), self.rule);
+        crate::duration::pad(f, &text, fmt::Alignment::Right)
     }
 }
 
@@ -1601,10 +1608,12 @@ impl fmt::Display for Uptime {
 #[derive(Clone, Copy, Debug)]
 pub struct Percentage(Uptime);
 
-impl fmt::Display for Percentage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Percentage {
+    /// The percentage with `decimals` decimals (two by default, at most 12),
+    /// truncated.
+    fn text(self, decimals: Option<usize>) -> String {
         const MAX_DECIMALS: usize = 12;
-        let decimals = f.precision().unwrap_or(2).min(MAX_DECIMALS);
+        let decimals = decimals.unwrap_or(2).min(MAX_DECIMALS);
         let total = self.0.total();
         let up = total.saturating_sub(self.0.weighed);
         let scale = 10u128.pow(u32::try_from(decimals).unwrap_or(2));
@@ -1615,12 +1624,18 @@ impl fmt::Display for Percentage {
         };
         let whole = scaled / scale;
         let fraction = scaled % scale;
-        // The precision is taken by the decimals, so the width is not honoured.
         if decimals == 0 {
-            write!(f, "{whole}%")
+            format!("{whole}%")
         } else {
-            write!(f, "{whole}.{fraction:0decimals$}%")
+            format!("{whole}.{fraction:0decimals$}%")
         }
+    }
+}
+
+impl fmt::Display for Percentage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The precision is taken by the decimals; width, fill and alignment pad.
+        crate::duration::pad(f, &self.text(f.precision()), fmt::Alignment::Right)
     }
 }
 

@@ -4,6 +4,10 @@
 
 use incident_model::generate::Generator;
 
+#[path = "util/sizes.rs"]
+mod sizes;
+use sizes::scaled;
+
 #[cfg(feature = "statuspage")] // the export is written by the Statuspage writer
 #[test]
 fn same_seed_same_bytes_other_seed_other_bytes() {
@@ -15,10 +19,12 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
 #[cfg(feature = "statuspage")] // the export is written by the Statuspage writer
 #[test]
 fn export_is_incidents_json_with_the_corpus_quirks() {
-    let json = Generator::new(1).incidents(2_000).to_statuspage_json();
+    let json = Generator::new(1)
+        .incidents(scaled(500))
+        .to_statuspage_json();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let incidents = value["incidents"].as_array().unwrap();
-    assert_eq!(incidents.len(), 2_000);
+    assert_eq!(incidents.len(), scaled(500));
     let updates: Vec<&serde_json::Value> = incidents
         .iter()
         .flat_map(|i| i["incident_updates"].as_array().unwrap())
@@ -81,11 +87,11 @@ fn export_is_incidents_json_with_the_corpus_quirks() {
 #[cfg(feature = "statuspage")] // the export is written by the Statuspage writer
 #[test]
 fn model_values_match_the_export() {
-    let generator = Generator::new(5).incidents(1_000);
+    let generator = Generator::new(5).incidents(scaled(500));
     let value: serde_json::Value = serde_json::from_str(&generator.to_statuspage_json()).unwrap();
     let incidents = generator.to_incidents();
     let maintenances = generator.to_maintenances();
-    assert_eq!(incidents.len() + maintenances.len(), 1_000);
+    assert_eq!(incidents.len() + maintenances.len(), scaled(500));
     let wire: Vec<&serde_json::Value> = value["incidents"]
         .as_array()
         .unwrap()
@@ -111,7 +117,7 @@ fn model_values_match_the_export() {
 #[cfg(feature = "statuspage")]
 #[test]
 fn the_statuspage_reader_reads_the_export_into_the_same_model_values() {
-    let generator = Generator::new(9).incidents(2_000);
+    let generator = Generator::new(9).incidents(scaled(500));
     let document =
         incident_model::formats::statuspage::read(&generator.to_statuspage_json()).unwrap();
     let incidents = generator.to_incidents();
@@ -144,7 +150,7 @@ fn timeline_agrees_with_the_separate_views_on_generated_incidents() {
     let as_of = chrono::DateTime::parse_from_rfc3339("2026-07-31T00:00:00Z")
         .unwrap()
         .to_utc();
-    for incident in Generator::new(13).incidents(3_000).to_incidents() {
+    for incident in Generator::new(13).incidents(scaled(1_000)).to_incidents() {
         for as_of in [as_of, incident.opened_at()] {
             let timeline = incident.timeline(as_of);
             assert_eq!(timeline.opened_at, incident.opened_at());

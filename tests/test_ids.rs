@@ -69,3 +69,34 @@ fn ids_serialize_as_strings_and_reject_empty() {
         "empty event id: an id must have at least one character"
     );
 }
+
+/// Issue 17: the builder's ids are deterministic, so the same calls give equal
+/// values and the same JSON (snapshot tests); given ids are kept.
+#[test]
+fn the_same_builder_calls_give_equal_events_and_the_same_json() {
+    use chrono::{TimeZone, Utc};
+    use incident_model::{Incident, IncidentStatus::*, Update};
+    let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    let build = || {
+        let mut incident = Incident::builder("Slow page loads")
+            .update(Update::new(Investigating, at(10)))
+            .update(Update::new(Investigating, at(10)))
+            .build()
+            .unwrap();
+        incident.apply(Update::new(Resolved, at(12))).unwrap();
+        incident
+    };
+    let (a, b) = (build(), build());
+    assert_eq!(a, b);
+    #[cfg(feature = "json")]
+    assert_eq!(a.to_json(), b.to_json());
+    let ids: Vec<&str> = a.updates().iter().map(|u| u.id().as_str()).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids[0] != ids[1] && ids[1] != ids[2]);
+    let other = Incident::builder("Slow logins")
+        .update(Update::new(Investigating, at(10)))
+        .build()
+        .unwrap();
+    assert_ne!(other.id(), a.id());
+    assert_ne!(other.updates()[0].id(), a.updates()[0].id());
+}

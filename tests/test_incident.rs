@@ -379,7 +379,7 @@ fn revalidate_lists_every_violation() {
     assert_eq!(violations.len(), 4);
     assert!(!violations.is_empty());
     assert!(violations.to_string().starts_with(
-        "4 violations of the strict policy in incident \"inc-8\"; incident \"inc-8\", updates[0] (id \"u1\", \
+        "4 violations of the strict policy in incident \"inc-8\": updates[0] (id \"u1\", \
          display_at 2020-03-16T14:00:00Z): first status postmortem refused under the strict policy"
     ));
     let standard = incident.revalidate(Policy::standard()).unwrap_err();

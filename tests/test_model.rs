@@ -131,7 +131,7 @@ impl Reference {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(util::sizes::proptest_cases(256)))]
 
     #[test]
     fn prop_crate_and_reference_model_agree(

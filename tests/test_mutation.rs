@@ -11,7 +11,10 @@ use incident_model::formats::statuspage;
 use incident_model::{Incident, Maintenance};
 use util::mutate::{mutate, Rng};
 
-const MUTATIONS_PER_SEED: usize = 3_000;
+/// Mutations of each seed: 3 000, times `TEST_SCALE` (see `util::sizes`).
+fn mutations_per_seed() -> usize {
+    util::sizes::scaled(3_000)
+}
 
 fn own_format_seeds() -> Vec<Vec<u8>> {
     let mut seeds = vec![util::march_16().to_json().into_bytes()];
@@ -50,7 +53,7 @@ fn mutated_own_format_never_panics() {
     let mut rng = Rng::new(0x1c1d_e417);
     let (mut accepted, mut rejected) = (0, 0);
     for seed in own_format_seeds() {
-        for _ in 0..MUTATIONS_PER_SEED {
+        for _ in 0..mutations_per_seed() {
             let input = mutate(&mut rng, &seed);
             match own_format(&input) {
                 (false, false) => rejected += 1,
@@ -101,7 +104,7 @@ fn mutated_statuspage_documents_never_panic() {
     let (mut accepted, mut rejected) = (0, 0);
     for seed in seeds {
         assert!(statuspage_round_trip(seed));
-        for _ in 0..MUTATIONS_PER_SEED / 3 {
+        for _ in 0..mutations_per_seed() / 3 {
             if statuspage_round_trip(&mutate(&mut rng, seed)) {
                 accepted += 1;
             } else {

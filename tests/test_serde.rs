@@ -371,6 +371,9 @@ mod strategies {
 }
 
 proptest! {
+    // Each case builds, writes and reads a whole incident: 32 by default.
+    #![proptest_config(ProptestConfig::with_cases(util::sizes::proptest_cases(32)))]
+
     #[test]
     fn prop_own_format_round_trips(incident in strategies::incident()) {
         let json = serde_json::to_string(&incident).unwrap();

@@ -1227,3 +1227,26 @@ fn page_components_and_group_ids_are_within_the_limits() {
         format!(r#"{{"page": {{"id": "p"}}, "components": [{{"id": "{long}", "name": "API"}}]}}"#);
     assert!(statuspage::read_with(&input, &limits).is_ok());
 }
+
+/// Issue 17: a backdated update's anomaly gives the gap as durations are
+/// printed elsewhere ("1d 5h"), not in raw milliseconds.
+#[test]
+fn backdated_display_detail_is_a_human_duration() {
+    let doc = statuspage::read(
+        r#"{"incidents": [{"id": "abc", "name": "Slow", "status": "resolved",
+        "created_at": "2020-03-01T08:10:00Z", "incident_updates": [{"id": "u1",
+        "status": "resolved", "body": "Fixed.", "created_at": "2020-03-02T14:00:00Z",
+        "display_at": "2020-03-01T08:10:00Z"}]}]}"#,
+    )
+    .unwrap();
+    let anomaly = doc
+        .anomalies
+        .iter()
+        .find(|a| a.kind == statuspage::AnomalyKind::BackdatedDisplay)
+        .unwrap();
+    assert!(
+        anomaly.detail.contains(" is 1d 5h before created_at "),
+        "{}",
+        anomaly.detail
+    );
+}

@@ -182,7 +182,7 @@ fn from_event_takes_another_policy_only_if_standard_passes() {
     assert_eq!(violations.len(), 1);
     assert!(err
         .to_string()
-        .starts_with("incident \"inc-2\" breaks the standard policy: 1 violation of the standard policy in incident \"inc-2\"; "));
+        .starts_with("incident \"inc-2\" breaks the standard policy: 1 violation of the standard policy in incident \"inc-2\": updates["));
 }
 
 #[test]

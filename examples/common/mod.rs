@@ -10,7 +10,7 @@ use std::io::Write as _;
 
 use chrono::{DateTime, Utc};
 use incident_model::formats::statuspage::{self, Document};
-use incident_model::output::report::{self, AsOfBasis};
+use incident_model::output::report::AsOfBasis;
 
 /// The embedded default: a Statuspage summary.json-shaped export written for
 /// this crate.
@@ -67,20 +67,15 @@ pub fn read_sources(program: &str, paths: &[OsString]) -> (Vec<Source>, bool) {
 }
 
 /// `as_of` as given, or else the latest time in the documents: each page's
-/// `updated_at` and every time an event carries ([`report::latest_time`]); the
-/// Unix epoch when there is nothing at all.
+/// `updated_at` and every time an event carries ([`Document::latest_time`]);
+/// the Unix epoch when there is nothing at all.
 pub fn as_of(given: Option<DateTime<Utc>>, sources: &[Source]) -> (DateTime<Utc>, AsOfBasis) {
     if let Some(given) = given {
         return (given, AsOfBasis::Given);
     }
     let latest = sources
         .iter()
-        .flat_map(|source| {
-            let document = &source.document;
-            let page = document.page.as_ref().and_then(|page| page.updated_at);
-            page.into_iter()
-                .chain(document.events().map(report::latest_time))
-        })
+        .filter_map(|source| source.document.latest_time())
         .max()
         .unwrap_or(DateTime::UNIX_EPOCH);
     (latest, AsOfBasis::LatestInData)

@@ -2,7 +2,7 @@
 //! and the Markdown forms: [`Page`] walks the event, a [`Markup`] decides the
 //! pieces (plain text, or Markdown's heading, bold, italics and escapes).
 
-use core::fmt::{self, Display, Write};
+use core::fmt::{self, Display};
 use core::marker::PhantomData;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -103,7 +103,7 @@ where
     writeln!(f, "{}{}", M::TITLE, M::line(event.name()))?;
     for update in event.updates().iter().rev() {
         writeln!(f)?;
-        write!(f, "{0}{1}{0}", M::STRONG, StatusLabel(update.status()))?;
+        write!(f, "{0}{1}{0}", M::STRONG, update.status().label())?;
         if !update.body().is_empty() {
             write!(f, " - {}", M::body(update.body()))?;
         }
@@ -147,22 +147,6 @@ fn affected_names<S: Lifecycle>(event: &Event<S>) -> Vec<String> {
         .into_iter()
         .map(|c| c.name)
         .collect()
-}
-
-/// A status as the pages label it: `Identified`, `In progress`.
-struct StatusLabel<S>(S);
-
-impl<S: Lifecycle> Display for StatusLabel<S> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut chars = self.0.as_str().chars();
-        if let Some(first) = chars.next() {
-            f.write_char(first.to_ascii_uppercase())?;
-        }
-        for c in chars {
-            f.write_char(if c == '_' { ' ' } else { c })?;
-        }
-        Ok(())
-    }
 }
 
 /// `Mar 16, 2020 - 17:51 EDT` in the given zone.
@@ -215,18 +199,6 @@ mod tests {
         assert_eq!(
             Joined(&["API", "Web", "DB"]).to_string(),
             "API, Web, and DB"
-        );
-    }
-
-    #[test]
-    fn labels_capitalize_and_space() {
-        assert_eq!(
-            StatusLabel(crate::MaintenanceStatus::InProgress).to_string(),
-            "In progress"
-        );
-        assert_eq!(
-            StatusLabel(crate::IncidentStatus::Postmortem).to_string(),
-            "Postmortem"
         );
     }
 }

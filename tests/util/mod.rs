@@ -3,6 +3,7 @@
 
 pub mod mutate;
 pub mod rules;
+pub mod sizes;
 pub mod strategies;
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -1,12 +1,16 @@
 //! A Statuspage document, read or to write.
 
+use chrono::{DateTime, Utc};
+
 use super::page::{Page, PageComponent, PageStatus};
 use super::raw::Fields;
 use super::record::{IncidentRecord, MaintenanceRecord};
 use super::shape::Shape;
 use super::skipped::SkippedEvent;
 use super::webhook::{ComponentUpdate, WebhookMeta};
+use crate::any::AnyEventRef;
 use crate::formats::anomaly::{Anomaly, AnomalyKind};
+use crate::id::{ComponentId, EventId};
 
 /// A Statuspage document, read: the page, its status and components, the
 /// incidents and maintenances, and every anomaly found.
@@ -98,5 +102,85 @@ impl Document {
     #[must_use]
     pub fn count(&self, kind: AnomalyKind) -> usize {
         self.anomalies.iter().filter(|a| a.kind == kind).count()
+    }
+
+    /// The incident with the id `id`, if the document holds it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage;
+    /// let doc = statuspage::read(r#"{"incidents": [{"id": "abc", "name": "Slow", "status": "resolved",
+    ///   "created_at": "2020-03-16T14:00:00Z", "incident_updates": [{"id": "u1", "status": "resolved",
+    ///   "body": "Fixed.", "created_at": "2020-03-16T15:00:00Z", "display_at": "2020-03-16T15:00:00Z"}]}]}"#)?;
+    /// let id = "abc".parse()?;
+    /// assert_eq!(doc.incident(&id).map(|r| r.event.name()), Some("Slow"));
+    /// assert!(doc.maintenance(&id).is_none());
+    /// assert_eq!(doc.event(&id).map(|e| e.name()), Some("Slow"));
+    /// assert_eq!(doc.latest_time().map(|t| t.to_rfc3339()), Some("2020-03-16T15:00:00+00:00".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn incident(&self, id: &EventId) -> Option<&IncidentRecord> {
+        self.incidents.iter().find(|record| record.event.id() == id)
+    }
+
+    /// The maintenance with the id `id`, if the document holds it.
+    ///
+    /// # Example
+    ///
+    /// See [`Document::incident`].
+    #[must_use]
+    pub fn maintenance(&self, id: &EventId) -> Option<&MaintenanceRecord> {
+        self.maintenances
+            .iter()
+            .find(|record| record.event.id() == id)
+    }
+
+    /// The incident or maintenance with the id `id` (incidents first), if the
+    /// document holds it.
+    ///
+    /// # Example
+    ///
+    /// See [`Document::incident`].
+    #[must_use]
+    pub fn event(&self, id: &EventId) -> Option<AnyEventRef<'_>> {
+        match self.incident(id) {
+            Some(record) => Some(AnyEventRef::from(&record.event)),
+            None => self
+                .maintenance(id)
+                .map(|record| AnyEventRef::from(&record.event)),
+        }
+    }
+
+    /// The page component with the id `id`, if the document lists it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::formats::statuspage;
+    /// let doc = statuspage::read(r#"{"page": {"id": "p"}, "components": [{"id": "api", "name": "API", "status": "operational"}]}"#)?;
+    /// assert_eq!(doc.component(&"api".parse()?).map(|c| c.component.name.as_str()), Some("API"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn component(&self, id: &ComponentId) -> Option<&PageComponent> {
+        self.components.iter().find(|c| c.component.id == *id)
+    }
+
+    /// The latest time the document holds: the page's `updated_at` and every
+    /// time of every event ([`AnyEventRef::latest_time`]); `None` for a
+    /// document with neither. The `as_of` to measure open events at when the
+    /// caller has no better one.
+    ///
+    /// # Example
+    ///
+    /// See [`Document::incident`].
+    #[must_use]
+    pub fn latest_time(&self) -> Option<DateTime<Utc>> {
+        let page = self.page.as_ref().and_then(|page| page.updated_at);
+        page.into_iter()
+            .chain(self.events().map(AnyEventRef::latest_time))
+            .max()
     }
 }

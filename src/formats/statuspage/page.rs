@@ -1,6 +1,6 @@
 //! The page a document came from: its identity, status and components.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::raw::Fields;
 use crate::component::Component;
@@ -104,5 +104,51 @@ impl PageComponent {
             group: None,
             other: Fields::new(),
         }
+    }
+
+    /// The raw JSON of the other key `key`, if the component has it.
+    fn other_value(&self, key: &str) -> Option<&str> {
+        self.other
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, raw)| raw.as_str())
+    }
+
+    /// The day from which the page counts the component's uptime (its
+    /// `start_date`, `"2019-02-01"`); days before it are *no data*. `None` when
+    /// the key is absent, `null` or not a date; the raw value stays in
+    /// [`other`](Self::other) either way, and is written back as it was.
+    ///
+    /// The component's group is typed already: `component.group_id`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{chrono::NaiveDate, formats::statuspage};
+    /// let doc = statuspage::read(r#"{"page": {"id": "p"}, "components": [{"id": "api", "name": "API",
+    ///   "status": "operational", "start_date": "2019-02-01", "group_id": "backend", "position": 3}]}"#)?;
+    /// let api = &doc.components[0];
+    /// assert_eq!(api.start_date(), NaiveDate::from_ymd_opt(2019, 2, 1));
+    /// assert_eq!(api.position(), Some(3));
+    /// assert_eq!(api.component.group_id.as_ref().map(|g| g.as_str()), Some("backend"));
+    /// # Ok::<(), statuspage::StatuspageError>(())
+    /// ```
+    #[must_use]
+    pub fn start_date(&self) -> Option<NaiveDate> {
+        let raw = self.other_value("start_date")?;
+        let text: String = serde_json::from_str(raw).ok()?;
+        text.parse().ok()
+    }
+
+    /// The component's place in the page's list (`position`, from 1). `None`
+    /// when the key is absent, `null` or not a non-negative integer; the raw
+    /// value stays in [`other`](Self::other).
+    ///
+    /// # Example
+    ///
+    /// See [`PageComponent::start_date`].
+    #[must_use]
+    pub fn position(&self) -> Option<u64> {
+        serde_json::from_str(self.other_value("position")?).ok()
     }
 }

@@ -354,11 +354,9 @@ pub(super) fn backdated_display(
     created_at: DateTime<Utc>,
 ) -> Anomaly {
     let detail = format!(
-        "display_at {} is {} ms before created_at {}",
+        "display_at {} is {} before created_at {}",
         show(Some(display_at)),
-        created_at
-            .signed_duration_since(display_at)
-            .num_milliseconds(),
+        crate::Elapsed::between(display_at, created_at),
         show(Some(created_at))
     );
     of(BackdatedDisplay, event, Some(update), detail)
