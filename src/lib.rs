@@ -348,6 +348,11 @@
 //! - `statuspage` (default): read and write Statuspage JSON (public API v2,
 //!   manage API, compatible pages) with every oddity reported as an anomaly: see
 //!   [`formats::statuspage`];
+//! - `arrow` (off): [`formats::arrow`], the events, updates and component
+//!   intervals as Arrow record batches with a documented, stable schema, for
+//!   analytical engines (DuckDB, DataFusion, Polars);
+//! - `parquet` (off): [`formats::arrow::parquet`], those tables written to
+//!   Parquet files in batches;
 //! - `generate` (off): [`generate`], seeded, deterministic generation of large,
 //!   realistic Statuspage exports (and the same events as model values), for
 //!   benchmarks, fuzzing and tests.

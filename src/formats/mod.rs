@@ -4,10 +4,16 @@
 //!   model type serializes and deserializes through its validating constructor;
 //! - [`statuspage`]: Statuspage JSON (feature `statuspage`), every shape real
 //!   pages publish, read with each oddity reported as an anomaly, and written
-//!   back without loss.
+//!   back without loss;
+//! - [`arrow`]: the model and its derived figures as Arrow tables (feature
+//!   `arrow`), and as Parquet files (feature `parquet`), for analytical
+//!   engines.
 //!
 //! A format imports the model; the model never imports a format.
 
+#[cfg(feature = "arrow")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
+pub mod arrow;
 #[cfg(feature = "json")]
 pub(crate) mod json;
 #[cfg(feature = "serde")]
