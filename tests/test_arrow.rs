@@ -528,3 +528,13 @@ fn the_embedded_default_has_the_report_figures() {
     }
     assert!(batches.component_intervals.num_rows() > 0);
 }
+
+#[test]
+fn the_public_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Tables>();
+    send_sync::<Origin<'static>>();
+    send_sync::<arrow::TableBatches>();
+    send_sync::<arrow::RowCounts>();
+    send_sync::<arrow::ArrowExportError>();
+}

@@ -212,3 +212,13 @@ fn a_missing_folder_is_named() {
         format!("cannot create {}", missing.join("events.parquet").display())
     );
 }
+
+/// The writers move between threads; they are not `Sync` (the `parquet`
+/// crate's writer is not), which a writer taking `&mut self` does not need.
+#[test]
+fn the_writers_are_send() {
+    fn send<T: Send>() {}
+    fn send_sync<T: Send + Sync>() {}
+    send::<ParquetTables<File>>();
+    send_sync::<ParquetExportError>();
+}

@@ -115,6 +115,8 @@ pub struct Written<W> {
 /// to the writers as one batch, and the writers flush a row group every
 /// 65,536 rows ([`ROW_GROUP_ROWS`]).
 ///
+/// `Send` but not `Sync`, as the `parquet` crate's writer.
+///
 /// # Example
 ///
 /// See the [module documentation](self).
