@@ -90,7 +90,8 @@ fn parse_args(args: impl Iterator<Item = OsString>) -> Result<Option<Options>, S
 }
 
 /// The sources of `paths` (the embedded default when there is none), one at
-/// a time: each is read when the iterator reaches it.
+/// a time: each is read when the iterator reaches it, and an unreadable one
+/// is reported on standard error.
 fn sources(paths: &[OsString]) -> Box<dyn Iterator<Item = (Vec<common::Source>, bool)> + '_> {
     if paths.is_empty() {
         return Box::new(std::iter::once(common::read_sources(PROGRAM, &[])));
@@ -102,23 +103,39 @@ fn sources(paths: &[OsString]) -> Box<dyn Iterator<Item = (Vec<common::Source>, 
     )
 }
 
+/// The report's `as_of`, the latest time over every document, and the paths
+/// that could be read (each unreadable one reported once, here).
+fn latest_time(paths: &[OsString]) -> (DateTime<Utc>, Vec<OsString>, bool) {
+    let (mut latest, mut readable, mut failed) = (DateTime::UNIX_EPOCH, Vec::new(), false);
+    for (index, (read, source_failed)) in sources(paths).enumerate() {
+        failed |= source_failed;
+        if let (false, Some(path)) = (source_failed, paths.get(index)) {
+            readable.push(path.clone());
+        }
+        for source in &read {
+            latest = latest.max(common::as_of(None, std::slice::from_ref(source)).0);
+        }
+    }
+    (latest, readable, failed)
+}
+
 /// Writes the three files; `Ok(true)` when some input could not be read.
 fn export(options: &Options) -> Result<bool, String> {
-    let as_of = match options.as_of {
-        Some(given) => given,
-        // The report's `as_of`: the latest time over every document.
-        None => sources(&options.paths)
-            .flat_map(|(read, _)| read)
-            .map(|source| common::as_of(None, std::slice::from_ref(&source)).0)
-            .max()
-            .unwrap_or(DateTime::UNIX_EPOCH),
+    let (as_of, paths, mut failed) = match options.as_of {
+        Some(given) => (given, options.paths.clone(), false),
+        None => latest_time(&options.paths),
+    };
+    // Nothing could be read: empty files (the default is only for no paths).
+    let paths = if paths.is_empty() && !options.paths.is_empty() {
+        None
+    } else {
+        Some(paths)
     };
     std::fs::create_dir_all(&options.dir)
         .map_err(|err| format!("cannot create {}: {err}", options.dir.display()))?;
     let tables = Tables::new(as_of).map_err(|err| err.to_string())?;
     let mut files = ParquetTables::create(&options.dir, tables).map_err(|err| err.to_string())?;
-    let mut failed = false;
-    for (read, source_failed) in sources(&options.paths) {
+    for (read, source_failed) in paths.iter().flat_map(|paths| sources(paths)) {
         failed |= source_failed;
         for source in &read {
             let page = source

@@ -209,7 +209,10 @@ fn a_missing_folder_is_named() {
     assert!(matches!(error, ParquetExportError::Create { .. }));
     assert_eq!(
         error.to_string(),
-        format!("cannot create {}", missing.join("events.parquet").display())
+        format!(
+            "cannot create {}: No such file or directory (os error 2)",
+            missing.join("events.parquet").display()
+        )
     );
 }
 

@@ -65,13 +65,13 @@ impl fmt::Display for Table {
 ///     table: Table::Updates,
 ///     source: arrow_schema::ArrowError::ComputeError("x".into()),
 /// };
-/// assert_eq!(error.to_string(), "updates table: cannot build a batch");
+/// assert_eq!(error.to_string(), "updates table: cannot build a batch: Compute error: x");
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ArrowExportError {
     /// A row of an event was refused.
-    #[error("{table} table, page {page:?}, event {event:?}: cannot add the row")]
+    #[error("{table} table, page {page:?}, event {event:?}: cannot add the row: {source}")]
     Row {
         /// The table.
         table: Table,
@@ -84,7 +84,7 @@ pub enum ArrowExportError {
         source: ArrowError,
     },
     /// A batch could not be built from the rows.
-    #[error("{table} table: cannot build a batch")]
+    #[error("{table} table: cannot build a batch: {source}")]
     Batch {
         /// The table.
         table: Table,

@@ -69,7 +69,7 @@ pub const ROW_GROUP_ROWS: usize = 65_536;
 #[non_exhaustive]
 pub enum ParquetExportError {
     /// A file could not be created.
-    #[error("cannot create {}", path.display())]
+    #[error("cannot create {}: {source}", path.display())]
     Create {
         /// The file.
         path: PathBuf,
@@ -78,7 +78,7 @@ pub enum ParquetExportError {
         source: std::io::Error,
     },
     /// A table could not be written.
-    #[error("{table} table: cannot write parquet")]
+    #[error("{table} table: cannot write parquet: {source}")]
     Write {
         /// The table.
         table: Table,
