@@ -66,9 +66,10 @@ def main(folder, report_path):
         if group["time_to_resolve"]["count"] > 0
     }
     check("time to resolve by impact", by_impact, expected_by_impact)
-    # The report's own figure, recomputed from its rows, agrees too.
+    # The report's summary agrees with its own rows, by the same rule.
     resolve = [row["time_to_resolve_s"] for row in rows if row["kind"] == "incident" and row["time_to_resolve_s"] is not None]
-    check("p90 of the report's rows", figures["p90"], nearest_rank(resolve, 90))
+    if figures["p90"] != nearest_rank(resolve, 90):
+        breaches.append(f"the report's p90 {figures['p90']} is not the nearest rank of its rows, {nearest_rank(resolve, 90)}")
 
     # Each component's total weighted downtime.
     downtime = dict(db.execute(f"SELECT component_id, sum(weighted_downtime_s) FROM '{intervals}' GROUP BY ALL").fetchall())
