@@ -119,6 +119,18 @@ fn latest_time(paths: &[OsString]) -> (DateTime<Utc>, Vec<OsString>, bool) {
     (latest, readable, failed)
 }
 
+// wired to issue 12 figures after merge
+/// The page of a document: its `page.id`, else the name of its source
+/// (DESIGN.md, "Observations"); when it was observed is not known here.
+fn origin(source: &common::Source) -> Origin<'_> {
+    let page = source
+        .document
+        .page
+        .as_ref()
+        .and_then(|page| page.id.as_deref());
+    Origin::new(page.unwrap_or(&source.name))
+}
+
 /// Writes the three files; `Ok(true)` when some input could not be read.
 fn export(options: &Options) -> Result<bool, String> {
     let (as_of, paths, mut failed) = match options.as_of {
@@ -138,14 +150,8 @@ fn export(options: &Options) -> Result<bool, String> {
     for (read, source_failed) in paths.iter().flat_map(|paths| sources(paths)) {
         failed |= source_failed;
         for source in &read {
-            let page = source
-                .document
-                .page
-                .as_ref()
-                .and_then(|page| page.id.as_deref());
-            let origin = Origin::new(page.unwrap_or(&source.name));
             files
-                .write_all(&origin, source.document.events())
+                .write_all(&origin(source), source.document.events())
                 .map_err(|err| format!("{}: {err}", source.name))?;
         }
     }
