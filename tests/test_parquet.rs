@@ -225,3 +225,46 @@ fn the_writers_are_send() {
     send::<ParquetTables<File>>();
     send_sync::<ParquetExportError>();
 }
+
+/// Many batches of generated events (incidents and maintenances): every row
+/// arrives, in order, whatever the batch size.
+#[test]
+fn a_generated_export_streams_in_batches() {
+    let generator = incident_model::generate::Generator::new(18)
+        .incidents(2_000)
+        .components(12);
+    let incidents = generator.to_incidents();
+    let maintenances = generator.to_maintenances();
+    let dir = folder("parquet-generated");
+    let tables = Tables::new(as_of()).unwrap();
+    let mut files = ParquetTables::create(&dir, tables)
+        .unwrap()
+        .with_batch_events(128);
+    files
+        .write_all(&Origin::new("generated"), &incidents)
+        .unwrap();
+    files
+        .write_all(&Origin::new("generated"), &maintenances)
+        .unwrap();
+    let written = files.finish().unwrap();
+    assert_eq!(written.rows.events, incidents.len() + maintenances.len());
+    let updates: usize = incidents.iter().map(|e| e.updates().len()).sum::<usize>()
+        + maintenances
+            .iter()
+            .map(|e| e.updates().len())
+            .sum::<usize>();
+    assert_eq!(written.rows.updates, updates);
+    let (_, events) = read_back(&dir.join("events.parquet"));
+    let ids: Vec<&str> = events.iter().map(|row| row[2].as_str()).collect();
+    let expected: Vec<&str> = incidents
+        .iter()
+        .map(|e| e.id().as_str())
+        .chain(maintenances.iter().map(|e| e.id().as_str()))
+        .collect();
+    assert_eq!(ids, expected);
+    let (_, updates_read) = read_back(&dir.join("updates.parquet"));
+    assert_eq!(updates_read.len(), updates);
+    let (_, intervals) = read_back(&dir.join("component_intervals.parquet"));
+    assert_eq!(intervals.len(), written.rows.component_intervals);
+    assert!(written.rows.component_intervals > 1_000);
+}
