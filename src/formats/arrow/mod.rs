@@ -20,8 +20,8 @@
 //!   no reader of the crate produces, are dropped.
 //! - **Durations** are `Int64` **whole seconds**, rounded down (the report's
 //!   `_s` figures), in columns named `..._s`. The maintenance figures
-//!   `start_delay_s`, `overrun_s` and `duration_s` are signed: an early start
-//!   or finish is negative.
+//!   `start_delay_s`, `overrun_s` and `duration_s` are signed (rounded toward
+//!   zero): an early start or finish is negative.
 //! - **Weighted downtime** (`weighted_downtime_s`) is a `Float64` number of
 //!   seconds, exact to the millisecond-thousandth the crate weighs in (see
 //!   [`uptime`](crate::uptime), "Exactness"), and not truncated, so the sum
@@ -57,7 +57,7 @@
 //! | `identified_at` | timestamp | yes | [`Event::identified_at`](crate::Event::identified_at); incidents only |
 //! | `monitoring_at` | timestamp | yes | [`Event::monitoring_at`](crate::Event::monitoring_at); incidents only |
 //! | `resolved_at` | timestamp | yes | [`Event::resolved_at`](crate::Event::resolved_at): for a maintenance, its completion |
-//! | `measured_until` | timestamp | no | [`Event::measured_until`](crate::Event::measured_until) the tables' `as_of` |
+//! | `measured_until` | timestamp | no | [`Event::measured_until`](crate::Event::measured_until) at the tables' `as_of` |
 //! | `time_to_identify_s` | int64 s | yes | [`Event::time_to_identify`](crate::Event::time_to_identify); incidents only |
 //! | `time_to_monitor_s` | int64 s | yes | [`Event::time_to_monitor`](crate::Event::time_to_monitor); incidents only |
 //! | `time_to_resolve_s` | int64 s | yes | [`Event::time_to_resolve`](crate::Event::time_to_resolve); incidents only |
