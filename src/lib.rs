@@ -360,6 +360,11 @@
 //!   iCalendar RRULE subset, expanded in the page's zone, with the `rrule`
 //!   crate) and scheduled maintenances as an iCalendar feed (with the
 //!   `icalendar` crate); implies `tz`;
+//! - `arrow` (off): [`formats::arrow`], the events, updates and component
+//!   intervals as Arrow record batches with a documented, stable schema, for
+//!   analytical engines (DuckDB, DataFusion, Polars);
+//! - `parquet` (off): [`formats::arrow::parquet`], those tables written to
+//!   Parquet files in batches;
 //! - `generate` (off): [`generate`], seeded, deterministic generation of large,
 //!   realistic Statuspage exports (and the same events as model values), for
 //!   benchmarks, fuzzing and tests.

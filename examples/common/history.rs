@@ -11,20 +11,21 @@ use incident_model::EventId;
 use super::common::Source;
 use super::notes;
 
-/// Adds every event of `sources` to `report` through one history per page.
-/// A document that holds no time to be observed at is added as it is.
-pub fn push_sources(report: &mut Report, sources: &[Source]) {
+/// One history per page over `sources`, merged by `observed_at`, and the
+/// source each kept version comes from. A document that holds no time to be
+/// observed at has no observation: its index is in the third list.
+pub fn histories(sources: &[Source]) -> (Vec<(PageKey, History)>, Versions, Vec<usize>) {
     let mut observed: Vec<(usize, Observation)> = Vec::new();
+    let mut unobserved = Vec::new();
     for (i, source) in sources.iter().enumerate() {
         match source.document.observation(&source.name) {
             Ok(observation) => observed.push((i, observation)),
-            Err(_) => notes::push_document(report, &source.document, &source.name),
+            Err(_) => unobserved.push(i),
         }
     }
     observed.sort_by_key(|(_, o)| o.observed_at().at());
     let mut histories: Vec<(PageKey, History)> = Vec::new();
-    // The source each kept version comes from.
-    let mut version_of: HashMap<(PageKey, EventId), usize> = HashMap::new();
+    let mut version_of = Versions::new();
     for (i, observation) in observed {
         let page = observation.page().clone();
         let at = observation.observed_at().at();
@@ -50,6 +51,19 @@ pub fn push_sources(report: &mut Report, sources: &[Source]) {
                 version_of.insert((page.clone(), id), i);
             }
         }
+    }
+    (histories, version_of, unobserved)
+}
+
+/// The source (index) each kept version of a (page, event) comes from.
+pub type Versions = HashMap<(PageKey, EventId), usize>;
+
+/// Adds every event of `sources` to `report` through one history per page.
+/// A document that holds no time to be observed at is added as it is.
+pub fn push_sources(report: &mut Report, sources: &[Source]) {
+    let (histories, version_of, unobserved) = histories(sources);
+    for source in unobserved.iter().filter_map(|i| sources.get(*i)) {
+        notes::push_document(report, &source.document, &source.name);
     }
     let mut by_source: Vec<HashMap<EventId, Vec<notes::Note>>> = Vec::new();
     for source in sources {

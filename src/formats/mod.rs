@@ -8,7 +8,10 @@
 //! - `feeds`: Statuspage's `history.atom` and `history.rss` (feature `feeds`),
 //!   read and written;
 //! - `google_cloud`, `slack`, `incident_io`, `cachet`: the other platforms
-//!   (features of the same names), read into the same model.
+//!   (features of the same names), read into the same model;
+//! - `arrow`: the model and its derived figures as Arrow tables (feature
+//!   `arrow`), and as Parquet files (feature `parquet`), for analytical
+//!   engines.
 //!
 //! (Formats whose feature is off are not in these docs' build when it is
 //! not `--all-features`.)
@@ -45,6 +48,9 @@ pub use document::{Document, Format, Page, PageComponent, ReadEvent};
 pub use error::{Location, Problem, ReadError};
 
 pub mod anomaly;
+#[cfg(feature = "arrow")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
+pub mod arrow;
 #[cfg(any(
     feature = "feeds",
     feature = "google_cloud",
