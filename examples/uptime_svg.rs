@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use incident_model::history::{History, PageKey};
 use incident_model::output::svg::{self, ComponentBars};
-use incident_model::uptime::UptimePreset;
+use incident_model::uptime::{Coverage, UptimePreset};
 use incident_model::{AnyEvent, AnyEventRef, ComponentHistory, ComponentId, DayRange, UptimeRule};
 
 const PROGRAM: &str = "uptime_svg";
@@ -39,17 +39,28 @@ const USAGE: &str =
 /// The days of the bar, as status pages draw it.
 const DAYS: u32 = 90;
 
+/// The events of `sources`, each once, and what the data covers.
+struct Pages {
+    /// Each event with the time it is measured until, and its page's
+    /// coverage (an index into `coverage`).
+    events: Vec<(AnyEvent, DateTime<Utc>, usize)>,
+    /// What each page's observations cover ([`History::covered`]); the last
+    /// is "always", for documents that hold no time to be observed at.
+    coverage: Vec<Coverage>,
+    /// The coverage of each source's page.
+    of_source: Vec<usize>,
+}
+
 /// Every event of `sources` once, through one history per page, with the
 /// time it is measured until; the events of a document that holds no time
-/// to be observed at, measured until `as_of`.
-fn events(sources: &[common::Source], as_of: DateTime<Utc>) -> Vec<(AnyEvent, DateTime<Utc>)> {
-    let mut out = Vec::new();
+/// to be observed at, measured until `as_of`, its components always covered.
+fn pages(sources: &[common::Source], as_of: DateTime<Utc>) -> Pages {
     let mut observations = Vec::new();
+    let mut keys: Vec<Option<PageKey>> = Vec::new();
     for source in sources {
-        match source.document.observation(&source.name) {
-            Ok(observation) => observations.push(observation),
-            Err(_) => out.extend(source.document.events().map(|e| (own(e), as_of))),
-        }
+        let observation = source.document.observation(&source.name).ok();
+        keys.push(observation.as_ref().map(|o| o.page().clone()));
+        observations.extend(observation);
     }
     observations.sort_by_key(|o| o.observed_at().at());
     let mut histories: BTreeMap<PageKey, History> = BTreeMap::new();
@@ -58,15 +69,39 @@ fn events(sources: &[common::Source], as_of: DateTime<Utc>) -> Vec<(AnyEvent, Da
         // One history per page: observing cannot be refused.
         let _changes = history.observe(observation);
     }
-    for history in histories.values() {
-        out.extend(
-            history
-                .events()
-                .iter()
-                .map(|t| (t.event().clone(), t.measured_until())),
-        );
+    let index: BTreeMap<&PageKey, usize> = histories.keys().zip(0..).collect();
+    let unobserved = histories.len();
+    let mut events = Vec::new();
+    for (i, history) in histories.values().enumerate() {
+        let tracked = history.events().iter();
+        events.extend(tracked.map(|t| (t.event().clone(), t.measured_until(), i)));
     }
-    out
+    for (source, key) in sources.iter().zip(&keys) {
+        if key.is_none() {
+            events.extend(
+                source
+                    .document
+                    .events()
+                    .map(|e| (own(e), as_of, unobserved)),
+            );
+        }
+    }
+    let of_source = keys
+        .iter()
+        .map(|key| {
+            key.as_ref()
+                .and_then(|k| index.get(k))
+                .copied()
+                .unwrap_or(unobserved)
+        })
+        .collect();
+    let mut coverage: Vec<Coverage> = histories.values().map(History::covered).collect();
+    coverage.push(Coverage::always());
+    Pages {
+        events,
+        coverage,
+        of_source,
+    }
 }
 
 /// An owned copy of `event`.
@@ -118,40 +153,46 @@ fn main() -> ExitCode {
     let local = as_of.with_timezone(&zone);
     let days = DayRange::ending(local.date_naive(), DAYS).in_zone(zone);
 
-    // Every event's component intervals; the components in page order.
+    // Every event's component intervals; the components in page order, each
+    // with its page's coverage.
+    let pages = pages(&sources, as_of);
     let mut history = ComponentHistory::new();
-    let mut components: Vec<(ComponentId, String, Option<NaiveDate>)> = Vec::new();
+    let mut components: Vec<(ComponentId, String, Option<NaiveDate>, usize)> = Vec::new();
     let mut seen = HashSet::new();
-    for source in &sources {
+    for (source, page) in sources.iter().zip(&pages.of_source) {
         for page_component in &source.document.components {
             let component = &page_component.component;
             if page_component.group != Some(true) && seen.insert(component.id.clone()) {
                 let start = page_component.start_date();
-                components.push((component.id.clone(), component.name.clone(), start));
+                let (id, name) = (component.id.clone(), component.name.clone());
+                components.push((id, name, start, *page));
             }
         }
     }
     // Each event once, through a history of its page: the latest version,
     // an open event measured until the last observation that saw it.
-    for (event, until) in events(&sources, as_of) {
-        history.add_event(&event, until);
-        for component in event.affected_components(until) {
+    for (event, until, page) in &pages.events {
+        history.add_event(event, *until);
+        for component in event.affected_components(*until) {
             if seen.insert(component.id.clone()) {
-                components.push((component.id, component.name, None));
+                components.push((component.id, component.name, None, *page));
             }
         }
     }
 
+    // No data is neither up nor down: before a component's start date, and
+    // outside what its page's observations cover (grey, and no 100%).
+    let always = Coverage::always();
     let rows: Vec<ComponentBars> = components
         .iter()
-        .map(|(id, name, start)| {
+        .map(|(id, name, start, page)| {
             let merged = history.merged(id);
-            match start {
-                Some(start) => {
-                    ComponentBars::no_data_before(name.as_str(), *start, &merged, &days, rule)
-                }
-                None => ComponentBars::from_history(name.as_str(), &merged, &days, rule),
-            }
+            let covered = pages.coverage.get(*page).unwrap_or(&always).clone();
+            let covered = match start.and_then(|day| days.window_of(day)) {
+                Some(day) => covered.starting_at(day.start()),
+                None => covered,
+            };
+            ComponentBars::from_coverage(name.as_str(), &merged, &covered, &days, rule)
         })
         .collect();
     let title = sources

@@ -327,3 +327,63 @@ fn observed_page(hour: u32, event: Incident) -> Observation {
     )
     .with_event(event)
 }
+
+/// Issue 12, "uptime honours coverage": a page whose data stops (its last
+/// observation) has no uptime figure in a later window, not 100%; within what
+/// it covers it has one.
+#[test]
+fn uptime_over_a_history_has_no_figure_past_the_last_observation() {
+    use incident_model::{MergedHistory, UptimeRule, Window};
+    let mut history = History::new();
+    history.observe(fixture("incidents_newer.json")).unwrap();
+    let covered = history.covered();
+    let last = history.last_observed_at().unwrap();
+    let spans: Vec<Window> = covered.spans().collect();
+    assert_eq!(spans.last().map(Window::end), Some(last), "{spans:?}");
+    let merged = MergedHistory::default();
+    let later = Window::new(
+        last + chrono::Duration::days(1),
+        last + chrono::Duration::days(2),
+    )
+    .unwrap();
+    assert_eq!(
+        merged.uptime_covered(later, UptimeRule::statuspage(), &covered),
+        None
+    );
+    let before = Window::new(last - chrono::Duration::days(1), last).unwrap();
+    let uptime = merged
+        .uptime_covered(before, UptimeRule::statuspage(), &covered)
+        .unwrap();
+    assert_eq!(uptime.percentage().to_string(), "100.00%");
+}
+
+/// A summary covers only the events it lists (their spans), not the time
+/// between polls; one that lists resolved events is an export of the page's
+/// history, covered as a list of its events would be.
+#[test]
+fn a_summary_covers_its_events_and_a_summary_shaped_export_its_history() {
+    let mut history = History::new();
+    history.observe(fixture("summary_older.json")).unwrap();
+    let spans: Vec<incident_model::Window> = history.covered().spans().collect();
+    let events = history.events();
+    assert!(!spans.is_empty() && !events.is_empty());
+    // Each span is an event's, from when it opened until it was last seen.
+    for span in &spans {
+        assert!(
+            events
+                .iter()
+                .any(|t| t.event().opened_at() <= span.start() && t.measured_until() >= span.end()),
+            "{span:?}"
+        );
+    }
+    let path = format!(
+        "{}/examples/data/status-export.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let export = statuspage::read(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(export.shape, statuspage::Shape::Summary);
+    assert_eq!(
+        export.observation("demo").unwrap().coverage(),
+        Coverage::WholeHistory
+    );
+}

@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use super::change::{event_changes, Change, UpdateTrouble};
 use super::observation::{Observation, PageIndicator, PageKey};
 use super::{
-    HistoryAnomaly, HistoryAnomalyKind, HistoryError, ObservationRecord, TrackedComponent,
-    TrackedEvent,
+    Coverage, HistoryAnomaly, HistoryAnomalyKind, HistoryError, ObservationRecord,
+    TrackedComponent, TrackedEvent,
 };
 use crate::any::AnyEvent;
 use crate::component::Component;
@@ -523,6 +523,52 @@ impl History {
     #[must_use]
     pub fn observations(&self) -> &[ObservationRecord] {
         &self.state.observations
+    }
+
+    /// What the observations cover, as uptime counts it
+    /// ([`uptime::Coverage`](crate::uptime::Coverage)): no data is neither up
+    /// nor down. An observation of the page's whole history covers all time
+    /// up to when it was made; a full list ([`Coverage::Since`]) from its
+    /// oldest event up to then; every event seen covers its own span, from
+    /// when it opened until it was last seen open (or resolved), since it
+    /// says what its components did meanwhile. A summary of open events says
+    /// nothing of the time between two polls, so it covers only its events.
+    /// Nothing is covered after the latest observation. O(o + e log e) in
+    /// the o observations and e events.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::history::{Coverage, History, Observation, ObservedAt, PageKey};
+    /// use incident_model::Window;
+    /// let t = |d| Utc.with_ymd_and_hms(2020, 3, d, 0, 0, 0).unwrap();
+    /// let mut history = History::new();
+    /// let list = Observation::new(PageKey::Id("p".into()), ObservedAt::Given(t(20)))
+    ///     .with_coverage(Coverage::Since(t(10)));
+    /// history.observe(list)?;
+    /// let covered = history.covered();
+    /// let spans: Vec<Window> = covered.spans().collect();
+    /// assert_eq!(spans, [Window::new(t(10), t(20))?]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn covered(&self) -> crate::uptime::Coverage {
+        let observed = self.state.observations.iter().filter_map(|o| {
+            let until = o.observed_at.at();
+            match o.coverage {
+                Coverage::WholeHistory => Some((DateTime::<Utc>::MIN_UTC, until)),
+                Coverage::Since(since) => Some((since.min(until), until)),
+                Coverage::OpenEvents | Coverage::ListedEvents => None,
+            }
+        });
+        let events = self.events().iter().map(|t| {
+            let opened = t.event().opened_at();
+            (opened.min(t.measured_until()), t.measured_until())
+        });
+        // Every span starts at or before its end: none is refused.
+        crate::uptime::Coverage::from_spans(observed.chain(events))
+            .unwrap_or_else(|_| crate::uptime::Coverage::none())
     }
 
     /// When the latest observation was made.

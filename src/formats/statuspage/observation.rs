@@ -129,12 +129,20 @@ impl Document {
         observation
     }
 
-    /// What the document covers, by its shape.
+    /// What the document covers, by its shape. A summary that lists resolved
+    /// events is not `summary.json` (which lists only unresolved incidents
+    /// and active or upcoming maintenances) but an export of the page's
+    /// history in that shape, and covers what a list of its events would.
     fn coverage(&self) -> Coverage {
         let count = self.incidents.len().saturating_add(self.maintenances.len());
+        let lists_history = match self.shape {
+            Shape::Incidents => true,
+            Shape::Summary => self.events().any(|event| event.resolved_at().is_some()),
+            _ => false,
+        };
         match self.shape {
-            Shape::Incidents if count < LIST_LIMIT => Coverage::WholeHistory,
-            Shape::Incidents => self
+            _ if lists_history && count < LIST_LIMIT => Coverage::WholeHistory,
+            _ if lists_history => self
                 .events()
                 .map(AnyEventRef::opened_at)
                 .min()
