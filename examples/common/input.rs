@@ -82,6 +82,7 @@ pub fn read_text(path: &OsStr, limit: usize) -> Result<String, ReadError> {
 /// detected (`formats::read`) and converted. The second value is the format
 /// found.
 #[allow(dead_code)] // statuspage_check reads Statuspage only
+#[cfg(feature = "statuspage")] // tests/test_hostile_output.rs includes this file in every build
 pub fn read_document(
     text: &str,
 ) -> Result<

@@ -12,6 +12,8 @@ use crate::id::{EventId, UpdateId};
 /// # Example
 ///
 /// ```
+/// # #[cfg(feature = "statuspage")]
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// use incident_model::formats::statuspage::{self, AnomalyKind};
 /// let json = r#"{"id": "x9mb3wh2r6nr", "name": "API errors", "status": "resolved",
 ///   "impact": "minor", "created_at": "2020-03-16T14:00:00Z", "components": [],
@@ -23,7 +25,10 @@ use crate::id::{EventId, UpdateId};
 /// assert_eq!(anomaly.kind, AnomalyKind::MissingStartedAt);
 /// assert_eq!(anomaly.incident.as_ref().map(|id| id.as_str()), Some("x9mb3wh2r6nr"));
 /// assert!(anomaly.to_string().starts_with("missing_started_at in incident \"x9mb3wh2r6nr\": "));
-/// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "statuspage"))]
+/// # fn main() {}
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 #[non_exhaustive]
@@ -44,7 +49,7 @@ impl Anomaly {
     /// # Example
     ///
     /// ```
-    /// use incident_model::formats::statuspage::{Anomaly, AnomalyKind};
+    /// use incident_model::formats::{Anomaly, AnomalyKind};
     /// let a = Anomaly::new(AnomalyKind::UnknownField, None, None, "top-level key \"foo\" kept verbatim");
     /// assert_eq!(a.to_string(), "unknown_field: top-level key \"foo\" kept verbatim");
     /// ```
@@ -86,7 +91,7 @@ macro_rules! anomaly_kinds {
         /// # Example
         ///
         /// ```
-        /// use incident_model::formats::statuspage::AnomalyKind;
+        /// use incident_model::formats::AnomalyKind;
         /// assert_eq!(AnomalyKind::BackdatedDisplay.to_string(), "backdated_display");
         /// assert!(AnomalyKind::ALL.contains(&AnomalyKind::PolicyViolation));
         /// ```
@@ -109,7 +114,7 @@ macro_rules! anomaly_kinds {
             /// # Example
             ///
             /// ```
-            /// use incident_model::formats::statuspage::AnomalyKind;
+            /// use incident_model::formats::AnomalyKind;
             /// assert_eq!(AnomalyKind::TweetIdAboveF64.as_str(), "tweet_id_above_f64");
             /// ```
             #[must_use]
