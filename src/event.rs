@@ -191,6 +191,53 @@ impl<S: Lifecycle> Event<S> {
         })
     }
 
+    /// The event of `parts` as a reader loads what a page published: under the
+    /// standard policy when every move passes it, else under the permissive
+    /// one, with each move the standard policy refuses, for the reader to
+    /// report. One table look-up per move in the common case. Every format's
+    /// reader of this crate loads events with it.
+    ///
+    /// # Errors
+    ///
+    /// The [`ValidationError`] of [`Event::from_parts`] under the permissive
+    /// policy (updates out of order, duplicate ids...).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Policy, Update, UpdateId};
+    /// let at = |h| Utc.with_ymd_and_hms(2020, 3, 16, h, 0, 0).unwrap();
+    /// let update = |id: &str, status, h| Ok::<_, incident_model::IdError>(
+    ///     Update::new(status, at(h)).with_id(UpdateId::new(id)?));
+    /// let parts = Incident::builder("x").update(update("u1", Investigating, 10)?).build()?.into_parts();
+    /// let mut resolved = parts.clone();
+    /// resolved.updates.push(update("u2", Resolved, 11)?);
+    /// let (incident, refused) = Incident::from_parts_as_published(resolved)?;
+    /// assert_eq!((incident.policy(), refused.len()), (Policy::standard(), 0));
+    /// // A postmortem before resolution: the standard policy refuses it, so the
+    /// // incident is kept under the permissive one, and the move is reported.
+    /// let mut early = parts;
+    /// early.updates.push(update("u2", Postmortem, 11)?);
+    /// let (incident, refused) = Incident::from_parts_as_published(early)?;
+    /// assert_eq!((incident.policy(), refused.len()), (Policy::permissive(), 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_parts_as_published(
+        parts: EventParts<S>,
+    ) -> Result<(Self, Vec<ValidationError<S>>), ValidationError<S>> {
+        let standard = Policy::standard();
+        if builder::refused_moves(&parts.id, &parts.updates, &standard)
+            .next()
+            .is_none()
+        {
+            return Ok((Event::from_parts(parts, standard)?, Vec::new()));
+        }
+        let event = Event::from_parts(parts, Policy::permissive())?;
+        let refused = event.violations(&standard);
+        Ok((event, refused))
+    }
+
     /// The event's parts, as plain data.
     ///
     /// # Example

@@ -247,3 +247,27 @@ impl fmt::Display for AnomalyKind {
         f.pad(self.as_str())
     }
 }
+
+/// What an [`AnomalyKind::PolicyViolation`] says of a move the standard
+/// policy refuses (`err`), in an event kept under the permissive one: the
+/// update it names, and its detail. The one wording of every format's reader.
+#[cfg(any(
+    feature = "statuspage",
+    feature = "feeds",
+    feature = "google_cloud",
+    feature = "slack",
+    feature = "incident_io",
+    feature = "cachet"
+))]
+pub(crate) fn policy_violation<S: crate::policy::Lifecycle>(
+    err: &crate::builder::ValidationError<S>,
+) -> (Option<&UpdateId>, String) {
+    let update = match err {
+        crate::builder::ValidationError::Transition(t) => Some(&t.update),
+        _ => None,
+    };
+    (
+        update,
+        format!("{err}; the event keeps the permissive policy"),
+    )
+}

@@ -8,7 +8,7 @@ use super::anomaly::{Anomaly, AnomalyKind};
 use crate::builder::{EventParts, ValidationError};
 use crate::event::Event;
 use crate::id::EventId;
-use crate::policy::{Lifecycle, Policy};
+use crate::policy::Lifecycle;
 use crate::update::Update;
 
 /// The event of `parts` (updates in any order), with its anomalies pushed on
@@ -20,27 +20,12 @@ pub(crate) fn event<S: Lifecycle>(
     // A stable sort keeps the written order among equal times.
     parts.updates.sort_by_key(Update::order_key);
     parts.updates = mark_reopens(&parts.id, parts.updates, anomalies);
-    let standard = Policy::standard();
-    if crate::builder::refused_moves(&parts.id, &parts.updates, &standard)
-        .next()
-        .is_none()
-    {
-        return Event::from_parts(parts, standard);
-    }
-    let event = Event::from_parts(parts, Policy::permissive())?;
-    for err in event.violations(&standard) {
-        let update = match &err {
-            ValidationError::Transition(t) => Some(t.update.clone()),
-            _ => None,
-        };
-        let detail = format!("{err}; the event keeps the permissive policy");
+    let (event, refused) = Event::from_parts_as_published(parts)?;
+    for err in &refused {
+        let (update, detail) = super::anomaly::policy_violation(err);
         let id = Some(event.id().clone());
-        anomalies.push(Anomaly::new(
-            AnomalyKind::PolicyViolation,
-            id,
-            update,
-            detail,
-        ));
+        let kind = AnomalyKind::PolicyViolation;
+        anomalies.push(Anomaly::new(kind, id, update.cloned(), detail));
     }
     Ok(event)
 }

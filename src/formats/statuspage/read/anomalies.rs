@@ -229,11 +229,7 @@ pub(super) fn policy_violation<S: Lifecycle>(
     event: Event<'_>,
     err: &ValidationError<S>,
 ) -> Anomaly {
-    let update = match err {
-        ValidationError::Transition(t) => Some(&t.update),
-        _ => None,
-    };
-    let detail = format!("{err}; the event keeps the permissive policy");
+    let (update, detail) = crate::formats::anomaly::policy_violation(err);
     of(PolicyViolation, event, update, detail)
 }
 

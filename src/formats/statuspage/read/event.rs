@@ -16,7 +16,7 @@ use super::{
 use crate::builder::{EventParts, Schedule, ValidationError};
 use crate::event::Event;
 use crate::id::{EventId, UpdateId};
-use crate::policy::{Lifecycle, Policy};
+use crate::policy::Lifecycle;
 use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
 use crate::update::Update;
 
@@ -396,18 +396,9 @@ impl Cx {
             at: here.at("incident_updates"),
             source: err.into(),
         };
-        // One table look-up per move decides the policy, so that the common case
-        // is checked once.
-        let standard = Policy::standard();
-        let passes = crate::builder::refused_moves(&parts.id, &parts.updates, &standard)
-            .next()
-            .is_none();
-        if passes {
-            return Event::from_parts(parts, standard).map_err(invalid);
-        }
-        let event = Event::from_parts(parts, Policy::permissive()).map_err(invalid)?;
-        for err in event.violations(&standard) {
-            self.push(anomalies::policy_violation(here.incident, &err));
+        let (event, refused) = Event::from_parts_as_published(parts).map_err(invalid)?;
+        for err in &refused {
+            self.push(anomalies::policy_violation(here.incident, err));
         }
         Ok(event)
     }
