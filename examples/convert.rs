@@ -36,16 +36,10 @@ enum Target {
 }
 
 fn main() -> ExitCode {
-    let (target, path) = match parse_args(std::env::args_os().skip(1)) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            eprintln!("{PROGRAM}: {err}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let parsed = parse_args(std::env::args_os().skip(1));
+    let (target, path) = match input::options_or_exit(PROGRAM, USAGE, parsed) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
     let name = input::name(&path);
     let limit = statuspage::Limits::default().max_input_bytes;

@@ -12,6 +12,10 @@
 //! event at a time (about 4 KB each): a million events is about 4 GB of JSON,
 //! with memory for the plan only.
 
+#[allow(dead_code)] // the generator reads no input
+#[path = "common/input.rs"]
+mod input;
+
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -31,16 +35,10 @@ struct Options {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args_os().skip(1)) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            eprintln!("generate: {err}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let parsed = parse_args(std::env::args_os().skip(1));
+    let options = match input::options_or_exit("generate", USAGE, parsed) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
     let generator = Generator::new(options.seed).incidents(options.events);
     let written = if options.out == "-" {

@@ -71,16 +71,10 @@ struct Options {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_args(std::env::args_os().skip(1)) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            eprintln!("{PROGRAM}: {err}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let parsed = parse_args(std::env::args_os().skip(1));
+    let options = match common::input::options_or_exit(PROGRAM, USAGE, parsed) {
+        Ok(options) => options,
+        Err(code) => return code,
     };
     if let Some(path) = &options.stream {
         let json = options.output == Output::Json;

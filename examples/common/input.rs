@@ -7,6 +7,7 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
+use std::process::ExitCode;
 
 /// Why an input was not read.
 #[derive(Debug)]
@@ -31,6 +32,28 @@ impl fmt::Display for ReadError {
 
 /// How `path` is named in messages: `standard input` for `-`, else the path
 /// with anything not UTF-8 replaced by U+FFFD.
+/// The options parsed from a command line, or how the program ends:
+/// `Ok(None)` (asked for help) prints `usage` and succeeds; an error is
+/// printed with `usage` on standard error, exit status 2.
+#[allow(dead_code)] // statuspage_check and the tests parse no options
+pub fn options_or_exit<T>(
+    program: &str,
+    usage: &str,
+    parsed: Result<Option<T>, impl fmt::Display>,
+) -> Result<T, ExitCode> {
+    match parsed {
+        Ok(Some(options)) => Ok(options),
+        Ok(None) => {
+            println!("{usage}");
+            Err(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            eprintln!("{program}: {err}\n{usage}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 #[allow(dead_code)] // statuspage_check reads files only
 pub fn name(path: &OsStr) -> String {
     if path == "-" {
