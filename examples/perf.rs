@@ -45,81 +45,18 @@
 //! the import is faster) and `derived/import` the time of the derived views
 //! over the time of the import.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use incident_model::formats::statuspage;
 use incident_model::generate::Generator;
 
+#[path = "common/counting_alloc.rs"]
+mod counting_alloc;
 #[path = "../benches/support/mod.rs"]
 mod support;
 
-/// Counts the bytes the program holds on the heap, and the peak since the last
-/// [`reset_peak`].
-struct CountingAllocator;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let now = CURRENT.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-fn shrank(bytes: usize) {
-    CURRENT.fetch_sub(bytes, Ordering::Relaxed);
-}
-
-// SAFETY: every method forwards its arguments unchanged to `System`, whose
-// guarantees therefore hold; the counters only observe the sizes, and counting
-// never allocates. Unsafe code is allowed here only: the library forbids it.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract for `layout`.
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            grew(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as `alloc`.
-        let ptr = unsafe { System.alloc_zeroed(layout) };
-        if !ptr.is_null() {
-            grew(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by this allocator (so by `System`) with `layout`.
-        unsafe { System.dealloc(ptr, layout) };
-        shrank(layout.size());
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            shrank(layout.size());
-            grew(new_size);
-        }
-        new
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
-
-fn reset_peak() -> usize {
-    let now = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(now, Ordering::Relaxed);
-    now
-}
+use counting_alloc::{peak_since, reset_peak};
 
 /// Runs `f`, returning its time and the peak heap it added, with its result
 /// still alive at the peak.
@@ -128,7 +65,7 @@ fn measure<T>(f: impl FnOnce() -> T) -> (Duration, usize) {
     let start = Instant::now();
     let result = black_box(f());
     let elapsed = start.elapsed();
-    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    let peak = peak_since(before);
     drop(result);
     (elapsed, peak)
 }
@@ -326,7 +263,7 @@ fn read_once(mode: &str, path: &str) {
             .expect("the export reads");
         events += document.incidents.len() + document.maintenances.len();
         let time = start.elapsed();
-        let heap = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+        let heap = peak_since(before);
         drop(black_box(document));
         (events, time, heap)
     } else {
@@ -342,11 +279,7 @@ fn read_once(mode: &str, path: &str) {
             black_box(item);
         }
         let time = start.elapsed();
-        (
-            events,
-            time,
-            PEAK.load(Ordering::Relaxed).saturating_sub(before),
-        )
+        (events, time, peak_since(before))
     };
     println!(
         "{mode} {path}: {events} events in {:.2} s, peak heap {:.1} MB",

@@ -4,73 +4,13 @@
 //!
 //! `cargo test --test test_memory -- --nocapture` prints each ratio.
 #![cfg(feature = "statuspage")]
-// The counting allocator is the only unsafe code, as in examples/perf.rs; the
-// library itself forbids unsafe code.
-#![allow(unsafe_code)]
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use incident_model::formats::statuspage::{self, StatuspageError};
 
-/// Counts the bytes the program holds on the heap, and the peak since the
-/// last [`reset_peak`].
-struct CountingAllocator;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let now = CURRENT.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-fn shrank(bytes: usize) {
-    CURRENT.fetch_sub(bytes, Ordering::Relaxed);
-}
-
-// SAFETY: every method forwards its arguments unchanged to `System`, whose
-// guarantees therefore hold; the counters only observe the sizes, and counting
-// never allocates.
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract for `layout`.
-        let ptr = unsafe { System.alloc(layout) };
-        if !ptr.is_null() {
-            grew(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as `alloc`.
-        let ptr = unsafe { System.alloc_zeroed(layout) };
-        if !ptr.is_null() {
-            grew(layout.size());
-        }
-        ptr
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` was allocated by this allocator (so by `System`) with `layout`.
-        unsafe { System.dealloc(ptr, layout) };
-        shrank(layout.size());
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: the caller upholds `GlobalAlloc::realloc`'s contract.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
-        if !new.is_null() {
-            shrank(layout.size());
-            grew(new_size);
-        }
-        new
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+#[path = "../examples/common/counting_alloc.rs"]
+mod counting_alloc;
 
 /// Held by each test: the counters are the process's, so tests that allocate
 /// run one at a time.
@@ -78,10 +18,9 @@ static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// The peak heap `f` adds, with its result still alive at the peak.
 fn peak<T>(f: impl FnOnce() -> T) -> usize {
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = counting_alloc::reset_peak();
     let result = black_box(f());
-    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(before);
+    let peak = counting_alloc::peak_since(before);
     drop(result);
     peak
 }
