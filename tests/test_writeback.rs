@@ -244,3 +244,75 @@ fn a_component_s_null_keys_are_written_as_null_until_set() {
         "{json}"
     );
 }
+
+#[test]
+fn affected_components_are_written_as_given_until_the_model_changes() {
+    let (_, input) = fixture("affected_component_extras.json");
+    let mut doc = statuspage::read(&input).unwrap();
+    let json = doc.to_json().unwrap();
+    let newest = "/incidents/0/incident_updates/0/affected_components";
+    assert_eq!(
+        at(&json, &format!("{newest}/0/placeholder_note")),
+        "kept first"
+    );
+    assert_eq!(at(&json, &format!("{newest}/1/name")), Value::Null);
+    assert_eq!(
+        at(&json, &format!("{newest}/2/nAme")),
+        "a key of the page's own"
+    );
+    // Numbers as written.
+    assert!(json.contains(r#"{"nested": [1, 2.50, "x"]}"#), "{json}");
+    // The model changes: the changes are written from the model again, the
+    // placeholder after them, the code standing in for the missing name.
+    let reopened = Update::new(
+        incident_model::IncidentStatus::Investigating,
+        time("2024-05-03T11:00:00Z"),
+    );
+    doc.incidents[0].event.reopen(reopened).unwrap();
+    let json = doc.to_json().unwrap();
+    let newest = "/incidents/0/incident_updates/1/affected_components";
+    assert_eq!(at(&json, &format!("{newest}/0/name")), "c0mp0nent001");
+    assert_eq!(
+        at(&json, &format!("{newest}/2/placeholder_note")),
+        "kept first"
+    );
+}
+
+#[test]
+fn an_event_given_without_updates_is_written_without_them_until_the_model_changes() {
+    let (_, input) = fixture("incident_updates_null.json");
+    let mut doc = statuspage::read(&input).unwrap();
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/incidents/0/incident_updates"), Value::Null);
+    let update = Update::new(
+        incident_model::IncidentStatus::Identified,
+        time("2024-05-04T10:00:00Z"),
+    );
+    doc.incidents[0].event.apply(update).unwrap();
+    let json = doc.to_json().unwrap();
+    let updates = at(&json, "/incidents/0/incident_updates");
+    assert_eq!(updates.as_array().map(Vec::len), Some(2), "{json}");
+}
+
+#[test]
+fn a_status_description_given_as_null_is_written_as_null() {
+    let (_, input) = fixture("status_description_null.json");
+    let doc = statuspage::read(&input).unwrap();
+    assert_eq!(doc.status.as_ref().unwrap().description, "");
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/status/description"), Value::Null);
+    assert_eq!(json.matches("description").count(), 1, "{json}");
+}
+
+#[test]
+fn a_page_set_on_a_bare_incident_read_with_a_null_page_is_written() {
+    let (_, input) = fixture("bare_incident_page_null.json");
+    let mut doc = statuspage::read(&input).unwrap();
+    assert_eq!(at(&doc.to_json().unwrap(), "/page"), Value::Null);
+    let mut page = statuspage::Page::default();
+    page.id = Some("n3wpage00001".to_owned());
+    doc.page = Some(page);
+    let json = doc.to_json().unwrap();
+    assert_eq!(json.matches(r#""page""#).count(), 1, "{json}");
+    assert_eq!(at(&json, "/page/id"), "n3wpage00001");
+}

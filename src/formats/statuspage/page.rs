@@ -51,7 +51,9 @@ pub struct Page {
 pub struct PageStatus {
     /// The indicator: none, minor, major, critical or maintenance.
     pub indicator: Impact,
-    /// The description ("All Systems Operational").
+    /// The description ("All Systems Operational"); empty when not given.
+    /// A `description` given as `null` is kept in `other` (and written from
+    /// there), so that it comes back as it was.
     pub description: String,
     /// Other keys, verbatim.
     pub other: Fields,

@@ -166,7 +166,10 @@ impl Extras {
 /// event's `status`, `resolved_at`, ..., an update's `incident_id`, ...), kept
 /// only where it differs from what the model derived when it was read, with
 /// that derived value; the order of an event's updates when it was not
-/// newest-first; an event's place in its list. The writer writes a given value
+/// newest-first; an event's place in its list; an update's
+/// `affected_components` as given, when the model's changes would not write
+/// them back as they were (a change without a name, keys of the page's own,
+/// a placeholder before a change). The writer writes a given value
 /// while the model still derives what it derived when read, and the derived
 /// one once it derives another: see "Writing back" in the
 /// [module documentation](super). Empty for a value not read.
@@ -196,6 +199,9 @@ pub struct GivenValues {
     /// order, when the input was not newest-first.
     update_order: Option<Box<[u32]>>,
     list: Option<ListPosition>,
+    /// An update's `affected_components` entries as given, when the
+    /// model's changes would not write them back as they were.
+    affected: Option<Box<[Fields]>>,
 }
 
 /// A key's given value and the value the model derived for it when read.
@@ -225,7 +231,7 @@ impl GivenValues {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.values.len() + usize::from(self.affected.is_some())
     }
 
     /// Whether no key holds a given value that the model does not derive.
@@ -238,7 +244,7 @@ impl GivenValues {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.values.is_empty() && self.affected.is_none()
     }
 
     /// Whether `key` holds a given value that the model did not derive.
@@ -252,6 +258,7 @@ impl GivenValues {
     #[must_use]
     pub fn is_given(&self, key: &str) -> bool {
         self.values.iter().any(|v| v.key == key)
+            || (key == "affected_components" && self.affected.is_some())
     }
 
     /// The given value of `key`, when the model derived `derived` for it
@@ -273,6 +280,16 @@ impl GivenValues {
                 given,
             })
             .collect();
+    }
+
+    /// Keeps an update's `affected_components` entries as given.
+    pub(crate) fn set_affected(&mut self, entries: Box<[Fields]>) {
+        self.affected = Some(entries);
+    }
+
+    /// An update's `affected_components` entries as given, when kept.
+    pub(crate) fn affected(&self) -> Option<&[Fields]> {
+        self.affected.as_deref()
     }
 
     /// Keeps the fingerprint of the event as read.

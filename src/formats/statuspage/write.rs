@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 
 use super::wire::{Str, WireIncident, WireUpdate};
 use super::{
-    Document, Extras, GivenValues, Page, PageComponent, PageStatus, RawJson, Record, Shape,
+    Document, Extras, Fields, GivenValues, Page, PageComponent, PageStatus, RawJson, Record, Shape,
     StatuspageError, TweetId, UpdateExtras,
 };
 use crate::id::{ComponentId, EventId, UpdateId};
@@ -382,7 +382,10 @@ impl Serialize for OutStatus<'_> {
         let status = self.0;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("indicator", status.indicator.as_str())?;
-        map.serialize_entry("description", &status.description)?;
+        // A `description` given as null is kept in `other`.
+        if !status.other.iter().any(|(k, _)| k == "description") {
+            map.serialize_entry("description", &status.description)?;
+        }
         entries(&mut map, &status.other)?;
         map.end()
     }
@@ -460,15 +463,17 @@ impl<S: Lifecycle> Serialize for OutBare<'_, S> {
         if let Some(page) = self.0 {
             map.serialize_entry("page", &OutPage(page))?;
         }
-        event_entries(&mut map, self.1)?;
+        event_entries(&mut map, self.1, self.0.is_some())?;
         map.end()
     }
 }
 
-/// The keys of an event object: the documented schema, then the extras.
+/// The keys of an event object: the documented schema, then the extras (but
+/// a `page` given as `null` when a page is written beside the event).
 fn event_entries<M: SerializeMap, S: Lifecycle>(
     map: &mut M,
     record: &Record<S>,
+    page_written: bool,
 ) -> Result<(), M::Error> {
     let event = &record.event;
     let extras = &record.extras;
@@ -481,7 +486,8 @@ fn event_entries<M: SerializeMap, S: Lifecycle>(
     map.serialize_entry("shortlink", &extras.shortlink)?;
     entry(map, given, "started_at", &Derived::time(event.started_at()))?;
     map.serialize_entry("page_id", &extras.page_id)?;
-    map.serialize_entry("incident_updates", &OutUpdates(record))?;
+    let updates = OutUpdates(record);
+    list_entry(map, given, "incident_updates", &Derived::Items, &updates)?;
     let components = Derived::list(event.components().is_empty());
     list_entry(
         map,
@@ -506,7 +512,12 @@ fn event_entries<M: SerializeMap, S: Lifecycle>(
     if let Some(published) = extras.postmortem_published_at {
         map.serialize_entry("postmortem_published_at", &timestamp(published))?;
     }
-    entries(map, &extras.other)
+    for (key, value) in &extras.other {
+        if !(page_written && key == "page") {
+            map.serialize_entry(key, &Raw(value))?;
+        }
+    }
+    Ok(())
 }
 
 /// What the writer derives from the model for the keys of an event object
@@ -594,7 +605,7 @@ pub(super) enum Derived<'a> {
     Bool(bool),
     /// An empty list.
     Empty,
-    /// A list with items (never kept as derived: a payload's list is read).
+    /// A list with items.
     Items,
 }
 
@@ -611,10 +622,12 @@ impl Derived<'_> {
         }
     }
 
-    /// The JSON text, as written (none for a list with items).
+    /// The JSON text, as written; for a list with items a mark, kept beside
+    /// a given `null` or `[]` (an event's made update, components an event
+    /// derives from its updates) to tell that the model still derives a list.
     fn json(&self) -> Option<String> {
         match self {
-            Derived::Items => None,
+            Derived::Items => Some(r#""(items)""#.to_owned()),
             other => serde_json::to_string(other).ok(),
         }
     }
@@ -689,9 +702,10 @@ fn given_list<T>(value: Option<&Vec<T>>, null: bool) -> Option<Given<'static>> {
 }
 
 /// The values an event object gives for the keys the writer derives, in the
-/// order of [`event_derived`], then `started_at` and `components`; and
+/// order of [`event_derived`], then `started_at`, `components` and
+/// `incident_updates`; and
 /// whether `postmortem_published_at` was `null` (written only when given).
-pub(super) struct EventGiven<'a>([Option<Given<'a>>; 10], bool);
+pub(super) struct EventGiven<'a>([Option<Given<'a>>; 11], bool);
 
 impl<'a> EventGiven<'a> {
     pub(super) fn of(w: &WireIncident<'a>) -> Self {
@@ -708,6 +722,7 @@ impl<'a> EventGiven<'a> {
                 text(&w.impact_override, "impact_override"),
                 text(&w.started_at, "started_at"),
                 given_list(w.components.as_ref(), w.is_null("components")),
+                given_list(w.incident_updates.as_ref(), w.is_null("incident_updates")),
             ],
             w.is_null("postmortem_published_at"),
         )
@@ -726,6 +741,7 @@ pub(super) fn keep_given<S: Lifecycle>(
     let derived = event_derived(record).into_iter().chain([
         ("started_at", Derived::time(event.started_at())),
         ("components", Derived::list(event.components().is_empty())),
+        ("incident_updates", Derived::Items),
     ]);
     record
         .extras
@@ -996,7 +1012,8 @@ impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
         map.serialize_entry("status", update.status().as_str())?;
         for (key, derived) in update_derived(self.incident, update, self.extras) {
             if key == "affected_components" {
-                let affected = OutAffected(update, self.extras);
+                let kept = given.and_then(GivenValues::affected);
+                let affected = OutAffected(update, self.extras, kept);
                 list_entry(&mut map, given, key, &derived, &affected)?;
             } else {
                 entry(&mut map, given, key, &derived)?;
@@ -1016,11 +1033,20 @@ impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
     }
 }
 
-/// Component changes then placeholders; null when there are none (as Statuspage).
-struct OutAffected<'a, S>(&'a crate::Update<S>, Option<&'a UpdateExtras>);
+/// Component changes then placeholders; null when there are none (as
+/// Statuspage); the entries as given instead, when kept and the event is
+/// unchanged.
+struct OutAffected<'a, S>(
+    &'a crate::Update<S>,
+    Option<&'a UpdateExtras>,
+    Option<&'a [Fields]>,
+);
 
 impl<S: Lifecycle> Serialize for OutAffected<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        if let Some(given) = self.2 {
+            return serializer.collect_seq(given.iter().map(|fields| OutFields(fields)));
+        }
         let changes = self.0.component_changes();
         let placeholders = self.1.map_or(&[][..], |e| &e.placeholders[..]);
         if changes.is_empty() && placeholders.is_empty() {

@@ -408,14 +408,14 @@ pub(super) fn group_prefixed_name(
 }
 
 /// `keys` are the keys as the detail lists them (quoted).
-pub(super) fn change_keys_dropped(
+pub(super) fn change_keys_outside_the_model(
     event: Event<'_>,
     update: &UpdateId,
     position: usize,
     keys: &[String],
 ) -> Anomaly {
     let detail = format!(
-        "affected_components[{position}] keys {} are not part of a component change; not kept",
+        "affected_components[{position}] keys {} are not part of a component change; written back while the event is unchanged",
         keys.join(", ")
     );
     of(UnknownField, event, Some(update), detail)

@@ -21,16 +21,32 @@ impl Cx {
         here: &Here<'_>,
         seen: &mut Seen,
     ) -> Result<Vec<ComponentChange>, StatuspageError> {
+        let affected = affected.unwrap_or_default();
         let mut changes = Vec::new();
         let mut same = Same::default();
-        for (j, a) in affected.into_iter().flatten().enumerate() {
+        // The entries as given, when the changes would not write them back.
+        let mut given = needs_given(&affected).then(|| Vec::with_capacity(affected.len()));
+        for (j, a) in affected.into_iter().enumerate() {
             if let Some(change) = self.change(&a, j, &extras.id, here, seen)? {
                 same.note(&change);
                 changes.push(change);
+                if let Some(given) = &mut given {
+                    let mut fields = known_fields(&a);
+                    fields.extend(a.other.into_iter().map(|(key, value)| {
+                        (Cow::Owned(key.0.into_owned()), RawJson::from_raw(value))
+                    }));
+                    given.push(fields);
+                }
             } else {
                 let placeholder = self.placeholder(a, j, &extras.id, here);
+                if let Some(given) = &mut given {
+                    given.push(placeholder.clone());
+                }
                 extras.placeholders.push(placeholder);
             }
+        }
+        if let Some(given) = given {
+            extras.given.set_affected(given.into_boxed_slice());
         }
         if same.count > 0 {
             let anomaly =
@@ -76,7 +92,7 @@ impl Cx {
         }
         if !a.other.is_empty() {
             let keys: Vec<String> = a.other.iter().map(|(k, _)| format!("{:?}", k.0)).collect();
-            self.push(anomalies::change_keys_dropped(
+            self.push(anomalies::change_keys_outside_the_model(
                 here.incident,
                 update,
                 j,
@@ -101,18 +117,7 @@ impl Cx {
         update: &crate::id::UpdateId,
         here: &Here<'_>,
     ) -> Fields {
-        let mut fields = Fields::new();
-        for (key, value) in [
-            ("code", &a.code),
-            ("name", &a.name),
-            ("old_status", &a.old_status),
-            ("new_status", &a.new_status),
-            ("changed_at", &a.changed_at),
-        ] {
-            if let Some(value) = value {
-                fields.push((Cow::Borrowed(key), RawJson::string(&value.0)));
-            }
-        }
+        let mut fields = known_fields(&a);
         fields.extend(self.other(a.other, keys::AFFECTED, "affected component", here));
         let name = a.name.as_ref().map(|n| n.0.as_ref()).unwrap_or_default();
         self.push(anomalies::placeholder_component(
@@ -123,6 +128,47 @@ impl Cx {
         ));
         fields
     }
+}
+
+/// Whether the model's changes would not write `affected` back as given: a
+/// change without a name (the code stands in) or with keys of the page's own,
+/// or a placeholder before a change (placeholders are written last).
+fn needs_given(affected: &[WireAffected<'_>]) -> bool {
+    let mut placeholder_seen = false;
+    for a in affected {
+        if !is_change(a) {
+            placeholder_seen = true;
+        } else if placeholder_seen || a.name.is_none() || !a.other.is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `a` is a component change: a code and both statuses.
+fn is_change(a: &WireAffected<'_>) -> bool {
+    a.code.as_ref().is_some_and(|c| !c.0.is_empty())
+        && a.old_status.is_some()
+        && a.new_status.is_some()
+}
+
+/// The documented keys of `a` as given (`null` where given as `null`).
+fn known_fields(a: &WireAffected<'_>) -> Fields {
+    let mut fields = Fields::new();
+    for (key, value) in [
+        ("code", &a.code),
+        ("name", &a.name),
+        ("old_status", &a.old_status),
+        ("new_status", &a.new_status),
+        ("changed_at", &a.changed_at),
+    ] {
+        match value {
+            Some(value) => fields.push((Cow::Borrowed(key), RawJson::string(&value.0))),
+            None if a.is_null(key) => fields.push((Cow::Borrowed(key), RawJson::null())),
+            None => {}
+        }
+    }
+    fields
 }
 
 /// The changes of one update that keep the status, listed as `"name" (status)`.

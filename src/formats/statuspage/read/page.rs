@@ -30,11 +30,17 @@ impl Cx {
             Some(i) => parse(&i.0, &here, "indicator")?,
             None => return Err(here.missing("indicator", "missing status indicator")),
         };
+        let null_description = w.description.is_none() && w.is_null("description");
         let description = text(w.description).unwrap_or_default();
+        let mut other = self.other(w.other, keys::STATUS, "status", &here);
+        if null_description {
+            // Kept verbatim: the writer writes `description` from `other`.
+            other.push((Cow::Borrowed("description"), RawJson::null()));
+        }
         Ok(PageStatus {
             indicator,
             description,
-            other: self.other(w.other, keys::STATUS, "status", &here),
+            other,
         })
     }
 
