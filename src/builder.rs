@@ -14,7 +14,7 @@
 //! it: the builder's `build` is written beside the event.
 
 use core::fmt;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasher as _, RandomState};
 
 use chrono::{DateTime, Utc};
@@ -129,6 +129,8 @@ pub struct EventParts<S> {
     pub schedule: Option<Schedule>,
     /// The updates, in display order.
     pub updates: Vec<Update<S>>,
+    /// The application's own data (see [`Event::labels`](crate::Event::labels)).
+    pub labels: BTreeMap<String, String>,
 }
 
 /// Builds an [`Event`](crate::Event): set what you know, add updates in any order, then
@@ -178,6 +180,7 @@ pub struct EventBuilder<S: Lifecycle> {
     schedule: Option<Schedule>,
     updates: Vec<Update<S>>,
     policy: Policy<S>,
+    labels: BTreeMap<String, String>,
 }
 
 impl<S: Lifecycle> EventBuilder<S> {
@@ -208,6 +211,17 @@ impl<S: Lifecycle> EventBuilder<S> {
     /// See [`Event::components`](crate::Event::components).
     pub fn component(mut self, component: Component) -> Self {
         self.components.push(component);
+        self
+    }
+
+    /// Sets the application's label `key` to `value` (the last value set for
+    /// a key wins).
+    ///
+    /// # Example
+    ///
+    /// See [`Event::labels`](crate::Event::labels).
+    pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.labels.insert(key.into(), value.into());
         self
     }
 
@@ -295,6 +309,7 @@ impl<S: Lifecycle> EventBuilder<S> {
             schedule: None,
             updates: Vec::new(),
             policy: Policy::standard(),
+            labels: BTreeMap::new(),
         }
     }
 
@@ -311,6 +326,7 @@ impl<S: Lifecycle> EventBuilder<S> {
             schedule: parts.schedule,
             updates: parts.updates,
             policy,
+            labels: parts.labels,
         }
     }
 
@@ -341,6 +357,7 @@ impl<S: Lifecycle> EventBuilder<S> {
             created_at,
             schedule: self.schedule,
             updates,
+            labels: self.labels,
         };
         (parts, self.policy)
     }

@@ -22,6 +22,7 @@
 use chrono::{DateTime, Utc};
 
 use core::fmt;
+use std::collections::BTreeMap;
 
 use crate::builder::{
     self, EventBuilder, EventParts, Schedule, UpdateIds, ValidationError, Violations,
@@ -84,6 +85,7 @@ pub struct Event<S: Lifecycle> {
     schedule: Option<Schedule>,
     updates: Vec<Update<S>>,
     policy: Policy<S>,
+    labels: BTreeMap<String, String>,
     /// The ids of `updates`, for `apply`'s duplicate check, made by the first
     /// `apply` to an event of [`INDEX_FROM`] updates or more (a read or built
     /// event pays nothing for it); not part of the value (equality and `Debug`
@@ -106,6 +108,7 @@ impl<S: Lifecycle> PartialEq for Event<S> {
             && self.schedule == other.schedule
             && self.updates == other.updates
             && self.policy == other.policy
+            && self.labels == other.labels
     }
 }
 
@@ -125,6 +128,7 @@ impl<S: Lifecycle> fmt::Debug for Event<S> {
             .field("schedule", &self.schedule)
             .field("updates", &self.updates)
             .field("policy", &self.policy)
+            .field("labels", &self.labels)
             .finish()
     }
 }
@@ -188,6 +192,7 @@ impl<S: Lifecycle> Event<S> {
             ids: None,
             updates: parts.updates,
             policy,
+            labels: parts.labels,
         })
     }
 
@@ -254,6 +259,7 @@ impl<S: Lifecycle> Event<S> {
             created_at: self.created_at,
             schedule: self.schedule,
             updates: self.updates,
+            labels: self.labels,
         }
     }
 
@@ -621,6 +627,46 @@ impl<S: Lifecycle> Event<S> {
     #[must_use]
     pub fn policy(&self) -> Policy<S> {
         self.policy
+    }
+
+    /// The application's own data: labels, each a key and a text value
+    /// (`severity`, `team`, a ticket), in key order. The model gives them no
+    /// meaning and checks nothing of them; the crate's own format keeps them
+    /// (`"labels": {"severity": "sev1"}`, left out when there are none), so
+    /// they round-trip; the other formats have no place for them. Set them with
+    /// [`EventBuilder::label`] or [`Event::labels_mut`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let mut incident = Incident::builder("Slow page loads")
+    ///     .label("severity", "sev2")
+    ///     .update(Update::new(Identified, at))
+    ///     .build()?;
+    /// incident.labels_mut().insert("ticket".into(), "OPS-1234".into());
+    /// assert_eq!(incident.labels().get("severity").map(String::as_str), Some("sev2"));
+    /// # #[cfg(feature = "json")] {
+    /// let json = incident.to_json();
+    /// assert!(json.contains(r#""ticket": "OPS-1234""#));
+    /// assert_eq!(Incident::from_json(&json)?, incident);
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn labels(&self) -> &BTreeMap<String, String> {
+        &self.labels
+    }
+
+    /// The application's labels, to change (see [`Event::labels`]).
+    ///
+    /// # Example
+    ///
+    /// See [`Event::labels`].
+    pub fn labels_mut(&mut self) -> &mut BTreeMap<String, String> {
+        &mut self.labels
     }
 
     /// The last update in display order.

@@ -715,6 +715,23 @@ impl<T: State> Typed<T> {
         Self::accepted(self.recipe.created_at(created_at))
     }
 
+    /// The same value with the application's label `key` set to `value`
+    /// (see [`Event::labels`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// # use incident_model::typed::{state::Identified, Draft, Typed};
+    /// # let now = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let typed = Typed::<Identified>::start("x", Draft::new(now)).with_label("severity", "sev2");
+    /// assert_eq!(typed.event().labels()["severity"], "sev2");
+    /// ```
+    #[must_use]
+    pub fn with_label(self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self::accepted(self.recipe.label(key, value))
+    }
+
     /// Appends `draft` with the status of `To`, through the builder. The
     /// transition itself is legal (the caller is a generated method of an edge of
     /// the standard table); the update must come last in display order, and the

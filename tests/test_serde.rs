@@ -230,7 +230,7 @@ fn shape_errors_are_syntax_errors_with_line_and_column() {
         ),
         (
             "[]",
-            "json at line 1, column 2: invalid length 0, expected struct EventWire with 9 elements",
+            "json at line 1, column 2: invalid length 0, expected struct EventWire with 10 elements",
         ),
     ];
     for (input, expected) in cases {
@@ -393,4 +393,57 @@ proptest! {
             Err(other) => prop_assert!(false, "{}", other),
         }
     }
+}
+
+/// Issue 17, papercut 14: an application keeps its own data beside an
+/// incident, in `labels`, and it round-trips.
+#[test]
+fn an_applications_labels_round_trip_and_other_fields_are_still_refused() {
+    let mut value = minimal();
+    value["labels"] = json!({"severity": "sev1", "team": "payments"});
+    let incident: Incident = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(incident.labels()["severity"], "sev1");
+    let written: serde_json::Value = serde_json::from_str(&incident.to_json()).unwrap();
+    assert_eq!(written["labels"], value["labels"]);
+    assert_eq!(Incident::from_json(&incident.to_json()).unwrap(), incident);
+    // Labels are part of the value.
+    let mut relabelled = incident.clone();
+    relabelled
+        .labels_mut()
+        .insert("severity".into(), "sev2".into());
+    assert_ne!(relabelled, incident);
+    // None: no key written.
+    let plain: Incident = serde_json::from_value(minimal()).unwrap();
+    assert!(!plain.to_json().contains("labels"));
+    // A field of the application's own beside the model's is still a typo.
+    let mut typo = minimal();
+    typo["severity"] = json!("sev1");
+    let (message, _) = reject(typo);
+    assert!(message.contains("unknown field `severity`"), "{message}");
+    // Values are text.
+    let mut number = minimal();
+    number["labels"] = json!({"severity": 1});
+    let (message, _) = reject(number);
+    assert!(message.contains("expected a string"), "{message}");
+}
+
+#[test]
+fn the_builder_sets_labels_and_into_parts_keeps_them() {
+    let incident = Incident::builder("Errors")
+        .label("team", "api")
+        .label("team", "payments")
+        .update(incident_model::Update::new(
+            IncidentStatus::Investigating,
+            edt(10, 28),
+        ))
+        .build()
+        .unwrap();
+    assert_eq!(incident.labels().len(), 1);
+    assert_eq!(incident.labels()["team"], "payments");
+    let parts = incident.clone().into_parts();
+    assert_eq!(parts.labels["team"], "payments");
+    assert_eq!(
+        Incident::from_parts(parts, Policy::standard()).unwrap(),
+        incident
+    );
 }

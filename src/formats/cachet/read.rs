@@ -340,5 +340,6 @@ fn parts<S>(
         created_at,
         schedule,
         updates,
+        labels: std::collections::BTreeMap::new(),
     }
 }

@@ -390,6 +390,7 @@ where
         created_at: published,
         schedule: None,
         updates,
+        labels: std::collections::BTreeMap::new(),
     };
     let event = assemble::event(parts, anomalies).map_err(|err| {
         ReadError::malformed(format, Location::event(id.as_str(), "content"), err)

@@ -110,6 +110,7 @@ fn incident(value: &Value) -> Result<ReadEvent, ReadError> {
         created_at: at.time("created")?,
         schedule: None,
         updates: updates(&at, &id, &mut anomalies)?,
+        labels: std::collections::BTreeMap::new(),
     };
     let detail =
         "google cloud names products and locations, not their statuses: no component changes";

@@ -25,10 +25,13 @@
 //!           "old_status": "operational", "new_status": "degraded_performance" }
 //!       ]
 //!     }
-//!   ]
+//!   ],
+//!   "labels": { "severity": "sev2", "team": "api" }
 //! }
 //! ```
 //!
+//! - `labels` is the application's own data ([`Event::labels`](crate::Event::labels)):
+//!   keys with text values, kept as they are and left out when there are none;
 //! - `components`, `started_at`, `component_changes` may be left out (empty or
 //!   absent); `body` defaults to the empty string.
 //! - a maintenance has `"schedule": {"scheduled_for": ..., "scheduled_until": ...}`;
@@ -37,7 +40,8 @@
 //!   default when absent, `strict`, `permissive`) or a custom table
 //!   `{"first": ["investigating", ...], "moves": [["investigating", "identified"], ...]}`;
 //! - times are RFC 3339 (any offset, any precision on input; UTC on output);
-//! - unknown fields are errors, so a typo never silently drops data;
+//! - unknown fields are errors, so a typo never silently drops data (an
+//!   application's own fields go in `labels`);
 //! - updates must be in display order.
 //!
 //! Deserialization goes through [`Event::from_parts`](crate::Event::from_parts): invalid data gets the same

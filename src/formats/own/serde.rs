@@ -3,6 +3,7 @@
 
 use core::fmt;
 use core::marker::PhantomData;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -32,6 +33,8 @@ struct EventRef<'a, S: Lifecycle> {
     schedule: Option<&'a Schedule>,
     policy: Policy<S>,
     updates: &'a [Update<S>],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    labels: &'a BTreeMap<String, String>,
 }
 
 /// The serialized shape of an event, owned for reading.
@@ -52,6 +55,8 @@ pub(crate) struct EventWire<S> {
     #[serde(default)]
     policy: Option<Policy<S>>,
     updates: Vec<Update<S>>,
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
 }
 
 impl<S: Lifecycle> EventWire<S> {
@@ -65,6 +70,7 @@ impl<S: Lifecycle> EventWire<S> {
             created_at: self.created_at,
             schedule: self.schedule,
             updates: self.updates,
+            labels: self.labels,
         };
         Event::from_parts(parts, self.policy.unwrap_or_default())
     }
@@ -82,6 +88,7 @@ impl<S: Lifecycle + Serialize> Serialize for Event<S> {
             schedule: self.schedule(),
             policy: self.policy(),
             updates: self.updates(),
+            labels: self.labels(),
         }
         .serialize(serializer)
     }

@@ -121,6 +121,7 @@ impl Cx {
             created_at,
             schedule,
             updates,
+            labels: std::collections::BTreeMap::new(),
         };
         let event = self.build(parts, &here)?;
         self.milestones(&event, &given, &here);
