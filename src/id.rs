@@ -1,11 +1,13 @@
 //! Ids: [`EventId`], [`UpdateId`] and [`ComponentId`].
 //!
-//! Ids are newtypes over strings. Ids from elsewhere (Statuspage's 12-character
+//! Ids are newtypes over shared strings (`Arc<str>`): a clone (into an anomaly,
+//! a change, a table row) copies a pointer, not the text. Ids from elsewhere (Statuspage's 12-character
 //! ids, incident.io's ULIDs, anything else that is not empty) are kept exactly as
 //! they are; ids the crate mints are UUID v7 (time ordered) strings.
 
 use core::fmt;
 use core::str::FromStr;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
@@ -15,9 +17,16 @@ macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident, $what:literal, $example:literal) => {
         $(#[$meta])*
         #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-        #[cfg_attr(feature = "serde", serde(try_from = "String", into = "String"))]
-        pub struct $name(Box<str>);
+        #[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(try_from = "String"))]
+        pub struct $name(Arc<str>);
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
 
         impl $name {
             #[doc = concat!("Wraps a ", $what, " from elsewhere, kept exactly as it is.")]
@@ -40,7 +49,7 @@ macro_rules! id_type {
                 if id.is_empty() {
                     return Err(IdError::Empty { what: $what });
                 }
-                Ok($name(id.into_boxed_str()))
+                Ok($name(Arc::from(id)))
             }
 
             #[doc = concat!("Mints a new ", $what, ": a UUID v7 whose time part is `at`.")]
@@ -61,7 +70,7 @@ macro_rules! id_type {
             /// ```
             #[must_use]
             pub fn mint(at: DateTime<Utc>) -> Self {
-                $name(mint_uuid_v7(at).into_boxed_str())
+                $name(Arc::from(mint_uuid_v7(at)))
             }
 
             #[doc = concat!("A deterministic ", $what, ": a UUID v7 whose time part is `at` and")]
@@ -87,7 +96,7 @@ macro_rules! id_type {
             /// ```
             #[must_use]
             pub fn derived(at: DateTime<Utc>, content: &str) -> Self {
-                $name(derived_uuid_v7(at, content).into_boxed_str())
+                $name(Arc::from(derived_uuid_v7(at, content)))
             }
 
             /// The id as a string.
@@ -140,7 +149,14 @@ macro_rules! id_type {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0.into_string()
+                String::from(&*id.0)
+            }
+        }
+
+        /// Looks ids up by their text in sets and maps (`HashSet<Id>::contains("...")`).
+        impl core::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
             }
         }
 

@@ -734,7 +734,7 @@ fn a_made_update_id_does_not_collide_with_a_given_one() {
         .unwrap();
     assert_eq!(
         anomaly.detail,
-        r#"incident_updates[1] has no id; "inc1abcdefgh-1" is taken, "inc1abcdefgh-1-1" used"#
+        "incident_updates[1] has no id; the event's id and the position are taken by another update, so a suffix is added"
     );
     let again = statuspage::read(&read.to_json().unwrap()).unwrap();
     assert_eq!(again.incidents[0].event, read.incidents[0].event);

@@ -314,13 +314,18 @@ pub(super) fn missing_update_id(
     event: Event<'_>,
     made: &UpdateId,
     index: usize,
-    wanted: &str,
+    taken: bool,
 ) -> Anomaly {
-    let used = made.as_str();
-    let detail = if used == wanted {
-        format!("incident_updates[{index}] has no id; {used:?} used")
+    // The made id is the anomaly's update: the detail does not repeat it (it
+    // holds the event's id, which may be long).
+    let detail = if taken {
+        format!(
+            "incident_updates[{index}] has no id; the event's id and the position are taken by another update, so a suffix is added"
+        )
     } else {
-        format!("incident_updates[{index}] has no id; {wanted:?} is taken, {used:?} used")
+        format!(
+            "incident_updates[{index}] has no id; one is made of the event's id and the position"
+        )
     };
     of(MissingField, event, Some(made), detail)
 }

@@ -27,7 +27,7 @@ pub(super) struct Seen {
     foreign_ids: usize,
     /// The update ids given, and those made for updates without one, so that
     /// a made id is new.
-    ids: HashSet<String>,
+    ids: HashSet<UpdateId>,
 }
 
 impl Seen {
@@ -38,15 +38,16 @@ impl Seen {
 
     /// `wanted`, or, when an update already has that id, `wanted` with the
     /// first suffix `-1`, `-2`, ... that none has; noted as present.
-    fn new_id(&mut self, wanted: &str) -> String {
+    fn new_id(&mut self, wanted: &str) -> Result<UpdateId, crate::IdError> {
         let mut made = wanted.to_owned();
         let mut suffix = 0_usize;
-        while self.ids.contains(&made) {
+        while self.ids.contains(made.as_str()) {
             suffix = suffix.saturating_add(1);
             made = format!("{wanted}-{suffix}");
         }
+        let made = UpdateId::new(made)?;
         self.ids.insert(made.clone());
-        made
+        Ok(made)
     }
 }
 
@@ -72,7 +73,7 @@ impl Cx {
                 .iter()
                 .filter(|_| makes_ids)
                 .filter_map(|u| u.id.as_ref())
-                .map(|id| id.0.clone().into_owned())
+                .filter_map(|id| UpdateId::new(id.0.as_ref()).ok())
                 .collect(),
             ..Seen::default()
         };
@@ -134,8 +135,9 @@ impl Cx {
     ) -> Result<UpdateId, StatuspageError> {
         if given.is_empty() {
             let wanted = format!("{event}-{index}");
-            let made = UpdateId::new(seen.new_id(&wanted)).map_err(|err| here.bad_id("id", err))?;
-            let anomaly = anomalies::missing_update_id(here.incident, &made, index, &wanted);
+            let taken = seen.ids.contains(wanted.as_str());
+            let made = seen.new_id(&wanted).map_err(|err| here.bad_id("id", err))?;
+            let anomaly = anomalies::missing_update_id(here.incident, &made, index, taken);
             self.push(anomaly);
             return Ok(made);
         }
