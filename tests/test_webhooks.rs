@@ -37,7 +37,7 @@ fn an_incident_delivery_reads_as_an_incident_webhook() {
         .anomalies
         .iter()
         .filter(|a| a.kind == AnomalyKind::UnknownField)
-        .map(|a| a.detail.as_str())
+        .map(|a| a.detail.as_ref())
         .collect();
     assert_eq!(
         unknown,

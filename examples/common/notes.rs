@@ -54,7 +54,7 @@ pub fn notes_by_event(
 pub fn event_note(anomaly: &Anomaly) -> Note {
     let detail = match &anomaly.update {
         Some(update) => format!("update {:?}: {}", update.as_str(), anomaly.detail),
-        None => anomaly.detail.clone(),
+        None => anomaly.detail.to_string(),
     };
     Note::new(anomaly.kind.as_str(), detail)
 }

@@ -2,6 +2,7 @@
 //! value instead of silently.
 
 use core::fmt;
+use std::borrow::Cow;
 
 use crate::id::{EventId, UpdateId};
 
@@ -39,8 +40,10 @@ pub struct Anomaly {
     pub incident: Option<EventId>,
     /// The update it concerns, if any.
     pub update: Option<UpdateId>,
-    /// What was found and what the reader did, lowercase.
-    pub detail: String,
+    /// What was found and what the reader did, lowercase (borrowed when it
+    /// is the same text every time: reading many anomalies of one kind costs
+    /// no text each).
+    pub detail: Cow<'static, str>,
 }
 
 impl Anomaly {
@@ -57,7 +60,7 @@ impl Anomaly {
         kind: AnomalyKind,
         incident: Option<EventId>,
         update: Option<UpdateId>,
-        detail: impl Into<String>,
+        detail: impl Into<Cow<'static, str>>,
     ) -> Self {
         Anomaly {
             kind,

@@ -24,7 +24,7 @@ fn of(
     kind: AnomalyKind,
     event: Event<'_>,
     update: Option<&UpdateId>,
-    detail: impl Into<String>,
+    detail: impl Into<std::borrow::Cow<'static, str>>,
 ) -> Anomaly {
     Anomaly::new(kind, event.cloned(), update.cloned(), detail)
 }
