@@ -274,3 +274,53 @@ pub(crate) fn policy_violation<S: crate::policy::Lifecycle>(
         format!("{err}; the event keeps the permissive policy"),
     )
 }
+
+/// The moves from a closed status to an open one in updates taken in display
+/// order: the platforms record reopens implicitly, and every format's reader
+/// marks each such update as a reopen, reported as an
+/// [`AnomalyKind::ImplicitReopen`]. The one rule and wording of every reader.
+#[cfg(any(
+    feature = "statuspage",
+    feature = "feeds",
+    feature = "google_cloud",
+    feature = "slack",
+    feature = "incident_io",
+    feature = "cachet"
+))]
+pub(crate) struct ImplicitReopens<S> {
+    previous: Option<S>,
+}
+
+#[cfg(any(
+    feature = "statuspage",
+    feature = "feeds",
+    feature = "google_cloud",
+    feature = "slack",
+    feature = "incident_io",
+    feature = "cachet"
+))]
+impl<S: crate::policy::Lifecycle> ImplicitReopens<S> {
+    /// Before the first update.
+    pub(crate) fn new() -> Self {
+        ImplicitReopens { previous: None }
+    }
+
+    /// `update`, the next in display order, marked as a reopen when it moves
+    /// out of a closed status, with the anomaly's detail then (`platform`
+    /// names who reopens implicitly).
+    pub(crate) fn mark(
+        &mut self,
+        update: crate::update::Update<S>,
+        platform: &str,
+    ) -> (crate::update::Update<S>, Option<String>) {
+        match self.previous.replace(update.status()) {
+            Some(from) if !from.is_open() && update.status().is_open() => {
+                let to = update.status();
+                let detail =
+                    format!("{from} -> {to}: {platform} reopens implicitly; marked as a reopen");
+                (update.reopening(), Some(detail))
+            }
+            _ => (update, None),
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! passes it, else under the permissive one with each refused move an
 //! anomaly (the rules of the Statuspage reader, for every other format).
 
-use super::anomaly::{Anomaly, AnomalyKind};
+use super::anomaly::{Anomaly, AnomalyKind, ImplicitReopens};
 use crate::builder::{EventParts, ValidationError};
 use crate::event::Event;
 use crate::id::EventId;
@@ -30,27 +30,22 @@ pub(crate) fn event<S: Lifecycle>(
     Ok(event)
 }
 
-/// Each move from a closed status to an open one marked as a reopen: the
-/// platforms record reopens implicitly.
+/// Each move from a closed status to an open one marked as a reopen.
 fn mark_reopens<S: Lifecycle>(
     id: &EventId,
     updates: Vec<Update<S>>,
     anomalies: &mut Vec<Anomaly>,
 ) -> Vec<Update<S>> {
-    let mut previous: Option<S> = None;
+    let mut reopens = ImplicitReopens::new();
     updates
         .into_iter()
-        .map(|update| match previous.replace(update.status()) {
-            Some(from) if !from.is_open() && update.status().is_open() => {
-                let detail = format!(
-                    "{from} -> {}: the platform reopens implicitly; marked as a reopen",
-                    update.status()
-                );
+        .map(|update| {
+            let (update, detail) = reopens.mark(update, "the platform");
+            if let Some(detail) = detail {
                 let (event, at) = (Some(id.clone()), Some(update.id().clone()));
                 anomalies.push(Anomaly::new(AnomalyKind::ImplicitReopen, event, at, detail));
-                update.reopening()
             }
-            _ => update,
+            update
         })
         .collect()
 }

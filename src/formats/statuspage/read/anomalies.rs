@@ -103,13 +103,7 @@ pub(super) fn no_updates(event: Event<'_>, made: &UpdateId, status: impl Display
     of(NoUpdates, event, Some(made), detail)
 }
 
-pub(super) fn implicit_reopen(
-    event: Event<'_>,
-    update: &UpdateId,
-    from: &str,
-    to: impl Display,
-) -> Anomaly {
-    let detail = format!("{from} -> {to}: statuspage reopens implicitly; marked as a reopen");
+pub(super) fn implicit_reopen(event: Event<'_>, update: &UpdateId, detail: String) -> Anomaly {
     of(ImplicitReopen, event, Some(update), detail)
 }
 

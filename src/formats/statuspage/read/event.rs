@@ -233,24 +233,19 @@ impl Cx {
             updates.reverse();
         }
         updates.sort_by_key(|(u, _)| u.order_key());
-        let mut previous: Option<S> = None;
+        let mut reopens = crate::formats::anomaly::ImplicitReopens::new();
         updates
             .into_iter()
             .map(|(update, extras)| {
-                let from = previous.replace(update.status());
-                match from {
-                    Some(from) if !from.is_open() && update.status().is_open() => {
-                        let anomaly = anomalies::implicit_reopen(
-                            here.incident,
-                            update.id(),
-                            from.as_str(),
-                            update.status(),
-                        );
-                        self.push(anomaly);
-                        (update.reopening(), extras)
-                    }
-                    _ => (update, extras),
+                let (update, detail) = reopens.mark(update, "statuspage");
+                if let Some(detail) = detail {
+                    self.push(anomalies::implicit_reopen(
+                        here.incident,
+                        update.id(),
+                        detail,
+                    ));
                 }
+                (update, extras)
             })
             .collect()
     }
