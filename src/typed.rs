@@ -950,7 +950,7 @@ impl<T: State> std::error::Error for MoveError<T> {}
 ///     .build()?;
 /// let err = Typed::<Postmortem>::try_from(loaded).unwrap_err();
 /// assert!(matches!(err, StateError::NotStandard(_)));
-/// assert!(err.to_string().starts_with("incident \"inc-9\" breaks the standard policy: 1 violation"));
+/// assert!(err.to_string().starts_with("1 violation of the standard policy in incident \"inc-9\""));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -983,12 +983,8 @@ impl<S: Lifecycle> fmt::Display for StateError<S> {
                 S::KIND,
                 incident.as_str()
             ),
-            StateError::NotStandard(violations) => write!(
-                f,
-                "{} {:?} breaks the standard policy: {violations}",
-                S::KIND,
-                violations.event().as_str()
-            ),
+            // The violations name the event and the standard policy.
+            StateError::NotStandard(violations) => fmt::Display::fmt(violations, f),
         }
     }
 }
