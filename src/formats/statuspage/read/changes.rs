@@ -70,10 +70,12 @@ impl Cx {
             |value: &Option<super::super::wire::Str<'_>>| value.as_ref().map_or(0, |v| v.0.len());
         self.within(Limit::IdBytes, len(&a.code), here, || field("code"))?;
         self.within(Limit::NameBytes, len(&a.name), here, || field("name"))?;
-        let code = a.code.as_ref().filter(|c| !c.0.is_empty());
-        let (Some(code), Some(old), Some(new)) = (code, &a.old_status, &a.new_status) else {
+        let (Some(code), Some(old), Some(new)) = (&a.code, &a.old_status, &a.new_status) else {
             return Ok(None);
         };
+        if !is_change(a) {
+            return Ok(None);
+        }
         let old_status: ComponentStatus = parse_lazy(&old.0, here, || field("old_status"))?;
         let new_status: ComponentStatus = parse_lazy(&new.0, here, || field("new_status"))?;
         let component_id =
