@@ -209,6 +209,8 @@ accessors! {
     fn impact() -> Impact = |e| e.impact();
     /// [`Event::components`].
     fn components() -> &'a [Component] = |e| e.components();
+    /// [`Event::labels`].
+    fn labels() -> &'a std::collections::BTreeMap<String, String> = |e| e.labels();
     /// [`Event::created_at`].
     fn created_at() -> DateTime<Utc> = |e| e.created_at();
     /// [`Event::started_at`].

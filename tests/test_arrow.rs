@@ -83,6 +83,8 @@ fn incident() -> Incident {
     let change = |old, new| ComponentChange::new(api.clone(), "API", old, new);
     Incident::builder("Slow page loads")
         .id("tm-1".parse().unwrap())
+        .label("team", "api")
+        .label("severity", "sev2")
         .started_at(at(16, 9, 40))
         .update(
             Update::new(IncidentStatus::Investigating, at(16, 10, 0))
@@ -178,6 +180,7 @@ fn the_schemas_are_the_documented_ones() {
             "start_delay_s",
             "overrun_s",
             "duration_s",
+            "labels",
         ]
     );
     let updates: Vec<String> = arrow::updates_schema()
@@ -241,7 +244,7 @@ fn the_schemas_are_the_documented_ones() {
 fn events_hold_the_milestones_and_durations_of_their_kind() {
     let batches = tables();
     let events = &batches.events;
-    assert_eq!(names(events).len(), 28);
+    assert_eq!(names(events).len(), 29);
     assert_eq!(events.num_rows(), 2);
     assert_eq!(
         text(events, "page").iter().collect::<Vec<_>>(),
@@ -537,4 +540,28 @@ fn the_public_types_are_send_and_sync() {
     send_sync::<arrow::TableBatches>();
     send_sync::<arrow::RowCounts>();
     send_sync::<arrow::ArrowExportError>();
+}
+
+#[test]
+fn events_carry_the_applications_labels() {
+    let batches = tables();
+    let labels = batches.events.column_by_name("labels").unwrap().as_map();
+    let entries = |row: usize| -> Vec<(String, String)> {
+        let entry = labels.value(row);
+        let keys = entry.column(0).as_string::<i32>();
+        let values = entry.column(1).as_string::<i32>();
+        (0..entry.len())
+            .map(|i| (keys.value(i).to_owned(), values.value(i).to_owned()))
+            .collect()
+    };
+    // In key order; none for the maintenance (an empty map, not null).
+    assert_eq!(
+        entries(0),
+        [
+            ("severity".to_owned(), "sev2".to_owned()),
+            ("team".to_owned(), "api".to_owned())
+        ]
+    );
+    assert!(entries(1).is_empty());
+    assert_eq!(labels.null_count(), 0);
 }

@@ -121,6 +121,14 @@ fn cell(column: &dyn Array, row: usize) -> String {
             let key = usize::try_from(dictionary.keys().value(row)).unwrap();
             dictionary.values().as_string::<i32>().value(key).to_owned()
         }
+        DataType::Map(_, _) => {
+            let entry = column.as_map().value(row);
+            let (keys, values) = (entry.column(0), entry.column(1));
+            (0..entry.len())
+                .map(|i| format!("{}={}", cell(keys, i), cell(values, i)))
+                .collect::<Vec<_>>()
+                .join(";")
+        }
         other => panic!("unexpected column type {other}"),
     }
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    Float64Builder, Int64Builder, StringBuilder, StringDictionaryBuilder,
+    Float64Builder, Int64Builder, MapBuilder, StringBuilder, StringDictionaryBuilder,
     TimestampMicrosecondBuilder,
 };
 use arrow_array::types::Int8Type;
@@ -117,6 +117,7 @@ pub struct EventColumns {
     start_delay_s: Int64Builder,
     overrun_s: Int64Builder,
     duration_s: Int64Builder,
+    labels: MapBuilder<StringBuilder, StringBuilder>,
 }
 
 impl EventColumns {
@@ -150,6 +151,7 @@ impl EventColumns {
             start_delay_s: Int64Builder::new(),
             overrun_s: Int64Builder::new(),
             duration_s: Int64Builder::new(),
+            labels: schema::text_map_builder(),
         })
     }
 
@@ -196,7 +198,11 @@ impl EventColumns {
             .push_option(schedule.map(|window| window.scheduled_until));
         let plan = event.as_maintenance().map(|m| m.against_plan(as_of));
         self.push_figures(plan.as_ref());
-        Ok(())
+        for (key, value) in event.labels() {
+            self.labels.keys().append_value(key);
+            self.labels.values().append_value(value);
+        }
+        self.labels.append(true)
     }
 
     /// A maintenance's figures against its plan (the model's, as the report
@@ -246,6 +252,7 @@ impl EventColumns {
             finish_i64(&mut self.start_delay_s),
             finish_i64(&mut self.overrun_s),
             finish_i64(&mut self.duration_s),
+            Arc::new(self.labels.finish()),
         ];
         batch(schema::events_schema(), columns)
     }

@@ -73,6 +73,11 @@
 //! | `start_delay_s` | int64 s | yes | `started_at - scheduled_for`, signed; maintenances only |
 //! | `overrun_s` | int64 s | yes | `completed_at - scheduled_until`, signed; maintenances only |
 //! | `duration_s` | int64 s | yes | `completed_at - started_at` ([`AgainstPlan::duration`](crate::AgainstPlan::duration)); maintenances only |
+//! | `labels` | map<utf8, utf8> | no | the application's labels ([`Event::labels`](crate::Event::labels)); empty when none |
+//!
+//! `labels` is a map column: DuckDB reads it as `map(varchar, varchar)`, so
+//! `SELECT labels['severity'] AS severity, count(*) FROM 'events.parquet'
+//! GROUP BY ALL` counts events by an application's label.
 //!
 //! Time to identify, monitor and resolve are incident figures: they are null
 //! for a maintenance, which is measured against its plan instead (DESIGN.md,

@@ -3,6 +3,8 @@
 
 use std::sync::{Arc, LazyLock};
 
+use arrow_array::builder::{MapBuilder, StringBuilder};
+use arrow_array::Array as _;
 use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
 
 use crate::any::EventKind;
@@ -39,6 +41,21 @@ fn seconds(name: &str) -> Field {
 
 fn count(name: &str) -> Field {
     Field::new(name, DataType::Int64, false)
+}
+
+/// The builder of a map of text to text (keys and values never null): the
+/// column and its type come from it, so they agree.
+pub(crate) fn text_map_builder() -> MapBuilder<StringBuilder, StringBuilder> {
+    MapBuilder::new(None, StringBuilder::new(), StringBuilder::new()).with_values_field(Field::new(
+        Field::MAP_VALUE_FIELD_DEFAULT_NAME,
+        DataType::Utf8,
+        false,
+    ))
+}
+
+fn text_map(name: &str) -> Field {
+    let data_type = text_map_builder().finish().data_type().clone();
+    Field::new(name, data_type, false)
 }
 
 /// The wire names of every event status, incidents' then maintenances'.
@@ -95,6 +112,7 @@ static EVENTS: LazyLock<SchemaRef> = LazyLock::new(|| {
         seconds("start_delay_s"),
         seconds("overrun_s"),
         seconds("duration_s"),
+        text_map("labels"),
     ]))
 });
 
