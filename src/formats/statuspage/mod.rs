@@ -175,15 +175,21 @@
 //! - **Given where it differs, derived once changed.** For each key the writer
 //!   derives (an event's `name`, `status`, `created_at`, `updated_at`,
 //!   `monitoring_at`, `resolved_at`, `impact`, `impact_override`,
-//!   `started_at`, `components`; an update's `id`, `body`, `incident_id`,
-//!   `created_at`, `updated_at`, `display_at`, `deliver_notifications`,
-//!   `affected_components`), the reader keeps the given value only where it
+//!   `started_at`, `components`, `incident_updates`; an update's `id`, `body`,
+//!   `incident_id`, `created_at`, `updated_at`, `display_at`,
+//!   `deliver_notifications`, `affected_components`), the reader keeps the
+//!   given value only where it
 //!   differs from what the model derived, with that derived value
 //!   ([`GivenValues`], in [`Extras::given`] and [`UpdateExtras::given`]):
 //!   a maintenance whose page says `completed` while its updates say
 //!   `scheduled`, a `resolved_at` of `null` on a resolved incident, an
-//!   update's `incident_id` that names another incident. Nothing is kept for
-//!   a key that agrees, so a document costs no second copy.
+//!   update's `incident_id` that names another incident, `incident_updates`
+//!   given as `null` or `[]` (the model holds the update it made from the
+//!   event's status), an update's `affected_components` that the model's
+//!   changes would not write back as they were (a change with no name or with
+//!   keys of the page's own, a placeholder before a change: the entries are
+//!   kept as given). Nothing is kept for a key that agrees, so a document
+//!   costs no second copy.
 //! - **Unchanged is the event as read.** With what is kept, the reader keeps a
 //!   64-bit fingerprint of the event as read (a hash of its `Debug` form,
 //!   which shows every field equality compares). The writer writes the given
