@@ -215,6 +215,8 @@ accessors! {
     fn created_at() -> DateTime<Utc> = |e| e.created_at();
     /// [`Event::started_at`].
     fn started_at() -> Option<DateTime<Utc>> = |e| e.started_at();
+    /// [`Event::declared_end`].
+    fn declared_end() -> Option<DateTime<Utc>> = |e| e.declared_end();
     /// The number of updates ([`Event::updates`]).
     fn update_count() -> usize = |e| e.updates().len();
     /// The latest time the event carries: its creation time, declared start,

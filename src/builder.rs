@@ -123,6 +123,9 @@ pub struct EventParts<S> {
     pub components: Vec<Component>,
     /// The declared start, if any.
     pub started_at: Option<DateTime<Utc>>,
+    /// The declared end of impact, if any (see
+    /// [`Event::declared_end`](crate::Event::declared_end)).
+    pub declared_end: Option<DateTime<Utc>>,
     /// When the event was created.
     pub created_at: DateTime<Utc>,
     /// The scheduled window (maintenances only).
@@ -176,6 +179,7 @@ pub struct EventBuilder<S: Lifecycle> {
     impact: Option<Impact>,
     components: Vec<Component>,
     started_at: Option<DateTime<Utc>>,
+    declared_end: Option<DateTime<Utc>>,
     created_at: Option<DateTime<Utc>>,
     schedule: Option<Schedule>,
     updates: Vec<Update<S>>,
@@ -232,6 +236,16 @@ impl<S: Lifecycle> EventBuilder<S> {
     /// See [`Event::started_at`](crate::Event::started_at).
     pub fn started_at(mut self, started_at: DateTime<Utc>) -> Self {
         self.started_at = Some(started_at);
+        self
+    }
+
+    /// Sets the declared end of impact.
+    ///
+    /// # Example
+    ///
+    /// See [`Event::declared_end`](crate::Event::declared_end).
+    pub fn declared_end(mut self, declared_end: DateTime<Utc>) -> Self {
+        self.declared_end = Some(declared_end);
         self
     }
 
@@ -305,6 +319,7 @@ impl<S: Lifecycle> EventBuilder<S> {
             impact: None,
             components: Vec::new(),
             started_at: None,
+            declared_end: None,
             created_at: None,
             schedule: None,
             updates: Vec::new(),
@@ -322,6 +337,7 @@ impl<S: Lifecycle> EventBuilder<S> {
             impact: Some(parts.impact),
             components: parts.components,
             started_at: parts.started_at,
+            declared_end: parts.declared_end,
             created_at: Some(parts.created_at),
             schedule: parts.schedule,
             updates: parts.updates,
@@ -354,6 +370,7 @@ impl<S: Lifecycle> EventBuilder<S> {
             impact,
             components: self.components,
             started_at: self.started_at,
+            declared_end: self.declared_end,
             created_at,
             schedule: self.schedule,
             updates,

@@ -81,6 +81,7 @@ pub struct Event<S: Lifecycle> {
     impact: Impact,
     components: Vec<Component>,
     started_at: Option<DateTime<Utc>>,
+    declared_end: Option<DateTime<Utc>>,
     created_at: DateTime<Utc>,
     schedule: Option<Schedule>,
     updates: Vec<Update<S>>,
@@ -104,6 +105,7 @@ impl<S: Lifecycle> PartialEq for Event<S> {
             && self.impact == other.impact
             && self.components == other.components
             && self.started_at == other.started_at
+            && self.declared_end == other.declared_end
             && self.created_at == other.created_at
             && self.schedule == other.schedule
             && self.updates == other.updates
@@ -124,6 +126,7 @@ impl<S: Lifecycle> fmt::Debug for Event<S> {
             .field("impact", &self.impact)
             .field("components", &self.components)
             .field("started_at", &self.started_at)
+            .field("declared_end", &self.declared_end)
             .field("created_at", &self.created_at)
             .field("schedule", &self.schedule)
             .field("updates", &self.updates)
@@ -187,6 +190,7 @@ impl<S: Lifecycle> Event<S> {
             impact: parts.impact,
             components: parts.components,
             started_at: parts.started_at,
+            declared_end: parts.declared_end,
             created_at: parts.created_at,
             schedule: parts.schedule,
             ids: None,
@@ -256,6 +260,7 @@ impl<S: Lifecycle> Event<S> {
             impact: self.impact,
             components: self.components,
             started_at: self.started_at,
+            declared_end: self.declared_end,
             created_at: self.created_at,
             schedule: self.schedule,
             updates: self.updates,
@@ -558,6 +563,32 @@ impl<S: Lifecycle> Event<S> {
     #[must_use]
     pub fn started_at(&self) -> Option<DateTime<Utc>> {
         self.started_at
+    }
+
+    /// The end of impact the platform declared, if any, kept beside the
+    /// model's milestones: it may differ from [`Event::resolved_at`] (Google
+    /// Cloud's `end`, which its reader fills and compares, reporting a
+    /// difference), and no duration uses it. The crate's own format keeps it
+    /// (`"declared_end"`); Statuspage has no such key.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{Duration, TimeZone, Utc};
+    /// use incident_model::{Incident, IncidentStatus::*, Update};
+    /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 14, 28, 0).unwrap();
+    /// let incident = Incident::builder("x")
+    ///     .declared_end(at + Duration::minutes(50))
+    ///     .update(Update::new(Investigating, at))
+    ///     .update(Update::new(Resolved, at + Duration::hours(1)))
+    ///     .build()?;
+    /// assert_eq!(incident.declared_end(), Some(at + Duration::minutes(50)));
+    /// assert_eq!(incident.resolved_at(), Some(at + Duration::hours(1)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn declared_end(&self) -> Option<DateTime<Utc>> {
+        self.declared_end
     }
 
     /// When the event was created.

@@ -88,7 +88,7 @@ pub(crate) mod serde {
         };
     }
 
-    fields!(display_at, created_at, scheduled_for, scheduled_until; optional started_at);
+    fields!(display_at, created_at, scheduled_for, scheduled_until; optional started_at, declared_end);
 }
 
 #[cfg(test)]

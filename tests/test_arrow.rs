@@ -86,6 +86,7 @@ fn incident() -> Incident {
         .label("team", "api")
         .label("severity", "sev2")
         .started_at(at(16, 9, 40))
+        .declared_end(at(16, 12, 55))
         .update(
             Update::new(IncidentStatus::Investigating, at(16, 10, 0))
                 .with_id("u1".parse().unwrap())
@@ -161,6 +162,7 @@ fn the_schemas_are_the_documented_ones() {
             "impact",
             "created_at",
             "declared_start_at",
+            "declared_end_at",
             "opened_at",
             "identified_at",
             "monitoring_at",
@@ -244,7 +246,7 @@ fn the_schemas_are_the_documented_ones() {
 fn events_hold_the_milestones_and_durations_of_their_kind() {
     let batches = tables();
     let events = &batches.events;
-    assert_eq!(names(events).len(), 29);
+    assert_eq!(names(events).len(), 30);
     assert_eq!(events.num_rows(), 2);
     assert_eq!(
         text(events, "page").iter().collect::<Vec<_>>(),
@@ -257,6 +259,10 @@ fn events_hold_the_milestones_and_durations_of_their_kind() {
     assert_eq!(category(events, "status"), ["resolved", "completed"]);
     // Calculated from the worst component status, major outage.
     assert_eq!(category(events, "impact"), ["critical", "maintenance"]);
+    assert_eq!(
+        times(events, "declared_end_at"),
+        [Some(at(16, 12, 55)), None]
+    );
     assert_eq!(
         times(events, "declared_start_at"),
         [Some(at(16, 9, 40)), None]

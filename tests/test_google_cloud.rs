@@ -53,7 +53,7 @@ fn updates_stay_at_their_time_and_end_stays_beside_them() {
         .body()
         .starts_with("## \\# Incident Report"));
     assert_eq!(
-        read.declared_end.unwrap().to_rfc3339(),
+        read.event.declared_end().unwrap().to_rfc3339(),
         "2026-07-16T12:25:00+00:00"
     );
     let differs = read
@@ -121,7 +121,7 @@ fn an_open_outage_without_end_and_a_severity_that_disagrees() {
     let incident = read.event.as_incident().unwrap();
     assert!(incident.is_open());
     assert_eq!(incident.impact(), Impact::Critical);
-    assert!(read.declared_end.is_none());
+    assert!(read.event.declared_end().is_none());
     let mapped = read
         .anomalies
         .iter()
@@ -222,7 +222,7 @@ fn every_corpus_capture_is_read() {
                 !event.event.is_open(),
                 "{name}: every captured incident ended"
             );
-            assert!(event.declared_end.is_some());
+            assert!(event.event.declared_end().is_some());
         }
         read += 1;
     }

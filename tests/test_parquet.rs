@@ -195,7 +195,14 @@ fn the_files_name_each_event_once() {
         .iter()
         .find(|row| row[2] == "tm20200316ab")
         .unwrap();
-    assert_eq!(row[16], (7 * 3600 + 23 * 60).to_string());
+    let column = |name: &str| {
+        let schema = incident_model::formats::arrow::events_schema();
+        schema.index_of(name).unwrap()
+    };
+    assert_eq!(
+        row[column("time_to_resolve_s")],
+        (7 * 3600 + 23 * 60).to_string()
+    );
     assert_eq!(row[5], "postmortem");
 }
 

@@ -230,7 +230,7 @@ fn shape_errors_are_syntax_errors_with_line_and_column() {
         ),
         (
             "[]",
-            "json at line 1, column 2: invalid length 0, expected struct EventWire with 10 elements",
+            "json at line 1, column 2: invalid length 0, expected struct EventWire with 11 elements",
         ),
     ];
     for (input, expected) in cases {
@@ -445,5 +445,25 @@ fn the_builder_sets_labels_and_into_parts_keeps_them() {
     assert_eq!(
         Incident::from_parts(parts, Policy::standard()).unwrap(),
         incident
+    );
+}
+
+/// DESIGN: Google Cloud's `end` is a model field, the declared end of impact,
+/// and the own format keeps it.
+#[test]
+fn a_declared_end_round_trips_and_a_bad_one_is_named() {
+    let mut value = minimal();
+    value["declared_end"] = json!("2020-03-16T10:55:00-04:00");
+    let incident: Incident = serde_json::from_value(value).unwrap();
+    assert_eq!(incident.declared_end(), Some(edt(10, 55)));
+    assert_eq!(Incident::from_json(&incident.to_json()).unwrap(), incident);
+    let plain: Incident = serde_json::from_value(minimal()).unwrap();
+    assert!(!plain.to_json().contains("declared_end"));
+    let mut bad = minimal();
+    bad["declared_end"] = json!("soon");
+    let (message, _) = reject(bad);
+    assert!(
+        message.contains("invalid declared_end \"soon\""),
+        "{message}"
     );
 }

@@ -10,8 +10,6 @@
 
 use core::fmt;
 
-use chrono::{DateTime, Utc};
-
 use super::anomaly::Anomaly;
 use crate::any::{AnyEvent, AnyEventRef};
 use crate::component::Component;
@@ -182,7 +180,7 @@ impl PageComponent {
 /// let at = Utc.with_ymd_and_hms(2020, 3, 16, 10, 0, 0).unwrap();
 /// let incident = Incident::builder("x").update(Update::new(IncidentStatus::Resolved, at)).build()?;
 /// let read = ReadEvent::new(incident.into());
-/// assert!(read.anomalies.is_empty() && read.declared_end.is_none());
+/// assert!(read.anomalies.is_empty() && read.event.declared_end().is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -190,15 +188,12 @@ impl PageComponent {
 pub struct ReadEvent {
     /// The event.
     pub event: AnyEvent,
-    /// The end of impact the platform declared, which may differ from the
-    /// model's `resolved_at` (Google Cloud's `end`).
-    pub declared_end: Option<DateTime<Utc>>,
     /// The anomalies that concern this event, in the order found.
     pub anomalies: Vec<Anomaly>,
 }
 
 impl ReadEvent {
-    /// An event without anomalies or declared end.
+    /// An event without anomalies.
     ///
     /// # Example
     ///
@@ -207,7 +202,6 @@ impl ReadEvent {
     pub fn new(event: AnyEvent) -> Self {
         ReadEvent {
             event,
-            declared_end: None,
             anomalies: Vec::new(),
         }
     }

@@ -98,6 +98,7 @@ pub struct EventColumns {
     impact: Category,
     created_at: Times,
     declared_start_at: Times,
+    declared_end_at: Times,
     opened_at: Times,
     identified_at: Times,
     monitoring_at: Times,
@@ -132,6 +133,7 @@ impl EventColumns {
             impact: Category::new(schema::impacts())?,
             created_at: Times::new(),
             declared_start_at: Times::new(),
+            declared_end_at: Times::new(),
             opened_at: Times::new(),
             identified_at: Times::new(),
             monitoring_at: Times::new(),
@@ -171,6 +173,7 @@ impl EventColumns {
         self.impact.push(event.impact().as_str())?;
         self.created_at.push(event.created_at());
         self.declared_start_at.push_option(event.started_at());
+        self.declared_end_at.push_option(event.declared_end());
         self.opened_at.push(event.opened_at());
         self.resolved_at.push_option(event.resolved_at());
         self.measured_until.push(event.measured_until(as_of));
@@ -233,6 +236,7 @@ impl EventColumns {
             self.impact.finish(),
             self.created_at.finish(),
             self.declared_start_at.finish(),
+            self.declared_end_at.finish(),
             self.opened_at.finish(),
             self.identified_at.finish(),
             self.monitoring_at.finish(),

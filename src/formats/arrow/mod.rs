@@ -54,6 +54,7 @@
 //! | `impact` | dictionary | no | [`Event::impact`](crate::Event::impact) |
 //! | `created_at` | timestamp | no | [`Event::created_at`](crate::Event::created_at) |
 //! | `declared_start_at` | timestamp | yes | the declared start, [`Event::started_at`](crate::Event::started_at) |
+//! | `declared_end_at` | timestamp | yes | the declared end of impact, [`Event::declared_end`](crate::Event::declared_end) (Google Cloud's `end`) |
 //! | `opened_at` | timestamp | no | [`Event::opened_at`](crate::Event::opened_at) |
 //! | `identified_at` | timestamp | yes | [`Event::identified_at`](crate::Event::identified_at); incidents only |
 //! | `monitoring_at` | timestamp | yes | [`Event::monitoring_at`](crate::Event::monitoring_at); incidents only |

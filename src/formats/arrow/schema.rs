@@ -93,6 +93,7 @@ static EVENTS: LazyLock<SchemaRef> = LazyLock::new(|| {
         category("impact"),
         at("created_at", false),
         at("declared_start_at", true),
+        at("declared_end_at", true),
         at("opened_at", false),
         at("identified_at", true),
         at("monitoring_at", true),

@@ -340,6 +340,7 @@ fn parts<S>(
         created_at,
         schedule,
         updates,
+        declared_end: None,
         labels: std::collections::BTreeMap::new(),
     }
 }

@@ -390,6 +390,7 @@ where
         created_at: published,
         schedule: None,
         updates,
+        declared_end: None,
         labels: std::collections::BTreeMap::new(),
     };
     let event = assemble::event(parts, anomalies).map_err(|err| {

@@ -1,7 +1,6 @@
 //! Reading `incidents.json`: the list, each incident, its updates, its
 //! components, its impact, the declared end.
 
-use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::builder::EventParts;
@@ -107,6 +106,7 @@ fn incident(value: &Value) -> Result<ReadEvent, ReadError> {
         impact: impact(&at, &id, &mut anomalies)?,
         components,
         started_at: at.opt_time("begin")?,
+        declared_end: at.opt_time("end")?,
         created_at: at.time("created")?,
         schedule: None,
         updates: updates(&at, &id, &mut anomalies)?,
@@ -116,10 +116,8 @@ fn incident(value: &Value) -> Result<ReadEvent, ReadError> {
         "google cloud names products and locations, not their statuses: no component changes";
     anomalies.push(of(AnomalyKind::NoComponentChanges, &id, detail.to_owned()));
     let event = assemble::event(parts, &mut anomalies).map_err(|err| at.error("updates", err))?;
-    let declared_end = at.opt_time("end")?;
-    declared_end_anomalies(&event, declared_end, &locations, &mut anomalies);
+    declared_end_anomalies(&event, &locations, &mut anomalies);
     let mut read = ReadEvent::new(event.into());
-    read.declared_end = declared_end;
     read.anomalies = anomalies;
     Ok(read)
 }
@@ -237,11 +235,10 @@ fn updates(
 /// `end` against `resolved_at`, and locations an ended incident still lists.
 fn declared_end_anomalies(
     event: &crate::event::Incident,
-    end: Option<DateTime<Utc>>,
     current_locations: &[String],
     anomalies: &mut Vec<Anomaly>,
 ) {
-    let id = event.id();
+    let (id, end) = (event.id(), event.declared_end());
     if let (Some(end), Some(resolved)) = (end, event.resolved_at()) {
         let difference = resolved.signed_duration_since(end);
         if difference.num_seconds().abs() > 60 {

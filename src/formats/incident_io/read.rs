@@ -156,6 +156,7 @@ where
         created_at: last,
         schedule,
         updates: vec![Update::new(status, last).with_id(update_id).with_body(body)],
+        declared_end: None,
         labels: std::collections::BTreeMap::new(),
     };
     let event = assemble::event(parts, &mut anomalies).map_err(|err| at.error("status", err))?;

@@ -28,6 +28,8 @@ struct EventRef<'a, S: Lifecycle> {
     components: &'a [Component],
     #[serde(skip_serializing_if = "Option::is_none")]
     started_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    declared_end: Option<DateTime<Utc>>,
     created_at: DateTime<Utc>,
     #[serde(skip_serializing_if = "Option::is_none")]
     schedule: Option<&'a Schedule>,
@@ -48,6 +50,8 @@ pub(crate) struct EventWire<S> {
     components: Vec<Component>,
     #[serde(default, deserialize_with = "crate::time::serde::started_at")]
     started_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::time::serde::declared_end")]
+    declared_end: Option<DateTime<Utc>>,
     #[serde(deserialize_with = "crate::time::serde::created_at")]
     created_at: DateTime<Utc>,
     #[serde(default)]
@@ -67,6 +71,7 @@ impl<S: Lifecycle> EventWire<S> {
             impact: self.impact,
             components: self.components,
             started_at: self.started_at,
+            declared_end: self.declared_end,
             created_at: self.created_at,
             schedule: self.schedule,
             updates: self.updates,
@@ -84,6 +89,7 @@ impl<S: Lifecycle + Serialize> Serialize for Event<S> {
             impact: self.impact(),
             components: self.components(),
             started_at: self.started_at(),
+            declared_end: self.declared_end(),
             created_at: self.created_at(),
             schedule: self.schedule(),
             policy: self.policy(),

@@ -204,6 +204,7 @@ where
         created_at,
         schedule: None,
         updates,
+        declared_end: None,
         labels: std::collections::BTreeMap::new(),
     };
     let event = assemble::event(parts, anomalies).map_err(|err| at.error("notes", err))?;

@@ -121,6 +121,7 @@ impl Cx {
             created_at,
             schedule,
             updates,
+            declared_end: None,
             labels: std::collections::BTreeMap::new(),
         };
         let event = self.build(parts, &here)?;
