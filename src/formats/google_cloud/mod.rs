@@ -10,7 +10,7 @@
 //! | `external_desc` | name |
 //! | `created` | creation time |
 //! | `begin` | declared start (`started_at`) |
-//! | `end` | the declared end of impact ([`ReadEvent::declared_end`](crate::formats::ReadEvent::declared_end)) |
+//! | `end` | the declared end of impact ([`Event::declared_end`](crate::Event::declared_end)) |
 //! | `status_impact` (checked against `severity`) | impact, by [`IMPACTS`] |
 //! | `affected_products[]` (`id`, `title`) | components |
 //! | `currently_affected_locations[]`, `previously_affected_locations[]` | components, id `location/{id}` |
