@@ -72,7 +72,7 @@
 //! assert_eq!(incident.impact(), Impact::Major);
 //! assert_eq!(incident.status(), IncidentStatus::Resolved);
 //! assert_eq!(incident.components().len(), 2);
-//! assert_eq!(read.declared_end.unwrap().to_rfc3339(), "2026-07-14T19:00:00+00:00");
+//! assert_eq!(read.event.declared_end().unwrap().to_rfc3339(), "2026-07-14T19:00:00+00:00");
 //! assert!(read.anomalies.iter().any(|a| a.kind == AnomalyKind::DeclaredEndDiffers));
 //! # Ok::<(), incident_model::formats::ReadError>(())
 //! ```
