@@ -59,11 +59,14 @@ impl Anomaly {
         update: Option<UpdateId>,
         detail: impl Into<String>,
     ) -> Self {
+        let mut detail = detail.into();
+        // A formatted detail has room to spare: a document keeps thousands.
+        detail.shrink_to_fit();
         Anomaly {
             kind,
             incident,
             update,
-            detail: detail.into(),
+            detail,
         }
     }
 }

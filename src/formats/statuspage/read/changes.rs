@@ -21,7 +21,8 @@ impl Cx {
         here: &Here<'_>,
         seen: &mut Seen,
     ) -> Result<Vec<ComponentChange>, StatuspageError> {
-        let mut changes = Vec::new();
+        // Exactly as many as given (most updates change one component).
+        let mut changes = Vec::with_capacity(affected.as_ref().map_or(0, Vec::len));
         let mut same = Same::default();
         for (j, a) in affected.into_iter().flatten().enumerate() {
             if let Some(change) = self.change(&a, j, &extras.id, here, seen)? {
