@@ -6,8 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::{self, Write as _};
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
@@ -786,21 +785,21 @@ fn update_order<S: Lifecycle>(event: &crate::Event<S>, input: &[UpdateId]) -> Op
     input.iter().map(|id| position.get(id).copied()).collect()
 }
 
-/// A fingerprint of an event's value: a hash of its `Debug` form, which
-/// shows every field equality compares, streamed into the hasher (SipHash
-/// with fixed keys: the same in every run).
+/// A fingerprint of an event's value: a hash of every field equality
+/// compares (SipHash with fixed keys: the same in every run). Hashing the
+/// fields, not the `Debug` text, spares formatting every time and body.
 fn fingerprint<S: Lifecycle>(event: &crate::Event<S>) -> u64 {
-    struct Hashing(DefaultHasher);
-    impl fmt::Write for Hashing {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut hashing = Hashing(DefaultHasher::new());
-    // Writing into a hasher cannot fail.
-    let _ = write!(hashing, "{event:?}");
-    hashing.0.finish()
+    let mut hasher = DefaultHasher::new();
+    event.id().hash(&mut hasher);
+    event.name().hash(&mut hasher);
+    event.impact().hash(&mut hasher);
+    event.components().hash(&mut hasher);
+    event.started_at().hash(&mut hasher);
+    event.created_at().hash(&mut hasher);
+    event.schedule().hash(&mut hasher);
+    event.updates().hash(&mut hasher);
+    event.policy().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Notes where the event just read from a list (at `index`) sat: `before`
