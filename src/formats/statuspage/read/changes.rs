@@ -84,7 +84,10 @@ impl Cx {
                 &keys,
             ));
         }
-        let changed_at = self.opt_time(a.changed_at.as_ref(), here, &field("changed_at"))?;
+        let changed_at = match &a.changed_at {
+            Some(at) => Some(self.time_lazy(&at.0, here, || field("changed_at"))?),
+            None => None,
+        };
         Ok(Some(ComponentChange {
             component_id,
             name,

@@ -402,12 +402,22 @@ impl Cx {
         here: &Here<'_>,
         field: &str,
     ) -> Result<DateTime<Utc>, StatuspageError> {
+        self.time_lazy(value, here, || field.to_owned())
+    }
+
+    /// [`Cx::time`] with a field name that is only built on error.
+    fn time_lazy(
+        &mut self,
+        value: &str,
+        here: &Here<'_>,
+        field: impl FnOnce() -> String,
+    ) -> Result<DateTime<Utc>, StatuspageError> {
         // An instant outside years 0000-9999 in UTC could not be written back.
         let parsed = DateTime::parse_from_rfc3339(value)
             .ok()
             .filter(|t| crate::time::writable(t.with_timezone(&Utc)))
             .ok_or_else(|| StatuspageError::BadTimestamp {
-                at: here.at(field),
+                at: here.at(&field()),
                 value: value.to_owned(),
             })?;
         let offset = if value.ends_with(['Z', 'z']) {
