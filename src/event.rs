@@ -116,6 +116,23 @@ impl<S: Lifecycle> PartialEq for Event<S> {
 
 impl<S: Lifecycle> Eq for Event<S> {}
 
+/// Hashes what equality compares (the index is not part of the value).
+impl<S: Lifecycle + core::hash::Hash> core::hash::Hash for Event<S> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+        self.name.hash(state);
+        self.impact.hash(state);
+        self.components.hash(state);
+        self.started_at.hash(state);
+        self.declared_end.hash(state);
+        self.created_at.hash(state);
+        self.schedule.hash(state);
+        self.updates.hash(state);
+        self.policy.hash(state);
+        self.labels.hash(state);
+    }
+}
+
 // The index is not part of the value: `Debug` prints what the derive printed.
 #[allow(clippy::missing_fields_in_debug)]
 impl<S: Lifecycle> fmt::Debug for Event<S> {

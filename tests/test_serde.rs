@@ -412,6 +412,12 @@ fn an_applications_labels_round_trip_and_other_fields_are_still_refused() {
         .labels_mut()
         .insert("severity".into(), "sev2".into());
     assert_ne!(relabelled, incident);
+    let hash = |event: &Incident| {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(event)
+    };
+    assert_eq!(hash(&incident.clone()), hash(&incident));
+    assert_ne!(hash(&relabelled), hash(&incident));
     // None: no key written.
     let plain: Incident = serde_json::from_value(minimal()).unwrap();
     assert!(!plain.to_json().contains("labels"));

@@ -62,11 +62,16 @@ impl Anomaly {
         update: Option<UpdateId>,
         detail: impl Into<Cow<'static, str>>,
     ) -> Self {
+        let mut detail = detail.into();
+        // A formatted detail has room to spare: a document keeps thousands.
+        if let Cow::Owned(text) = &mut detail {
+            text.shrink_to_fit();
+        }
         Anomaly {
             kind,
             incident,
             update,
-            detail: detail.into(),
+            detail,
         }
     }
 }

@@ -191,8 +191,8 @@
 //!   kept as given). Nothing is kept for a key that agrees, so a document
 //!   costs no second copy.
 //! - **Unchanged is the event as read.** With what is kept, the reader keeps a
-//!   64-bit fingerprint of the event as read (a hash of its `Debug` form,
-//!   which shows every field equality compares). The writer writes the given
+//!   64-bit fingerprint of the event as read (a hash of every field equality
+//!   compares). The writer writes the given
 //!   values while the record's [`event`](Record::event) still has that
 //!   fingerprint (and the model still derives, for the key, what it derived
 //!   then); once the event is changed (an update applied, a name set, another

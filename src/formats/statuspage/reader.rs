@@ -1,6 +1,7 @@
 //! The configurable reader: [`Limits`] and what to do with an event that
 //! cannot be read, as options on one type.
 
+use super::read::ListSeed;
 use super::skipped::BadEvents;
 use super::{Anomaly, AnomalyKind, Document, Limit, Limits, StatuspageError};
 
@@ -108,8 +109,8 @@ impl Reader {
             Some(rest) => (rest, true),
             None => (input, false),
         };
-        let wire: super::wire::WireDocument<'_> =
-            serde_json::from_str(input).map_err(|err| StatuspageError::from_json(&err))?;
+        let wire = super::wire::WireDocument::from_str(input, self.list_seed())
+            .map_err(|err| StatuspageError::from_json(&err))?;
         let document = super::read::document(wire, &self.limits, self.bad_events)?;
         Ok(with_byte_order_mark(document, bom))
     }
@@ -139,10 +140,17 @@ impl Reader {
             Some(rest) => (rest, true),
             None => (input, false),
         };
-        let wire: super::wire::WireDocument<'_> =
-            serde_json::from_slice(input).map_err(|err| StatuspageError::from_json(&err))?;
+        let wire = super::wire::WireDocument::from_slice(input, self.list_seed())
+            .map_err(|err| StatuspageError::from_json(&err))?;
         let document = super::read::document(wire, &self.limits, self.bad_events)?;
         Ok(with_byte_order_mark(document, bom))
+    }
+}
+
+impl Reader {
+    /// How the reader reads the lists of a document.
+    fn list_seed(&self) -> ListSeed {
+        ListSeed::new(self.limits, self.bad_events)
     }
 }
 

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 /// A string, borrowed from the input when it has no escapes.
@@ -305,9 +305,73 @@ impl<'de> Deserialize<'de> for StatusValue<'de> {
     }
 }
 
-/// A whole document, before its shape is decided.
-#[derive(Debug, Default)]
-pub(super) struct WireDocument<'a> {
+/// How a document's lists of events (`incidents`, `scheduled_maintenances`,
+/// a top-level array) are read: element by element, as the text is
+/// deserialized, so that no list of wire values is ever held whole.
+pub(super) trait ListReader: Copy {
+    /// A list, read.
+    type List: Default;
+    /// Reads the list `name` (empty for a top-level array) from `seq`.
+    fn read_list<'de, A: SeqAccess<'de>>(
+        self,
+        name: &'static str,
+        seq: A,
+    ) -> Result<Self::List, A::Error>;
+}
+
+/// The list `name`, read by `R`.
+struct ListValue<R> {
+    reader: R,
+    name: &'static str,
+}
+
+impl<'de, R: ListReader> DeserializeSeed<'de> for ListValue<R> {
+    type Value = R::List;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<R::List, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, R: ListReader> Visitor<'de> for ListValue<R> {
+    type Value = R::List;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<R::List, A::Error> {
+        self.reader.read_list(self.name, seq)
+    }
+}
+
+/// [`ListValue`] or `null`.
+struct Nullable<R>(ListValue<R>);
+
+impl<'de, R: ListReader> DeserializeSeed<'de> for Nullable<R> {
+    type Value = Option<R::List>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, R: ListReader> Visitor<'de> for Nullable<R> {
+    type Value = Option<R::List>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("option")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(deserializer).map(Some)
+    }
+}
+
+/// A whole document, before its shape is decided, its lists of events read
+/// as `L`.
+#[derive(Default)]
+pub(super) struct WireDocument<'a, L> {
     /// Whether the document is a JSON array (a manage-API list).
     pub is_array: bool,
     /// What a document that is neither an object nor an array is.
@@ -315,8 +379,9 @@ pub(super) struct WireDocument<'a> {
     pub page: Option<WirePage<'a>>,
     pub status: Option<WireStatus<'a>>,
     pub components: Option<Vec<WireComponent<'a>>>,
-    pub incidents: Option<Vec<WireIncident<'a>>>,
-    pub scheduled_maintenances: Option<Vec<WireIncident<'a>>>,
+    /// The lists of events, read into the model element by element.
+    pub incidents: Option<L>,
+    pub scheduled_maintenances: Option<L>,
     pub incident: Option<WireIncident<'a>>,
     /// A webhook delivery's `meta`.
     pub meta: Option<WireMeta<'a>>,
@@ -336,13 +401,31 @@ pub(super) struct WireDocument<'a> {
     pub nulls: Vec<&'static str>,
 }
 
-impl<'de> Deserialize<'de> for WireDocument<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(DocumentVisitor)
+impl<'de, L> WireDocument<'de, L> {
+    /// Reads the JSON text `input`, its lists of events read by `lists`.
+    pub(super) fn from_str<R: ListReader<List = L>>(
+        input: &'de str,
+        lists: R,
+    ) -> serde_json::Result<Self> {
+        let mut de = serde_json::Deserializer::from_str(input);
+        let doc = de.deserialize_any(DocumentVisitor(lists))?;
+        de.end()?;
+        Ok(doc)
+    }
+
+    /// [`WireDocument::from_str`] of bytes.
+    pub(super) fn from_slice<R: ListReader<List = L>>(
+        input: &'de [u8],
+        lists: R,
+    ) -> serde_json::Result<Self> {
+        let mut de = serde_json::Deserializer::from_slice(input);
+        let doc = de.deserialize_any(DocumentVisitor(lists))?;
+        de.end()?;
+        Ok(doc)
     }
 }
 
-impl WireDocument<'_> {
+impl<L> WireDocument<'_, L> {
     /// `value` of the top-level `key`, noting a `null` one (a bare incident's
     /// `status` and `components` are its own: noted on it too).
     fn container<T>(&mut self, key: &'static str, value: Option<T>) -> Option<T> {
@@ -368,18 +451,16 @@ impl WireDocument<'_> {
     }
 }
 
-/// Reads a document of any shape: an array, an object or a scalar.
-struct DocumentVisitor;
-impl<'de> Visitor<'de> for DocumentVisitor {
-    type Value = WireDocument<'de>;
+/// Reads a document of any shape: an array, an object or a scalar, its lists
+/// of events under the seed.
+struct DocumentVisitor<R>(R);
+impl<'de, R: ListReader> Visitor<'de> for DocumentVisitor<R> {
+    type Value = WireDocument<'de, R::List>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a statuspage document (an object or an array)")
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut incidents = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(incident) = seq.next_element::<WireIncident<'de>>()? {
-            incidents.push(incident);
-        }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        let incidents = self.0.read_list("", seq)?;
         Ok(WireDocument {
             is_array: true,
             incidents: Some(incidents),
@@ -397,9 +478,12 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 "components" => {
                     doc.components = doc.container("components", map.next_value()?);
                 }
-                "incidents" => doc.incidents = doc.container("incidents", map.next_value()?),
+                "incidents" => {
+                    let value = map.next_value_seed(self.list("incidents"))?;
+                    doc.incidents = doc.container("incidents", value);
+                }
                 "scheduled_maintenances" => {
-                    let value = map.next_value()?;
+                    let value = map.next_value_seed(self.list("scheduled_maintenances"))?;
                     doc.scheduled_maintenances = doc.container("scheduled_maintenances", value);
                 }
                 "incident" => doc.incident = doc.container("incident", map.next_value()?),
@@ -448,7 +532,17 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     }
 }
 
-fn scalar(what: &'static str) -> WireDocument<'static> {
+impl<R: ListReader> DocumentVisitor<R> {
+    /// The seed of the list `name`, or of its `null`.
+    fn list(&self, name: &'static str) -> Nullable<R> {
+        Nullable(ListValue {
+            reader: self.0,
+            name,
+        })
+    }
+}
+
+fn scalar<L: Default>(what: &'static str) -> WireDocument<'static, L> {
     WireDocument {
         scalar: Some(what),
         ..WireDocument::default()

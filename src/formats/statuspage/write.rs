@@ -6,8 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::{self, Write as _};
-use std::hash::{DefaultHasher, Hasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
@@ -802,21 +801,12 @@ fn update_order<S: Lifecycle>(event: &crate::Event<S>, input: &[UpdateId]) -> Op
     input.iter().map(|id| position.get(id).copied()).collect()
 }
 
-/// A fingerprint of an event's value: a hash of its `Debug` form, which
-/// shows every field equality compares, streamed into the hasher (SipHash
-/// with fixed keys: the same in every run).
+/// A fingerprint of an event's value: its `Hash` (every field equality
+/// compares), with SipHash's fixed keys, the same in every run.
 fn fingerprint<S: Lifecycle>(event: &crate::Event<S>) -> u64 {
-    struct Hashing(DefaultHasher);
-    impl fmt::Write for Hashing {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            self.0.write(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut hashing = Hashing(DefaultHasher::new());
-    // Writing into a hasher cannot fail.
-    let _ = write!(hashing, "{event:?}");
-    hashing.0.finish()
+    let mut hasher = DefaultHasher::new();
+    event.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Notes where the event just read from a list (at `index`) sat: `before`

@@ -22,7 +22,8 @@ impl Cx {
         seen: &mut Seen,
     ) -> Result<Vec<ComponentChange>, StatuspageError> {
         let affected = affected.unwrap_or_default();
-        let mut changes = Vec::new();
+        // Exactly as many as given (most updates change one component).
+        let mut changes = Vec::with_capacity(affected.len());
         let mut same = Same::default();
         // The entries as given, when the changes would not write them back.
         let mut given = needs_given(&affected).then(|| Vec::with_capacity(affected.len()));
@@ -101,7 +102,10 @@ impl Cx {
                 &keys,
             ));
         }
-        let changed_at = self.opt_time(a.changed_at.as_ref(), here, &field("changed_at"))?;
+        let changed_at = match &a.changed_at {
+            Some(at) => Some(self.time_lazy(&at.0, here, || field("changed_at"))?),
+            None => None,
+        };
         Ok(Some(ComponentChange {
             component_id,
             name,

@@ -7,8 +7,7 @@ use chrono::{DateTime, Utc};
 use super::super::wire::{Str, WireIncident};
 use super::super::write;
 use super::super::{
-    AnyValidationError, BadEvents, Document, Extras, Fields, Limit, RawJson, Record, SkippedEvent,
-    StatuspageError,
+    AnyValidationError, Document, Extras, Fields, Limit, RawJson, Record, StatuspageError,
 };
 use super::{
     anomalies, is_any_status, is_statuspage_id, keys, parse, parse_opt, text, Cx, Given, Here, Read,
@@ -21,40 +20,6 @@ use crate::status::{Impact, IncidentStatus, MaintenanceStatus};
 use crate::update::Update;
 
 impl Cx {
-    /// Reads each event of the list `name` into `doc`.
-    pub(super) fn list_into(
-        &mut self,
-        list: Option<Vec<WireIncident<'_>>>,
-        name: &str,
-        doc: &mut Document,
-    ) -> Result<(), StatuspageError> {
-        for (i, w) in list.into_iter().flatten().enumerate() {
-            let container = format!("{name}[{i}]");
-            let anomalies = self.anomalies.len();
-            let before = (doc.incidents.len(), doc.maintenances.len());
-            match self.event_into(w, &container, doc) {
-                Err(error) if self.skips(&error) => {
-                    // The skipped event's anomalies go with it.
-                    self.anomalies.truncate(anomalies);
-                    doc.skipped.push(SkippedEvent { container, error });
-                }
-                Err(error) => return Err(error),
-                Ok(()) => {
-                    let in_maintenances = name == "scheduled_maintenances";
-                    write::note_list_position(doc, before, in_maintenances, i);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Whether an event's `error` skips the event rather than refusing the
-    /// document.
-    fn skips(&self, error: &StatuspageError) -> bool {
-        self.bad_events == BadEvents::Skip
-            && !matches!(error, StatuspageError::LimitExceeded { .. })
-    }
-
     /// Reads `w` as a maintenance or an incident, into `doc`.
     pub(super) fn event_into(
         &mut self,

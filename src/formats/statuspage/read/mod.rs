@@ -15,6 +15,7 @@ mod checks;
 mod components;
 mod event;
 mod keys;
+mod list;
 mod page;
 pub(super) mod stream;
 mod update;
@@ -60,7 +61,7 @@ impl Limits {
 type Read<S> = (Update<S>, UpdateExtras);
 
 pub(crate) fn document(
-    wire: WireDocument<'_>,
+    wire: WireDocument<'_, EventList>,
     limits: &Limits,
     bad_events: BadEvents,
 ) -> Result<Document, StatuspageError> {
@@ -79,7 +80,7 @@ impl Cx {
     /// The document, its anomalies left in the context: the whole read, and
     /// the end of a streamed one ([`stream`]), whose context has read the
     /// streamed events.
-    fn document(&mut self, wire: WireDocument<'_>) -> Result<Document, StatuspageError> {
+    fn document(&mut self, wire: WireDocument<'_, EventList>) -> Result<Document, StatuspageError> {
         let cx = self;
         let shape = detect(&wire)?;
         cx.limits.check(Limit::Events, event_count(&wire), None)?;
@@ -113,13 +114,8 @@ impl Cx {
             doc.components
                 .push(cx.component(c, &Here::top(""), Some(i))?);
         }
-        let list_name = if shape == Shape::IncidentList {
-            ""
-        } else {
-            "incidents"
-        };
-        cx.list_into(incidents, list_name, &mut doc)?;
-        cx.list_into(scheduled_maintenances, "scheduled_maintenances", &mut doc)?;
+        cx.take_list(incidents, &mut doc)?;
+        cx.take_list(scheduled_maintenances, &mut doc)?;
         if let Some(w) = incident {
             cx.event_into(w, "incident", &mut doc)?;
         }
@@ -134,19 +130,19 @@ impl Cx {
 }
 
 /// How many incidents and maintenances the document holds.
-fn event_count(wire: &WireDocument<'_>) -> usize {
+fn event_count(wire: &WireDocument<'_, EventList>) -> usize {
     [
         wire.incidents.as_ref(),
         wire.scheduled_maintenances.as_ref(),
     ]
     .into_iter()
     .flatten()
-    .map(Vec::len)
+    .map(EventList::len)
     .sum::<usize>()
     .saturating_add(usize::from(wire.incident.is_some()))
 }
 
-fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
+fn detect(w: &WireDocument<'_, EventList>) -> Result<Shape, StatuspageError> {
     if let Some(what) = w.scalar {
         return Err(StatuspageError::UnknownShape {
             found: what.to_owned(),
@@ -191,7 +187,7 @@ fn detect(w: &WireDocument<'_>) -> Result<Shape, StatuspageError> {
 /// an incident object beside the keys of another shape (`incidents`, a
 /// summary's `status` and `components`, `incident`) or beside a `status`
 /// indicator object (which the incident's own `status` would replace).
-fn check_unambiguous(w: &WireDocument<'_>, shape: Shape) -> Result<(), StatuspageError> {
+fn check_unambiguous(w: &WireDocument<'_, EventList>, shape: Shape) -> Result<(), StatuspageError> {
     let present = |key: &&str| match *key {
         "incident" => w.incident.is_some(),
         "incidents" => w.incidents.is_some(),
@@ -228,6 +224,51 @@ fn check_unambiguous(w: &WireDocument<'_>, shape: Shape) -> Result<(), Statuspag
 fn quoted<K: AsRef<str>>(keys: &[K]) -> String {
     let keys: Vec<String> = keys.iter().map(|k| format!("{:?}", k.as_ref())).collect();
     keys.join(", ")
+}
+
+/// How the lists of a document are read: under the limits and the policy for
+/// bad events of the read.
+#[derive(Clone, Copy)]
+pub(crate) struct ListSeed {
+    limits: Limits,
+    bad_events: BadEvents,
+}
+
+impl ListSeed {
+    /// Lists read under `limits` and `bad_events`.
+    pub(crate) fn new(limits: Limits, bad_events: BadEvents) -> Self {
+        ListSeed { limits, bad_events }
+    }
+}
+
+/// A list of events, read ([`list`]): what [`Cx::document`] takes.
+pub(crate) struct EventList {
+    /// The number of elements (read or not), for [`Limit::Events`](super::super::Limit::Events).
+    len: usize,
+    /// The records read (and the events skipped), in list order.
+    doc: Document,
+    /// The anomalies and timestamp formats of the events read.
+    cx: Cx,
+    /// The first error that refuses the document; no event is read after it.
+    error: Option<StatuspageError>,
+}
+
+impl Default for EventList {
+    fn default() -> Self {
+        EventList {
+            len: 0,
+            doc: Document::new(Shape::Incidents),
+            cx: Cx::default(),
+            error: None,
+        }
+    }
+}
+
+impl EventList {
+    /// The number of events of the list.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
 }
 
 /// Where the reader is: enough to name a bad value, built into a [`Location`]
@@ -361,12 +402,22 @@ impl Cx {
         here: &Here<'_>,
         field: &str,
     ) -> Result<DateTime<Utc>, StatuspageError> {
+        self.time_lazy(value, here, || field.to_owned())
+    }
+
+    /// [`Cx::time`] with a field name that is only built on error.
+    fn time_lazy(
+        &mut self,
+        value: &str,
+        here: &Here<'_>,
+        field: impl FnOnce() -> String,
+    ) -> Result<DateTime<Utc>, StatuspageError> {
         // An instant outside years 0000-9999 in UTC could not be written back.
         let parsed = DateTime::parse_from_rfc3339(value)
             .ok()
             .filter(|t| crate::time::writable(t.with_timezone(&Utc)))
             .ok_or_else(|| StatuspageError::BadTimestamp {
-                at: here.at(field),
+                at: here.at(&field()),
                 value: value.to_owned(),
             })?;
         let offset = if value.ends_with(['Z', 'z']) {

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::super::wire::{WireComponent, WirePage, WireStatus};
+use super::super::wire::{Str, WireComponent, WirePage, WireStatus};
 use super::super::{Limit, Page, PageComponent, PageStatus, RawJson, StatuspageError};
 use super::{anomalies, keys, parse, parse_lazy, text, Cx, Here};
 use crate::component::Component;
@@ -59,10 +59,10 @@ impl Cx {
         // Keys given as `null` are kept verbatim, to be written back as given.
         let nulls = ["name", "status", "group"].map(|key| (key, w.is_null(key)));
         // Long ids and names would be copied into anomalies and the model.
-        self.limited(Limit::IdBytes, w.id.as_ref(), here, &field("id"))?;
-        self.limited(Limit::NameBytes, w.name.as_ref(), here, &field("name"))?;
-        let group_id = w.group_id.as_ref();
-        self.limited(Limit::IdBytes, group_id, here, &field("group_id"))?;
+        let len = |value: &Option<Str<'_>>| value.as_ref().map_or(0, |v| v.0.len());
+        self.within(Limit::IdBytes, len(&w.id), here, || field("id"))?;
+        self.within(Limit::NameBytes, len(&w.name), here, || field("name"))?;
+        self.within(Limit::IdBytes, len(&w.group_id), here, || field("group_id"))?;
         // An empty id is refused as a missing one.
         let id =
             w.id.as_ref()

@@ -20,7 +20,7 @@ use super::super::wire::{WireDocument, WireIncident, WirePage};
 use super::super::{
     Anomaly, Document, IncidentRecord, Limit, Limits, MaintenanceRecord, Shape, StatuspageError,
 };
-use super::{anomalies, Cx};
+use super::{anomalies, Cx, ListSeed};
 use crate::formats::json::JsonSyntaxError;
 
 /// What a [`Stream`] gives: each event of the document's lists, in document
@@ -417,7 +417,12 @@ impl<R: Read> Stream<R> {
         }
         let rest = std::mem::take(&mut self.rest);
         let text = rest.document();
-        let wire = parse::<WireDocument<'_>>(&text).map_err(|err| rest.syntax(&err))?;
+        let seed = ListSeed::new(self.cx.limits, self.cx.bad_events);
+        let wire = match core::str::from_utf8(&text) {
+            Ok(text) => WireDocument::from_str(text, seed),
+            Err(_) => WireDocument::from_slice(&text, seed),
+        }
+        .map_err(|err| rest.syntax(&err))?;
         let mut doc = self.cx.document(wire)?;
         self.cx.after_page_update(&doc);
         self.cx.finish(&mut doc);
