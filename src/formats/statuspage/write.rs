@@ -220,11 +220,10 @@ fn shape_entries<M: SerializeMap>(
     Ok(match doc.shape {
         Shape::Summary => {
             map.serialize_entry("components", &OutPageComponents(&doc.components))?;
-            map.serialize_entry("incidents", &OutEvents(events(doc, Some(false), true)))?;
-            let maintenances = events(doc, Some(true), true);
-            map.serialize_entry("scheduled_maintenances", &OutEvents(maintenances))?;
-            &["incidents", "scheduled_maintenances"]
+            two_lists(map, doc)?
         }
+        // `incidents` beside `scheduled_maintenances`, without a status.
+        Shape::Incidents if read_with_maintenance_list(doc) => two_lists(map, doc)?,
         Shape::ScheduledMaintenances => {
             let events = events(doc, None, false);
             map.serialize_entry("scheduled_maintenances", &OutEvents(events))?;
@@ -252,6 +251,30 @@ fn shape_entries<M: SerializeMap>(
             &["incidents"]
         }
     })
+}
+
+/// `incidents` and `scheduled_maintenances`, each event in the list it was
+/// read from (else the list of its lifecycle).
+fn two_lists<M: SerializeMap>(
+    map: &mut M,
+    doc: &Document,
+) -> Result<&'static [&'static str], M::Error> {
+    map.serialize_entry("incidents", &OutEvents(events(doc, Some(false), true)))?;
+    let maintenances = events(doc, Some(true), true);
+    map.serialize_entry("scheduled_maintenances", &OutEvents(maintenances))?;
+    Ok(&["incidents", "scheduled_maintenances"])
+}
+
+/// Whether the document was read with a `scheduled_maintenances` list (an
+/// event read from it, or the empty list kept in `other`).
+fn read_with_maintenance_list(doc: &Document) -> bool {
+    let from_list = |given: &GivenValues| given.list_position().is_some_and(|(m, _)| m);
+    doc.incidents.iter().any(|r| from_list(&r.extras.given))
+        || doc.maintenances.iter().any(|r| from_list(&r.extras.given))
+        || doc
+            .other
+            .iter()
+            .any(|(k, v)| k == "scheduled_maintenances" && v.as_str() == "[]")
 }
 
 /// A component webhook's `component` and `component_update`.

@@ -115,6 +115,9 @@ impl Cx {
                 .push(cx.component(c, &Here::top(""), Some(i))?);
         }
         cx.take_list(incidents, &mut doc)?;
+        // An empty `scheduled_maintenances` beside `incidents` (no status):
+        // kept, so that the writer writes the two lists as given.
+        let empty_maintenances = scheduled_maintenances.as_ref().is_some_and(|l| l.len == 0);
         cx.take_list(scheduled_maintenances, &mut doc)?;
         if let Some(w) = incident {
             cx.event_into(w, "incident", &mut doc)?;
@@ -123,6 +126,10 @@ impl Cx {
             cx.event_into(bare, "", &mut doc)?;
         } else {
             doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
+        }
+        if empty_maintenances && shape == Shape::Incidents {
+            let key = Cow::Borrowed("scheduled_maintenances");
+            doc.other.push((key, RawJson::empty_list()));
         }
         super::write::keep_top_level_nulls(&mut doc, &nulls);
         Ok(doc)
