@@ -316,3 +316,17 @@ fn a_page_set_on_a_bare_incident_read_with_a_null_page_is_written() {
     assert_eq!(json.matches(r#""page""#).count(), 1, "{json}");
     assert_eq!(at(&json, "/page/id"), "n3wpage00001");
 }
+
+#[test]
+fn incidents_beside_maintenances_without_a_status_are_their_own_shape() {
+    let (_, input) = fixture("incidents_and_maintenances_without_status.json");
+    let mut doc = statuspage::read(&input).unwrap();
+    assert_eq!(doc.shape, statuspage::Shape::IncidentsAndMaintenances);
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/scheduled_maintenances/0/id"), "mnt000000001");
+    assert_eq!(at(&json, "/incidents").as_array().map(Vec::len), Some(1));
+    // Set to incidents.json, one list holds both.
+    doc.shape = statuspage::Shape::Incidents;
+    let json = doc.to_json().unwrap();
+    assert_eq!(at(&json, "/incidents").as_array().map(Vec::len), Some(2));
+}

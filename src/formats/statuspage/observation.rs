@@ -136,7 +136,7 @@ impl Document {
     fn coverage(&self) -> Coverage {
         let count = self.incidents.len().saturating_add(self.maintenances.len());
         let lists_history = match self.shape {
-            Shape::Incidents => true,
+            Shape::Incidents | Shape::IncidentsAndMaintenances => true,
             Shape::Summary => self.events().any(|event| event.resolved_at().is_some()),
             _ => false,
         };

@@ -15,6 +15,10 @@ use core::fmt;
 pub enum Shape {
     /// `{"page", "incidents"}`: `incidents.json`, `incidents/unresolved.json`.
     Incidents,
+    /// `{"page", "incidents", "scheduled_maintenances"}` without a `status`
+    /// (an export of both lists): written back as two lists, each event in
+    /// the list it was read from.
+    IncidentsAndMaintenances,
     /// `{"page", "incident"}`: `incidents/{id}.json`.
     Incident,
     /// An incident object alone.
@@ -39,6 +43,7 @@ impl fmt::Display for Shape {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(match self {
             Shape::Incidents => "incidents.json",
+            Shape::IncidentsAndMaintenances => "incidents and scheduled_maintenances",
             Shape::Incident => "incidents/{id}.json",
             Shape::BareIncident => "incident object",
             Shape::IncidentList => "incident list",

@@ -222,8 +222,7 @@ fn shape_entries<M: SerializeMap>(
             map.serialize_entry("components", &OutPageComponents(&doc.components))?;
             two_lists(map, doc)?
         }
-        // `incidents` beside `scheduled_maintenances`, without a status.
-        Shape::Incidents if read_with_maintenance_list(doc) => two_lists(map, doc)?,
+        Shape::IncidentsAndMaintenances => two_lists(map, doc)?,
         Shape::ScheduledMaintenances => {
             let events = events(doc, None, false);
             map.serialize_entry("scheduled_maintenances", &OutEvents(events))?;
@@ -263,18 +262,6 @@ fn two_lists<M: SerializeMap>(
     let maintenances = events(doc, Some(true), true);
     map.serialize_entry("scheduled_maintenances", &OutEvents(maintenances))?;
     Ok(&["incidents", "scheduled_maintenances"])
-}
-
-/// Whether the document was read with a `scheduled_maintenances` list (an
-/// event read from it, or the empty list kept in `other`).
-fn read_with_maintenance_list(doc: &Document) -> bool {
-    let from_list = |given: &GivenValues| given.list_position().is_some_and(|(m, _)| m);
-    doc.incidents.iter().any(|r| from_list(&r.extras.given))
-        || doc.maintenances.iter().any(|r| from_list(&r.extras.given))
-        || doc
-            .other
-            .iter()
-            .any(|(k, v)| k == "scheduled_maintenances" && v.as_str() == "[]")
 }
 
 /// A component webhook's `component` and `component_update`.

@@ -115,9 +115,6 @@ impl Cx {
                 .push(cx.component(c, &Here::top(""), Some(i))?);
         }
         cx.take_list(incidents, &mut doc)?;
-        // An empty `scheduled_maintenances` beside `incidents` (no status):
-        // kept, so that the writer writes the two lists as given.
-        let empty_maintenances = scheduled_maintenances.as_ref().is_some_and(|l| l.len == 0);
         cx.take_list(scheduled_maintenances, &mut doc)?;
         if let Some(w) = incident {
             cx.event_into(w, "incident", &mut doc)?;
@@ -126,10 +123,6 @@ impl Cx {
             cx.event_into(bare, "", &mut doc)?;
         } else {
             doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
-        }
-        if empty_maintenances && shape == Shape::Incidents {
-            let key = Cow::Borrowed("scheduled_maintenances");
-            doc.other.push((key, RawJson::empty_list()));
         }
         super::write::keep_top_level_nulls(&mut doc, &nulls);
         Ok(doc)
@@ -167,6 +160,8 @@ fn detect(w: &WireDocument<'_, EventList>) -> Result<Shape, StatuspageError> {
         && (w.incidents.is_some() || w.components.is_some() || w.scheduled_maintenances.is_some())
     {
         Shape::Summary
+    } else if w.incidents.is_some() && w.scheduled_maintenances.is_some() {
+        Shape::IncidentsAndMaintenances
     } else if w.incidents.is_some() {
         Shape::Incidents
     } else if w.scheduled_maintenances.is_some() {
