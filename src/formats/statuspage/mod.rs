@@ -11,6 +11,7 @@
 //! | shape | document |
 //! |---|---|
 //! | [`Shape::Incidents`] | `incidents.json`, `incidents/unresolved.json`: `{"page", "incidents"}` |
+//! | [`Shape::IncidentsAndMaintenances`] | `{"page", "incidents", "scheduled_maintenances"}` without a `status` (an export of both lists) |
 //! | [`Shape::Incident`] | `incidents/{id}.json`: `{"page", "incident"}` |
 //! | [`Shape::BareIncident`] | an incident object alone (manage API `GET .../incidents/{id}`, incident.io) |
 //! | [`Shape::IncidentList`] | a JSON array of incident objects (manage API lists) |
