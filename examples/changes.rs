@@ -15,6 +15,8 @@
 
 #[path = "common/input.rs"]
 mod input;
+#[path = "common/stdout.rs"]
+mod stdout;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -99,10 +101,13 @@ fn run(args: &[OsString]) -> Result<String, String> {
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     match run(&args) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
+        Ok(out) => match stdout::write_stdout(&out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("changes: {err}");
+                ExitCode::FAILURE
+            }
+        },
         Err(err) => {
             eprintln!("changes: {err}");
             ExitCode::FAILURE

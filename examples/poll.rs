@@ -7,6 +7,9 @@
 //! cargo run --example poll -- SNAPSHOT_DIR [STATE.json]
 //! ```
 
+#[path = "common/stdout.rs"]
+mod stdout;
+
 use std::path::PathBuf;
 
 use incident_model::formats::statuspage;
@@ -32,11 +35,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         observations.push(document.observation(&file.display().to_string())?);
     }
     observations.sort_by_key(|o| o.observed_at().at());
+    let mut out = String::new();
     for observation in observations {
         for change in history.observe(observation)? {
-            println!("{change}");
+            out.push_str(&format!("{change}\n"));
         }
     }
+    stdout::write_stdout(&out)?;
     if let Some(path) = state {
         std::fs::write(path, serde_json::to_string(&history)?)?;
     }

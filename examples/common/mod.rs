@@ -4,9 +4,11 @@
 //! the embedded default, and choosing `as_of`.
 
 pub mod input;
+pub mod stdout;
+
+pub use stdout::write_stdout;
 
 use std::ffi::{OsStr, OsString};
-use std::io::Write as _;
 
 use chrono::{DateTime, Utc};
 use incident_model::formats::statuspage::{self, Document};
@@ -107,20 +109,5 @@ pub fn page_zone(program: &str, source: &Source) -> chrono_tz::Tz {
             chrono_tz::UTC
         }
         None => chrono_tz::UTC,
-    }
-}
-
-/// Writes `text` to standard output; a reader that went away (`| head`) is not
-/// an error.
-pub fn write_stdout(text: &str) -> Result<(), String> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write to standard output: {err}"))
-        }
-        _ => Ok(()),
     }
 }
