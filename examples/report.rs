@@ -79,7 +79,7 @@ fn main() -> ExitCode {
     if let Some(path) = &options.stream {
         let json = options.output == Output::Json;
         let summary = stream::summary(path, options.as_of, json);
-        return match summary.and_then(|text| common::write_stdout(&text)) {
+        return match summary.and_then(|text| common::stdout::write_stdout(&text)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("{PROGRAM}: {err}");
@@ -92,7 +92,7 @@ fn main() -> ExitCode {
         Output::Table | Output::Json => report(&options, &sources),
         Output::Text | Output::Markdown => Ok(pages(options.output, &sources)),
     };
-    let written = output.and_then(|text| common::write_stdout(&text));
+    let written = output.and_then(|text| common::stdout::write_stdout(&text));
     if let Err(err) = written {
         eprintln!("{PROGRAM}: {err}");
         return ExitCode::FAILURE;

@@ -225,7 +225,7 @@ fn main() -> ExitCode {
             format!("  {uptime:>7}  {}\n", row.name)
         })
         .collect();
-    if let Err(err) = common::write_stdout(&(summary + &table)) {
+    if let Err(err) = common::stdout::write_stdout(&(summary + &table)) {
         eprintln!("{PROGRAM}: {err}");
         return ExitCode::FAILURE;
     }

@@ -6,8 +6,6 @@
 pub mod input;
 pub mod stdout;
 
-pub use stdout::write_stdout;
-
 use std::ffi::{OsStr, OsString};
 
 use chrono::{DateTime, Utc};
