@@ -284,12 +284,12 @@ fn component_webhook_entries<M: SerializeMap>(map: &mut M, doc: &Document) -> Re
 }
 
 /// Keeps the top-level keys given as `null` (`nulls`) in the document's
-/// `other`, or, for a bare incident, its `page` in the event's `other` (its
-/// `status` and `components` are the event's own, kept with its keys).
+/// `other`, or, for a bare incident, in the event's `other` (its `status` and
+/// `components` are the event's own, kept with its keys).
 pub(super) fn keep_top_level_nulls(doc: &mut Document, nulls: &[&'static str]) {
     for &key in nulls {
         let other = match doc.shape {
-            Shape::BareIncident if key != "page" => continue,
+            Shape::BareIncident if key == "status" || key == "components" => continue,
             Shape::BareIncident => {
                 match (doc.incidents.first_mut(), doc.maintenances.first_mut()) {
                     (Some(r), _) => &mut r.extras.other,
