@@ -12,7 +12,10 @@ mod lossless;
 fuzz_target!(|data: &[u8]| {
     let Ok(document) = statuspage::read_slice(data) else { return };
     let written = document.to_json().expect("a document that was read can be written");
-    let given: serde_json::Value = serde_json::from_slice(data).expect("what was read is JSON");
+    // serde_json's `Value` holds numbers as f64 or i64/u64: a number beyond
+    // them (`1E400`), valid JSON that the reader keeps verbatim, cannot be
+    // compared here, so the input is skipped.
+    let Ok(given) = serde_json::from_slice::<serde_json::Value>(data) else { return };
     let out: serde_json::Value = serde_json::from_str(&written).expect("what was written is JSON");
     if let Some(loss) = lossless::loss(&given, &out) {
         panic!("{loss}\n{written}");
