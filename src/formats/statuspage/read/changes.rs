@@ -7,7 +7,6 @@ use super::super::wire::WireAffected;
 use super::super::{Fields, Limit, RawJson, StatuspageError, UpdateExtras};
 use super::update::Seen;
 use super::{anomalies, keys, parse_lazy, Cx, Here};
-use crate::id::ComponentId;
 use crate::status::ComponentStatus;
 use crate::update::ComponentChange;
 
@@ -79,8 +78,9 @@ impl Cx {
         }
         let old_status: ComponentStatus = parse_lazy(&old.0, here, || field("old_status"))?;
         let new_status: ComponentStatus = parse_lazy(&new.0, here, || field("new_status"))?;
-        let component_id =
-            ComponentId::new(code.0.as_ref()).map_err(|err| here.bad_id(&field("code"), err))?;
+        let component_id = self
+            .component_id(code.0.as_ref())
+            .map_err(|err| here.bad_id(&field("code"), err))?;
         let name = match &a.name {
             Some(name) => name.0.clone().into_owned(),
             None => {

@@ -338,6 +338,9 @@ struct Cx {
     limits: Limits,
     bad_events: BadEvents,
     anomalies: Vec<Anomaly>,
+    /// The component ids read so far, shared by every change and component
+    /// that names one (an id repeats in every update that changes it).
+    component_ids: std::collections::HashSet<crate::id::ComponentId>,
     offsets: BTreeSet<String>,
     whole_seconds: usize,
     fractional_seconds: usize,
@@ -391,6 +394,16 @@ fn is_statuspage_id(id: &str) -> bool {
 }
 
 impl Cx {
+    /// The id `code`, shared with every earlier use of it.
+    fn component_id(&mut self, code: &str) -> Result<crate::id::ComponentId, IdError> {
+        if let Some(id) = self.component_ids.get(code) {
+            return Ok(id.clone());
+        }
+        let id = crate::id::ComponentId::new(code)?;
+        self.component_ids.insert(id.clone());
+        Ok(id)
+    }
+
     fn push(&mut self, anomaly: Anomaly) {
         self.anomalies.push(anomaly);
     }

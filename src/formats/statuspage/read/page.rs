@@ -66,7 +66,7 @@ impl Cx {
         // An empty id is refused as a missing one.
         let id =
             w.id.as_ref()
-                .and_then(|id| ComponentId::new(id.0.as_ref()).ok());
+                .and_then(|id| self.component_id(id.0.as_ref()).ok());
         let Some(id) = id else {
             return Err(here.missing(&field("id"), "missing component id"));
         };
