@@ -62,6 +62,11 @@ impl RawJson {
         RawJson("null".into())
     }
 
+    /// `[]`.
+    pub(crate) fn empty_list() -> Self {
+        RawJson("[]".into())
+    }
+
     pub(crate) fn from_raw(raw: &serde_json::value::RawValue) -> Self {
         RawJson(raw.get().into())
     }

@@ -110,6 +110,7 @@ impl Cx {
             // A bare incident's `components` are its own.
             bare.components = components.take().or(bare.components.take());
         }
+        let empty_components = components.as_ref().is_some_and(Vec::is_empty);
         for (i, c) in components.into_iter().flatten().enumerate() {
             doc.components
                 .push(cx.component(c, &Here::top(""), Some(i))?);
@@ -125,6 +126,12 @@ impl Cx {
             doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
         }
         super::write::keep_top_level_nulls(&mut doc, &nulls);
+        if empty_components {
+            // Written unless the document's shape writes its components, or
+            // it has some by then (as a `null`).
+            doc.other
+                .push((Cow::Borrowed("components"), RawJson::empty_list()));
+        }
         Ok(doc)
     }
 }
