@@ -4,7 +4,8 @@
 //! passes it, else under the permissive one with each refused move an
 //! anomaly (the rules of the Statuspage reader, for every other format).
 
-use super::anomaly::{Anomaly, AnomalyKind, ImplicitReopens};
+use super::anomaly::{Anomaly, AnomalyKind};
+use super::published::ImplicitReopens;
 use crate::builder::{EventParts, ValidationError};
 use crate::event::Event;
 use crate::id::EventId;
@@ -22,7 +23,7 @@ pub(crate) fn event<S: Lifecycle>(
     parts.updates = mark_reopens(&parts.id, parts.updates, anomalies);
     let (event, refused) = Event::from_parts_as_published(parts)?;
     for err in &refused {
-        let (update, detail) = super::anomaly::policy_violation(err);
+        let (update, detail) = super::published::policy_violation(err);
         let id = Some(event.id().clone());
         let kind = AnomalyKind::PolicyViolation;
         anomalies.push(Anomaly::new(kind, id, update.cloned(), detail));

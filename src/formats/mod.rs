@@ -82,6 +82,15 @@ pub(crate) mod json;
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub mod own;
+#[cfg(any(
+    feature = "statuspage",
+    feature = "feeds",
+    feature = "google_cloud",
+    feature = "slack",
+    feature = "incident_io",
+    feature = "cachet"
+))]
+mod published;
 #[cfg(feature = "slack")]
 #[cfg_attr(docsrs, doc(cfg(feature = "slack")))]
 pub mod slack;

@@ -223,7 +223,7 @@ pub(super) fn policy_violation<S: Lifecycle>(
     event: Event<'_>,
     err: &ValidationError<S>,
 ) -> Anomaly {
-    let (update, detail) = crate::formats::anomaly::policy_violation(err);
+    let (update, detail) = crate::formats::published::policy_violation(err);
     of(PolicyViolation, event, update, detail)
 }
 

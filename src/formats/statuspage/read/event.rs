@@ -199,7 +199,7 @@ impl Cx {
             updates.reverse();
         }
         updates.sort_by_key(|(u, _)| u.order_key());
-        let mut reopens = crate::formats::anomaly::ImplicitReopens::new();
+        let mut reopens = crate::formats::published::ImplicitReopens::new();
         updates
             .into_iter()
             .map(|(update, extras)| {
