@@ -230,7 +230,7 @@ fn shape_errors_are_syntax_errors_with_line_and_column() {
         ),
         (
             "[]",
-            "json at line 1, column 2: invalid length 0, expected struct EventWire with 11 elements",
+            "json at line 1, column 2: invalid length 0, expected an incident or maintenance object",
         ),
     ];
     for (input, expected) in cases {

@@ -41,7 +41,11 @@ struct EventRef<'a, S: Lifecycle> {
 
 /// The serialized shape of an event, owned for reading.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound = "S: Lifecycle + Deserialize<'de>")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an incident or maintenance object",
+    bound = "S: Lifecycle + Deserialize<'de>"
+)]
 pub(crate) struct EventWire<S> {
     id: EventId,
     name: String,
