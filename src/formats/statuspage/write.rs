@@ -135,8 +135,12 @@ impl Document {
                 })
             }
             Shape::BareIncident => match (self.incidents.first(), self.maintenances.first()) {
-                (Some(incident), _) => to_string(&OutBare(self.page.as_ref(), incident)),
-                (None, Some(maintenance)) => to_string(&OutBare(self.page.as_ref(), maintenance)),
+                (Some(incident), _) => {
+                    to_string(&OutBare(self.page.as_ref(), incident, &self.other))
+                }
+                (None, Some(maintenance)) => {
+                    to_string(&OutBare(self.page.as_ref(), maintenance, &self.other))
+                }
                 (None, None) => Err(StatuspageError::WrongShape {
                     expected: Shape::Incidents,
                     found: self.shape,
@@ -283,23 +287,25 @@ fn component_webhook_entries<M: SerializeMap>(map: &mut M, doc: &Document) -> Re
     Ok(())
 }
 
-/// Keeps the top-level keys given as `null` (`nulls`) in the document's
-/// `other`, or, for a bare incident, in the event's `other` (its `status` and
-/// `components` are the event's own, kept with its keys).
-pub(super) fn keep_top_level_nulls(doc: &mut Document, nulls: &[&'static str]) {
+/// Keeps in the document's `other` the top-level keys given as `null`
+/// (`nulls`; a bare incident's `status` and `components` are the event's own,
+/// kept with its keys), and `components` given as `[]`: the writer writes each
+/// unless the document's shape writes the key itself or the document has a
+/// value for it by then.
+pub(super) fn keep_top_level_given(
+    doc: &mut Document,
+    nulls: &[&'static str],
+    empty_components: bool,
+) {
     for &key in nulls {
-        let other = match doc.shape {
-            Shape::BareIncident if key == "status" || key == "components" => continue,
-            Shape::BareIncident => {
-                match (doc.incidents.first_mut(), doc.maintenances.first_mut()) {
-                    (Some(r), _) => &mut r.extras.other,
-                    (None, Some(r)) => &mut r.extras.other,
-                    (None, None) => continue,
-                }
-            }
-            _ => &mut doc.other,
-        };
-        other.push((Cow::Borrowed(key), RawJson::null()));
+        if doc.shape == Shape::BareIncident && (key == "status" || key == "components") {
+            continue;
+        }
+        doc.other.push((Cow::Borrowed(key), RawJson::null()));
+    }
+    if empty_components {
+        doc.other
+            .push((Cow::Borrowed("components"), RawJson::empty_list()));
     }
 }
 
@@ -458,13 +464,17 @@ struct OutEvent<'a, S: Lifecycle>(&'a Record<S>);
 
 impl<S: Lifecycle> Serialize for OutEvent<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        OutBare(None, self.0).serialize(serializer)
+        OutBare(None, self.0, &[]).serialize(serializer)
     }
 }
 
 /// An event object, after the page it was read beside (a bare incident with a
-/// top-level `page`).
-struct OutBare<'a, S: Lifecycle>(Option<&'a Page>, &'a Record<S>);
+/// top-level `page`), then the document's kept top-level keys.
+struct OutBare<'a, S: Lifecycle>(
+    Option<&'a Page>,
+    &'a Record<S>,
+    &'a [(Cow<'static, str>, RawJson)],
+);
 
 impl<S: Lifecycle> Serialize for OutBare<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
@@ -472,17 +482,22 @@ impl<S: Lifecycle> Serialize for OutBare<'_, S> {
         if let Some(page) = self.0 {
             map.serialize_entry("page", &OutPage(page))?;
         }
-        event_entries(&mut map, self.1, self.0.is_some())?;
+        event_entries(&mut map, self.1)?;
+        // The document's kept top-level keys (a `page` given as `null` only
+        // while the document has none).
+        for (key, value) in self.2 {
+            if !(key == "page" && self.0.is_some()) {
+                map.serialize_entry(key, &Raw(value))?;
+            }
+        }
         map.end()
     }
 }
 
-/// The keys of an event object: the documented schema, then the extras (but
-/// a `page` given as `null` when a page is written beside the event).
+/// The keys of an event object: the documented schema, then the extras.
 fn event_entries<M: SerializeMap, S: Lifecycle>(
     map: &mut M,
     record: &Record<S>,
-    page_written: bool,
 ) -> Result<(), M::Error> {
     let event = &record.event;
     let extras = &record.extras;
@@ -521,12 +536,7 @@ fn event_entries<M: SerializeMap, S: Lifecycle>(
     if let Some(published) = extras.postmortem_published_at {
         map.serialize_entry("postmortem_published_at", &timestamp(published))?;
     }
-    for (key, value) in &extras.other {
-        if !(page_written && key == "page") {
-            map.serialize_entry(key, &Raw(value))?;
-        }
-    }
-    Ok(())
+    entries(map, &extras.other)
 }
 
 /// What the writer derives from the model for the keys of an event object

@@ -125,13 +125,7 @@ impl Cx {
         } else {
             doc.other = cx.other(bare.other, &[], "top-level", &Here::top(""));
         }
-        super::write::keep_top_level_nulls(&mut doc, &nulls);
-        if empty_components {
-            // Written unless the document's shape writes its components, or
-            // it has some by then (as a `null`).
-            doc.other
-                .push((Cow::Borrowed("components"), RawJson::empty_list()));
-        }
+        super::write::keep_top_level_given(&mut doc, &nulls, empty_components);
         Ok(doc)
     }
 }
