@@ -14,8 +14,11 @@
 //! it: the builder's `build` is written beside the event.
 
 use core::fmt;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasher as _, RandomState};
+use std::collections::BTreeMap;
+use std::hash::BuildHasher as _;
+
+use foldhash::quality::RandomState;
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use chrono::{DateTime, Utc};
 

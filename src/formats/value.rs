@@ -157,7 +157,7 @@ impl<'a> Object<'a> {
         let Some(text) = self.opt_str(field)? else {
             return Ok(None);
         };
-        let time = DateTime::parse_from_rfc3339(text).map_err(|_| {
+        let time = crate::time::parse_rfc3339(text).map_err(|_| {
             let value = text.to_owned();
             self.error(
                 field,

@@ -63,7 +63,7 @@ impl Clock {
         let Some(text) = at.opt_str(field)? else {
             return Ok(None);
         };
-        if let Ok(time) = DateTime::parse_from_rfc3339(text) {
+        if let Ok(time) = crate::time::parse_rfc3339(text) {
             return Ok(Some(time.with_timezone(&Utc)));
         }
         let expected = "a time such as 2020-10-12 09:00:00 (or rfc 3339)";

@@ -161,7 +161,7 @@ fn published(entry: &Entry<'_>, id: &EventId, format: Format) -> Result<DateTime
     let text = entry.published.map(str::trim);
     let text = text.ok_or_else(|| ReadError::malformed(format, at(), Problem::Missing))?;
     let parsed = match format {
-        Format::StatuspageAtom => DateTime::parse_from_rfc3339(text),
+        Format::StatuspageAtom => crate::time::parse_rfc3339(text),
         _ => DateTime::parse_from_rfc2822(text),
     };
     let value = text.to_owned();

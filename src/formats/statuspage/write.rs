@@ -4,9 +4,9 @@
 //! unknown) and then the extras kept verbatim; updates newest-first, as
 //! Statuspage sends them.
 
+use foldhash::{HashMap, HashMapExt as _};
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq, Serializer};
@@ -658,9 +658,7 @@ impl Derived<'_> {
             | (Derived::Empty, Given::Empty)
             | (Derived::Items, Given::Items) => true,
             (Derived::Text(a), Given::Text(b)) => a == b,
-            (Derived::Time(t), Given::Text(b)) => {
-                DateTime::parse_from_rfc3339(b).is_ok_and(|b| b == *t)
-            }
+            (Derived::Time(t), Given::Time(_, b)) => t == b,
             (Derived::Bool(a), Given::Bool(b)) => a == b,
             _ => false,
         }
@@ -684,6 +682,8 @@ impl Serialize for Derived<'_> {
 pub(super) enum Given<'a> {
     Null,
     Text(Cow<'a, str>),
+    /// A timestamp as given, and the instant the reader read from it.
+    Time(Cow<'a, str>, DateTime<Utc>),
     Bool(bool),
     Empty,
     Items,
@@ -693,7 +693,7 @@ impl Given<'_> {
     fn json(&self) -> Option<RawJson> {
         let text = match self {
             Given::Null => "null".to_owned(),
-            Given::Text(text) => return Some(RawJson::string(text)),
+            Given::Text(text) | Given::Time(text, _) => return Some(RawJson::string(text)),
             Given::Bool(b) => b.to_string(),
             Given::Empty => "[]".to_owned(),
             Given::Items => return None,
@@ -708,6 +708,18 @@ fn given_text<'a>(value: Option<&Str<'a>>, null: bool) -> Option<Given<'a>> {
         Some(text) => Some(Given::Text(text.0.clone())),
         None if null => Some(Given::Null),
         None => None,
+    }
+}
+
+/// The value given for a timestamp key, with the instant `read` from it.
+fn given_time<'a>(
+    value: Option<&Str<'a>>,
+    null: bool,
+    read: Option<DateTime<Utc>>,
+) -> Option<Given<'a>> {
+    match (value, read) {
+        (Some(text), Some(at)) => Some(Given::Time(text.0.clone(), at)),
+        _ => given_text(value, null),
     }
 }
 
@@ -726,20 +738,30 @@ fn given_list<T>(value: Option<&Vec<T>>, null: bool) -> Option<Given<'static>> {
 /// whether `postmortem_published_at` was `null` (written only when given).
 pub(super) struct EventGiven<'a>([Option<Given<'a>>; 11], bool);
 
+/// The instants the reader read from an event's `created_at`, `updated_at`,
+/// `monitoring_at`, `resolved_at` and `started_at`, or from an update's
+/// `created_at`, `updated_at` and `display_at`: the writer compares them
+/// with what it derives, without reading the text again.
+pub(super) type ReadTimes<const N: usize> = [Option<DateTime<Utc>>; N];
+
 impl<'a> EventGiven<'a> {
-    pub(super) fn of(w: &WireIncident<'a>) -> Self {
+    pub(super) fn of(w: &WireIncident<'a>, times: ReadTimes<5>) -> Self {
         let text = |value: &Option<Str<'a>>, key: &str| given_text(value.as_ref(), w.is_null(key));
+        let time = |value: &Option<Str<'a>>, key: &str, read| {
+            given_time(value.as_ref(), w.is_null(key), read)
+        };
+        let [created, updated, monitoring, resolved, started] = times;
         EventGiven(
             [
                 text(&w.name, "name"),
                 text(&w.status, "status"),
-                text(&w.created_at, "created_at"),
-                text(&w.updated_at, "updated_at"),
-                text(&w.monitoring_at, "monitoring_at"),
-                text(&w.resolved_at, "resolved_at"),
+                time(&w.created_at, "created_at", created),
+                time(&w.updated_at, "updated_at", updated),
+                time(&w.monitoring_at, "monitoring_at", monitoring),
+                time(&w.resolved_at, "resolved_at", resolved),
                 text(&w.impact, "impact"),
                 text(&w.impact_override, "impact_override"),
-                text(&w.started_at, "started_at"),
+                time(&w.started_at, "started_at", started),
                 given_list(w.components.as_ref(), w.is_null("components")),
                 given_list(w.incident_updates.as_ref(), w.is_null("incident_updates")),
             ],
@@ -822,11 +844,10 @@ fn update_order<S: Lifecycle>(event: &crate::Event<S>, input: &[UpdateId]) -> Op
 }
 
 /// A fingerprint of an event's value: its `Hash` (every field equality
-/// compares), with SipHash's fixed keys, the same in every run.
+/// compares), with foldhash's quality hasher under a fixed seed, the same in
+/// every run (several times faster than SipHash on an event's texts).
 fn fingerprint<S: Lifecycle>(event: &crate::Event<S>) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    event.hash(&mut hasher);
-    hasher.finish()
+    foldhash::quality::FixedState::default().hash_one(event)
 }
 
 /// Notes where the event just read from a list (at `index`) sat: `before`
@@ -854,8 +875,12 @@ pub(super) fn note_list_position(
 pub(super) struct UpdateGiven<'a>([Option<Given<'a>>; 8]);
 
 impl<'a> UpdateGiven<'a> {
-    pub(super) fn of(w: &WireUpdate<'a>) -> Self {
+    pub(super) fn of(w: &WireUpdate<'a>, times: ReadTimes<3>) -> Self {
         let text = |value: &Option<Str<'a>>, key: &str| given_text(value.as_ref(), w.is_null(key));
+        let time = |value: &Option<Str<'a>>, key: &str, read| {
+            given_time(value.as_ref(), w.is_null(key), read)
+        };
+        let [created, updated, display] = times;
         let deliver = match w.deliver_notifications {
             Some(b) => Some(Given::Bool(b)),
             None => w.is_null("deliver_notifications").then_some(Given::Null),
@@ -864,9 +889,9 @@ impl<'a> UpdateGiven<'a> {
             text(&w.id, "id"),
             text(&w.body, "body"),
             text(&w.incident_id, "incident_id"),
-            text(&w.created_at, "created_at"),
-            text(&w.updated_at, "updated_at"),
-            text(&w.display_at, "display_at"),
+            time(&w.created_at, "created_at", created),
+            time(&w.updated_at, "updated_at", updated),
+            time(&w.display_at, "display_at", display),
             deliver,
             given_list(
                 w.affected_components.as_ref(),

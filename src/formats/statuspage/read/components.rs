@@ -1,7 +1,7 @@
 //! An event's components: the list it gives against the components its updates
 //! name, and, once the event is built, their statuses against its updates.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 
 use super::super::wire::WireComponent;
 use super::super::{Extras, PageComponent, StatuspageError};

@@ -55,9 +55,16 @@ impl Cx {
             incident: Some(&id),
             ..top
         };
-        let given_keys = write::EventGiven::of(&w);
-        let name = self.name(w.name.take(), &here);
         let given = self.given(&w, &here)?;
+        let read = [
+            given.created_at,
+            given.updated_at,
+            given.monitoring_at,
+            given.resolved_at,
+            given.started_at,
+        ];
+        let given_keys = write::EventGiven::of(&w, read);
+        let name = self.name(w.name.take(), &here);
         let (mut updates, foreign_ids) =
             self.updates::<S>(w.incident_updates.take(), &id, &here)?;
         if updates.is_empty() {

@@ -341,7 +341,7 @@ struct Cx {
     anomalies: Vec<Anomaly>,
     /// The component ids read so far, shared by every change and component
     /// that names one (an id repeats in every update that changes it).
-    component_ids: std::collections::HashSet<crate::id::ComponentId>,
+    component_ids: foldhash::HashSet<crate::id::ComponentId>,
     offsets: BTreeSet<String>,
     whole_seconds: usize,
     fractional_seconds: usize,
@@ -429,7 +429,7 @@ impl Cx {
         field: impl FnOnce() -> String,
     ) -> Result<DateTime<Utc>, StatuspageError> {
         // An instant outside years 0000-9999 in UTC could not be written back.
-        let parsed = DateTime::parse_from_rfc3339(value)
+        let parsed = crate::time::parse_rfc3339(value)
             .ok()
             .filter(|t| crate::time::writable(t.with_timezone(&Utc)))
             .ok_or_else(|| StatuspageError::BadTimestamp {

@@ -442,7 +442,7 @@ fn parse<'a, T: serde::Deserialize<'a>>(text: &'a [u8]) -> Result<T, serde_json:
 /// read, with its errors, at the end).
 fn page_updated_at(text: &[u8]) -> Option<DateTime<Utc>> {
     let page: WirePage<'_> = parse(text).ok()?;
-    let updated_at = DateTime::parse_from_rfc3339(&page.updated_at?.0).ok()?;
+    let updated_at = crate::time::parse_rfc3339(&page.updated_at?.0).ok()?;
     Some(updated_at.with_timezone(&Utc))
 }
 

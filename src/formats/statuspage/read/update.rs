@@ -2,7 +2,6 @@
 //! changes ([`changes`](super::changes)).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
@@ -22,12 +21,12 @@ const F64_EXACT: u64 = 1 << 53;
 #[derive(Default)]
 pub(super) struct Seen {
     /// The components already reported with a group-prefixed name.
-    group_prefixed: HashSet<ComponentId>,
+    group_prefixed: foldhash::HashSet<ComponentId>,
     /// How many update ids are given that are not Statuspage ids.
     foreign_ids: usize,
     /// The update ids given, and those made for updates without one, so that
     /// a made id is new.
-    ids: HashSet<UpdateId>,
+    ids: foldhash::HashSet<UpdateId>,
 }
 
 impl Seen {
@@ -91,7 +90,6 @@ impl Cx {
         here: &Here<'_>,
         seen: &mut Seen,
     ) -> Result<Read<S>, StatuspageError> {
-        let given = write::UpdateGiven::of(&u);
         let given_id: &str = u.id.as_ref().map_or("", |s| &s.0);
         let here = Here {
             update: Some((index, given_id)),
@@ -100,11 +98,14 @@ impl Cx {
         self.limited(Limit::IdBytes, u.id.as_ref(), &here, "id")?;
         let status = update_status::<S>(u.status.as_ref(), &here)?;
         let id = self.update_id(given_id, index, event, &here, seen)?;
-        let (display_at, created_at) =
-            self.update_times(u.created_at.as_ref(), u.display_at.as_ref(), &id, &here)?;
+        let created = self.opt_time(u.created_at.as_ref(), &here, "created_at")?;
+        let display = self.opt_time(u.display_at.as_ref(), &here, "display_at")?;
+        let (display_at, created_at) = self.update_times(created, display, &id, &here)?;
+        let updated = self.opt_time(u.updated_at.as_ref(), &here, "updated_at")?;
+        let given = write::UpdateGiven::of(&u, [created, updated, display]);
         let body = self.body(u.body, &id, &here)?;
         let mut extras = UpdateExtras::new(id.clone());
-        extras.updated_at = self.opt_time(u.updated_at.as_ref(), &here, "updated_at")?;
+        extras.updated_at = updated;
         extras.deliver_notifications = u.deliver_notifications;
         extras.custom_tweet = text(u.custom_tweet);
         if let Some(raw) = u.tweet_id {
@@ -151,13 +152,11 @@ impl Cx {
     /// missing.
     fn update_times(
         &mut self,
-        created: Option<&Str<'_>>,
-        display: Option<&Str<'_>>,
+        created: Option<DateTime<Utc>>,
+        display: Option<DateTime<Utc>>,
         id: &UpdateId,
         here: &Here<'_>,
     ) -> Result<(DateTime<Utc>, DateTime<Utc>), StatuspageError> {
-        let created = self.opt_time(created, here, "created_at")?;
-        let display = self.opt_time(display, here, "display_at")?;
         let (display_at, created_at) = match (display, created) {
             (Some(d), Some(c)) => (d, c),
             (None, Some(c)) => {
