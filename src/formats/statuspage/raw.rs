@@ -2,6 +2,7 @@
 
 use core::fmt;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -19,7 +20,7 @@ use super::error::StatuspageError;
 /// # Ok::<(), incident_model::formats::statuspage::StatuspageError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub struct RawJson(Box<str>);
+pub struct RawJson(Arc<str>);
 
 impl RawJson {
     /// Checks that `text` is one JSON value and keeps it.
@@ -44,7 +45,7 @@ impl RawJson {
         let raw = serde_json::value::RawValue::from_string(text.into())
             .map_err(|err| StatuspageError::from_json(&err))?;
         check_escapes(raw.get()).map_err(|err| StatuspageError::from_json(&err))?;
-        Ok(RawJson(Box::<str>::from(raw)))
+        Ok(RawJson(Arc::from(Box::<str>::from(raw))))
     }
 
     /// The JSON text of a string value.
@@ -53,7 +54,7 @@ impl RawJson {
         RawJson(
             serde_json::to_string(value)
                 .unwrap_or_else(|_| "\"\"".to_owned())
-                .into_boxed_str(),
+                .into(),
         )
     }
 
@@ -69,6 +70,11 @@ impl RawJson {
 
     pub(crate) fn from_raw(raw: &serde_json::value::RawValue) -> Self {
         RawJson(raw.get().into())
+    }
+
+    /// A value whose text is already checked, shared with other values.
+    pub(crate) fn shared(text: Arc<str>) -> Self {
+        RawJson(text)
     }
 
     /// The JSON text.

@@ -192,13 +192,20 @@ impl Extras {
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct GivenValues {
+    kept: Option<Box<Kept>>,
+    list: Option<ListPosition>,
+}
+
+/// What [`GivenValues`] keeps beside the list position, boxed: most events
+/// and updates keep nothing, and then cost one pointer.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+struct Kept {
     values: Box<[GivenValue]>,
     /// A fingerprint of the event as read, kept with what it tells apart.
     fingerprint: Option<u64>,
     /// For each position in the input, the update's position in display
     /// order, when the input was not newest-first.
     update_order: Option<Box<[u32]>>,
-    list: Option<ListPosition>,
     /// An update's `affected_components` entries as given, when the
     /// model's changes would not write them back as they were.
     affected: Option<Box<[Fields]>>,
@@ -231,7 +238,8 @@ impl GivenValues {
     /// ```
     #[must_use]
     pub fn len(&self) -> usize {
-        self.values.len() + usize::from(self.affected.is_some())
+        self.kept()
+            .map_or(0, |k| k.values.len() + usize::from(k.affected.is_some()))
     }
 
     /// Whether no key holds a given value that the model does not derive.
@@ -244,7 +252,7 @@ impl GivenValues {
     /// ```
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty() && self.affected.is_none()
+        self.len() == 0
     }
 
     /// Whether `key` holds a given value that the model did not derive.
@@ -257,14 +265,25 @@ impl GivenValues {
     /// ```
     #[must_use]
     pub fn is_given(&self, key: &str) -> bool {
-        self.values.iter().any(|v| v.key == key)
-            || (key == "affected_components" && self.affected.is_some())
+        self.kept().is_some_and(|k| {
+            k.values.iter().any(|v| v.key == key)
+                || (key == "affected_components" && k.affected.is_some())
+        })
+    }
+
+    fn kept(&self) -> Option<&Kept> {
+        self.kept.as_deref()
+    }
+
+    fn kept_mut(&mut self) -> &mut Kept {
+        self.kept.get_or_insert_with(Box::default)
     }
 
     /// The given value of `key`, when the model derived `derived` for it
     /// when read.
     pub(crate) fn value(&self, key: &str, derived: &str) -> Option<&RawJson> {
-        self.values
+        self.kept()?
+            .values
             .iter()
             .find(|v| v.key == key && v.derived.as_str() == derived)
             .map(|v| &v.given)
@@ -272,7 +291,10 @@ impl GivenValues {
 
     /// Keeps the given value of each key in `values` (key, derived, given).
     pub(crate) fn set_values(&mut self, values: Vec<(&'static str, RawJson, RawJson)>) {
-        self.values = values
+        if values.is_empty() && self.kept.is_none() {
+            return;
+        }
+        self.kept_mut().values = values
             .into_iter()
             .map(|(key, derived, given)| GivenValue {
                 key,
@@ -284,33 +306,33 @@ impl GivenValues {
 
     /// Keeps an update's `affected_components` entries as given.
     pub(crate) fn set_affected(&mut self, entries: Box<[Fields]>) {
-        self.affected = Some(entries);
+        self.kept_mut().affected = Some(entries);
     }
 
     /// An update's `affected_components` entries as given, when kept.
     pub(crate) fn affected(&self) -> Option<&[Fields]> {
-        self.affected.as_deref()
+        self.kept()?.affected.as_deref()
     }
 
     /// Keeps the fingerprint of the event as read.
     pub(crate) fn set_fingerprint(&mut self, fingerprint: u64) {
-        self.fingerprint = Some(fingerprint);
+        self.kept_mut().fingerprint = Some(fingerprint);
     }
 
     /// The fingerprint of the event as read, when anything is kept with it.
     pub(crate) fn fingerprint(&self) -> Option<u64> {
-        self.fingerprint
+        self.kept()?.fingerprint
     }
 
     /// Keeps the input order of the updates: for each position in the input,
     /// the update's position in display order.
     pub(crate) fn set_update_order(&mut self, order: Box<[u32]>) {
-        self.update_order = Some(order);
+        self.kept_mut().update_order = Some(order);
     }
 
     /// The input order of the updates, when it was not newest-first.
     pub(crate) fn update_order(&self) -> Option<&[u32]> {
-        self.update_order.as_deref()
+        self.kept()?.update_order.as_deref()
     }
 
     /// Keeps the event's place in its list.

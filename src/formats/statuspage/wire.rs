@@ -144,6 +144,11 @@ macro_rules! wire_object {
                     _ => {
                         let value: &$lt RawValue = map.next_value()?;
                         value.check().map_err(de::Error::custom)?;
+                        // One allocation for the usual few keys (a component
+                        // object has eight the model does not name).
+                        if self.other.capacity() == 0 {
+                            self.other.reserve(8);
+                        }
                         self.other.push((key, value));
                     }
                 }

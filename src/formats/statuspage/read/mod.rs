@@ -342,6 +342,10 @@ struct Cx {
     /// The component ids read so far, shared by every change and component
     /// that names one (an id repeats in every update that changes it).
     component_ids: foldhash::HashSet<crate::id::ComponentId>,
+    /// The short values kept verbatim so far, shared by every equal one (a
+    /// component's `position`, `showcase` and `page_id` repeat in every
+    /// event that lists it).
+    raw_values: foldhash::HashSet<std::sync::Arc<str>>,
     offsets: BTreeSet<String>,
     whole_seconds: usize,
     fractional_seconds: usize,
@@ -394,6 +398,23 @@ fn is_statuspage_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
 }
 
+/// The most entries each of the context's shared ids and values holds: when
+/// full it starts again, so that a streamed read of any length keeps what it
+/// shares bounded.
+const SHARED_ENTRIES: usize = 4096;
+
+/// The longest value kept verbatim that is shared (longer ones seldom repeat).
+const SHARED_BYTES: usize = 64;
+
+/// Shares `value` from here on (the set emptied first when it holds
+/// [`SHARED_ENTRIES`]).
+fn share<T: Clone + Eq + std::hash::Hash>(set: &mut foldhash::HashSet<T>, value: &T) {
+    if set.len() >= SHARED_ENTRIES {
+        set.clear();
+    }
+    set.insert(value.clone());
+}
+
 impl Cx {
     /// The id `code`, shared with every earlier use of it.
     fn component_id(&mut self, code: &str) -> Result<crate::id::ComponentId, IdError> {
@@ -401,8 +422,22 @@ impl Cx {
             return Ok(id.clone());
         }
         let id = crate::id::ComponentId::new(code)?;
-        self.component_ids.insert(id.clone());
+        share(&mut self.component_ids, &id);
         Ok(id)
+    }
+
+    /// `value` verbatim, its text shared with every equal short value.
+    fn raw(&mut self, value: &serde_json::value::RawValue) -> RawJson {
+        let text = value.get();
+        if text.len() > SHARED_BYTES {
+            return RawJson::from_raw(value);
+        }
+        if let Some(shared) = self.raw_values.get(text) {
+            return RawJson::shared(shared.clone());
+        }
+        let shared: std::sync::Arc<str> = text.into();
+        share(&mut self.raw_values, &shared);
+        RawJson::shared(shared)
     }
 
     fn push(&mut self, anomaly: Anomaly) {
@@ -473,20 +508,23 @@ impl Cx {
     ) -> Fields {
         let mut fields = Fields::with_capacity(other.len());
         for (key, value) in other {
+            let raw = value.get();
             // Documented keys are named by the static list: no allocation.
             let key: Cow<'static, str> = match known.iter().find(|k| **k == key.0) {
-                Some(known) => Cow::Borrowed(*known),
-                None => Cow::Owned(key.0.into_owned()),
+                Some(&known) => {
+                    if keys::TIME.contains(&known) && !(raw == "null" || raw.starts_with('"')) {
+                        self.push(anomalies::not_a_timestamp(here.incident, what, known, raw));
+                    } else if known == "reminder_intervals" && raw.starts_with('"') {
+                        self.push(anomalies::reminder_intervals_string(here.incident, raw));
+                    }
+                    Cow::Borrowed(known)
+                }
+                None => {
+                    self.push(anomalies::unknown_field(here.incident, what, &key.0));
+                    Cow::Owned(key.0.into_owned())
+                }
             };
-            let raw = value.get();
-            if !known.contains(&&*key) {
-                self.push(anomalies::unknown_field(here.incident, what, &key));
-            } else if keys::TIME.contains(&&*key) && !(raw == "null" || raw.starts_with('"')) {
-                self.push(anomalies::not_a_timestamp(here.incident, what, &key, raw));
-            } else if key == "reminder_intervals" && raw.starts_with('"') {
-                self.push(anomalies::reminder_intervals_string(here.incident, raw));
-            }
-            fields.push((key, RawJson::from_raw(value)));
+            fields.push((key, self.raw(value)));
         }
         fields
     }
