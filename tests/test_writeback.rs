@@ -330,3 +330,28 @@ fn incidents_beside_maintenances_without_a_status_are_their_own_shape() {
     let json = doc.to_json().unwrap();
     assert_eq!(at(&json, "/incidents").as_array().map(Vec::len), Some(2));
 }
+
+/// The reader shares the text of short values and component ids, in sets
+/// that start again when full (4,096 entries): past that, every value and id
+/// is still the one given.
+#[test]
+fn values_past_the_shared_sets_are_written_as_given() {
+    let components: Vec<String> = (0..5_000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "c{i}", "name": "C {i}", "status": "operational", "position": {i}, "description": "d{}", "showcase": {}}}"#,
+                i % 4_500,
+                i % 2 == 0
+            )
+        })
+        .collect();
+    let input = format!(
+        r#"{{"page": {{"id": "p", "name": "P"}}, "status": {{"indicator": "none", "description": "ok"}}, "components": [{}], "incidents": [], "scheduled_maintenances": []}}"#,
+        components.join(",")
+    );
+    assert_lossless("5,000 components", &input);
+    let document = statuspage::read(&input).unwrap();
+    let last = &document.components[4_999];
+    assert_eq!(last.component.id.as_str(), "c4999");
+    assert_eq!(last.other[0].1.as_str(), "4999");
+}
