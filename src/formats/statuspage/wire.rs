@@ -68,7 +68,7 @@ impl<T> Checked for Vec<T> {}
 /// of times is kept, reported and written back once. Sorting positions costs
 /// four bytes a key, and only objects with two other keys or more pay it.
 fn last_of_each(other: &mut Other<'_>) {
-    if other.len() < 2 {
+    if other.len() < 2 || (other.len() <= 16 && all_differ(other)) {
         return;
     }
     let mut positions: Vec<u32> = (0..u32::try_from(other.len()).unwrap_or(u32::MAX)).collect();
@@ -91,6 +91,16 @@ fn last_of_each(other: &mut Other<'_>) {
         let mut dropped = drop.into_iter();
         other.retain(|_| !dropped.next().unwrap_or(false));
     }
+}
+
+/// Whether the keys of a few `other` keys all differ, compared pairwise
+/// (no allocation for the usual object).
+fn all_differ(other: &Other<'_>) -> bool {
+    other.iter().enumerate().all(|(i, (key, _))| {
+        other
+            .get(i + 1..)
+            .is_none_or(|rest| rest.iter().all(|(k, _)| k.0 != key.0))
+    })
 }
 
 /// The bit of `key` in a wire object's `nulls` (none for a key it does not name).

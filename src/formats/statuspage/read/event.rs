@@ -10,7 +10,8 @@ use super::super::{
     AnyValidationError, Document, Extras, Fields, Limit, RawJson, Record, StatuspageError,
 };
 use super::{
-    anomalies, is_any_status, is_statuspage_id, keys, parse, parse_opt, text, Cx, Given, Here, Read,
+    anomalies, is_any_status, is_status_of, is_statuspage_id, keys, parse, parse_opt, text, Cx,
+    Given, Here, Read,
 };
 use crate::builder::{EventParts, Schedule, ValidationError};
 use crate::event::Event;
@@ -431,10 +432,10 @@ fn is_maintenance(w: &WireIncident<'_>) -> bool {
         .filter_map(|u| u.status.as_ref())
         .chain(w.status.as_ref());
     for status in statuses {
-        if status.0.parse::<MaintenanceStatus>().is_ok() {
+        if is_status_of::<MaintenanceStatus>(&status.0) {
             return true;
         }
-        if status.0.parse::<IncidentStatus>().is_ok() {
+        if is_status_of::<IncidentStatus>(&status.0) {
             return false;
         }
     }

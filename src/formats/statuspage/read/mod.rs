@@ -388,7 +388,13 @@ fn text(value: Option<Str<'_>>) -> Option<String> {
 
 /// Whether either lifecycle knows `status`.
 fn is_any_status(status: &str) -> bool {
-    status.parse::<IncidentStatus>().is_ok() || status.parse::<MaintenanceStatus>().is_ok()
+    is_status_of::<IncidentStatus>(status) || is_status_of::<MaintenanceStatus>(status)
+}
+
+/// Whether `status` is a status of `S` (without the error a parse would
+/// allocate: each event is asked of both lifecycles).
+fn is_status_of<S: crate::policy::Lifecycle>(status: &str) -> bool {
+    S::ALL.iter().any(|s| s.as_str() == status)
 }
 
 fn is_statuspage_id(id: &str) -> bool {
