@@ -4,7 +4,7 @@
 //! (RFC 3339 UTC with milliseconds), not as [`crate::time::rfc3339`]: the
 //! details are part of the report's output, which stays byte-identical.
 
-use core::fmt::Display;
+use core::fmt::{Display, Write as _};
 
 use chrono::{DateTime, Utc};
 
@@ -433,13 +433,31 @@ pub(super) fn placeholder_component(
 }
 
 /// `same` lists the changes as `"name" (status)`.
+/// The changes of one update that keep the status, listed as `"name"
+/// (status)`, in one allocation.
 pub(super) fn same_status_change(
     event: Event<'_>,
     update: &UpdateId,
-    count: usize,
-    same: &str,
+    same: &[&crate::update::ComponentChange],
 ) -> Anomaly {
+    let count = same.len();
     let (plural, verb) = if count == 1 { ("", "s") } else { ("s", "") };
-    let detail = format!("{count} component change{plural} keep{verb} the status: {same}");
+    let listed: usize = same.iter().map(|c| c.name.len() + 28).sum();
+    let mut detail = String::with_capacity(listed + 48);
+    // Writing to a `String` cannot fail.
+    let _ = write!(
+        detail,
+        "{count} component change{plural} keep{verb} the status: "
+    );
+    for (i, change) in same.iter().enumerate() {
+        if i > 0 {
+            detail.push_str(", ");
+        }
+        detail.push('"');
+        detail.push_str(&change.name);
+        detail.push_str("\" (");
+        detail.push_str(change.old_status.as_str());
+        detail.push(')');
+    }
     of(SameStatusChange, event, Some(update), detail)
 }

@@ -23,12 +23,10 @@ impl Cx {
         let affected = affected.unwrap_or_default();
         // Exactly as many as given (most updates change one component).
         let mut changes = Vec::with_capacity(affected.len());
-        let mut same = Same::default();
         // The entries as given, when the changes would not write them back.
         let mut given = needs_given(&affected).then(|| Vec::with_capacity(affected.len()));
         for (j, a) in affected.into_iter().enumerate() {
             if let Some(change) = self.change(&a, j, &extras.id, here, seen)? {
-                same.note(&change);
                 changes.push(change);
                 if let Some(given) = &mut given {
                     let mut fields = known_fields(&a);
@@ -48,9 +46,12 @@ impl Cx {
         if let Some(given) = given {
             extras.given.set_affected(given.into_boxed_slice());
         }
-        if same.count > 0 {
-            let anomaly =
-                anomalies::same_status_change(here.incident, &extras.id, same.count, &same.list);
+        let same: Vec<&ComponentChange> = changes
+            .iter()
+            .filter(|c| c.old_status == c.new_status)
+            .collect();
+        if !same.is_empty() {
+            let anomaly = anomalies::same_status_change(here.incident, &extras.id, &same);
             self.push(anomaly);
         }
         Ok(changes)
@@ -175,28 +176,4 @@ fn known_fields(a: &WireAffected<'_>) -> Fields {
         }
     }
     fields
-}
-
-/// The changes of one update that keep the status, listed as `"name" (status)`.
-#[derive(Default)]
-struct Same {
-    list: String,
-    count: usize,
-}
-
-impl Same {
-    fn note(&mut self, change: &ComponentChange) {
-        if change.old_status != change.new_status {
-            return;
-        }
-        if self.count > 0 {
-            self.list.push_str(", ");
-        }
-        self.list.push('"');
-        self.list.push_str(&change.name);
-        self.list.push_str("\" (");
-        self.list.push_str(change.old_status.as_str());
-        self.list.push(')');
-        self.count = self.count.saturating_add(1);
-    }
 }
