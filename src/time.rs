@@ -83,23 +83,41 @@ mod fast {
 
     /// The value of ASCII digits, `None` if one is not a digit.
     fn number(digits: &[u8]) -> Option<u32> {
-        digits.iter().try_fold(0_u32, |n, &d| {
-            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
-        })
+        let mut n = 0_u32;
+        let mut bad = false;
+        for &d in digits {
+            let digit = d.wrapping_sub(b'0');
+            bad |= digit > 9;
+            n = n.wrapping_mul(10).wrapping_add(u32::from(digit));
+        }
+        (!bad).then_some(n)
     }
 
     /// A fraction of a second (`.` and one to nine digits) as nanoseconds,
     /// and what follows it.
     fn fraction(text: &[u8]) -> Option<(u32, &[u8])> {
+        const SCALE: [u32; 10] = [
+            0,
+            100_000_000,
+            10_000_000,
+            1_000_000,
+            100_000,
+            10_000,
+            1000,
+            100,
+            10,
+            1,
+        ];
         let Some(rest) = text.strip_prefix(b".") else {
             return Some((0, text));
         };
-        let len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        if !(1..=9).contains(&len) {
-            return None;
-        }
-        let (digits, rest) = rest.split_at(len);
-        let scale = 10_u32.pow(9 - u32::try_from(len).ok()?);
+        let len = rest
+            .iter()
+            .take(10)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let (digits, rest) = rest.split_at_checked(len)?;
+        let scale = *SCALE.get(len).filter(|s| **s > 0)?;
         Some((number(digits)? * scale, rest))
     }
 
