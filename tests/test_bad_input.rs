@@ -616,10 +616,10 @@ fn huge_numbers_are_kept_exact_or_refused_never_rounded() {
             Some("upd2abcdefgh")
         );
         let extras = &doc.incidents[0].extras.updates[1];
-        assert_eq!(extras.tweet_id, None);
+        assert_eq!(extras.tweet_id(), None);
         assert_eq!(
             extras
-                .other
+                .other()
                 .iter()
                 .map(|(k, v)| (k.as_ref(), v.as_str()))
                 .collect::<Vec<_>>(),

@@ -197,7 +197,7 @@ fn regressions_keep_the_first_monitoring_and_reopens_are_marked() {
             .extras
             .updates
             .iter()
-            .map(|u| u.placeholders.len())
+            .map(|u| u.placeholders().len())
             .sum::<usize>(),
         2
     );
@@ -247,8 +247,8 @@ fn tweet_ids_are_exact_integers_or_text() {
             .iter()
             .find(|u| u.id.as_str() == id)
             .unwrap()
-            .tweet_id
-            .clone()
+            .tweet_id()
+            .cloned()
     };
     assert_eq!(
         tweet("j5w02y0pl9qg"),

@@ -187,7 +187,7 @@ fn github_single_incidents() {
         .extras
         .updates
         .iter()
-        .filter_map(|u| u.tweet_id.clone())
+        .filter_map(|u| u.tweet_id().cloned())
         .collect();
     assert!(tweets.contains(&TweetId::Number(1_425_224_704_026_046_467)));
     assert!(doc.to_json().unwrap().contains("1425224704026046467"));

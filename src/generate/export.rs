@@ -139,11 +139,11 @@ fn extras(plan: &Plan, planned: &PlannedEvent) -> Extras {
 fn update_extras(update: &PlannedUpdate) -> Option<UpdateExtras> {
     let mut extras = UpdateExtras::new(UpdateId::new(update.id.as_str()).ok()?);
     extras.updated_at = time(update.updated_at);
-    extras.tweet_id = update.tweet_id.map(TweetId::Number);
+    extras.set_tweet_id(update.tweet_id.map(TweetId::Number));
     extras.deliver_notifications = Some(update.deliver_notifications);
     if let Changes::Placeholder = update.changes {
         let placeholder = r#""No components were affected by this update.""#;
-        extras.placeholders = vec![fields(&[("name", placeholder)])];
+        *extras.placeholders_mut() = vec![fields(&[("name", placeholder)])];
     }
     Some(extras)
 }

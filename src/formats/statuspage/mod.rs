@@ -288,6 +288,7 @@ pub use record::{
 };
 pub use shape::Shape;
 pub use skipped::{BadEvents, SkippedEvent};
+
 pub use webhook::{ComponentUpdate, WebhookMeta};
 pub use write::{write_incident, write_maintenance};
 

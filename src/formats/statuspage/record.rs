@@ -37,67 +37,6 @@ impl fmt::Display for TweetId {
     }
 }
 
-/// What Statuspage says of an update beyond the model. See the
-/// [module documentation](super).
-///
-/// # Example
-///
-/// ```
-/// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
-/// let extras = UpdateExtras::new(UpdateId::new("u1")?);
-/// assert!(extras.tweet_id.is_none());
-/// # Ok::<(), incident_model::IdError>(())
-/// ```
-#[derive(Clone, PartialEq, Eq, Debug)]
-#[non_exhaustive]
-pub struct UpdateExtras {
-    /// The update these extras belong to.
-    pub id: UpdateId,
-    /// When the update was last edited.
-    pub updated_at: Option<DateTime<Utc>>,
-    /// The tweet id, when given.
-    pub tweet_id: Option<TweetId>,
-    /// Whether subscribers were notified, when given.
-    pub deliver_notifications: Option<bool>,
-    /// The custom tweet text, when given.
-    pub custom_tweet: Option<String>,
-    /// `affected_components` entries that are not component changes (no code or
-    /// no statuses), each with its keys verbatim.
-    pub placeholders: Vec<Fields>,
-    /// Other keys, verbatim (`custom_tweet`, `deliver_notifications`, ...).
-    pub other: Fields,
-    /// What the payload gave for keys the writer derives, where it differs.
-    pub given: GivenValues,
-}
-
-impl UpdateExtras {
-    /// Empty extras for the update `id`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
-    /// let extras = UpdateExtras::new(UpdateId::new("zl5g2pl5zhfs")?);
-    /// assert_eq!(extras.id.as_str(), "zl5g2pl5zhfs");
-    /// assert!(extras.updated_at.is_none() && extras.deliver_notifications.is_none());
-    /// assert!(extras.placeholders.is_empty() && extras.other.is_empty());
-    /// # Ok::<(), incident_model::IdError>(())
-    /// ```
-    #[must_use]
-    pub fn new(id: UpdateId) -> Self {
-        UpdateExtras {
-            id,
-            updated_at: None,
-            tweet_id: None,
-            deliver_notifications: None,
-            custom_tweet: None,
-            placeholders: Vec::new(),
-            other: Fields::new(),
-            given: GivenValues::default(),
-        }
-    }
-}
-
 /// What Statuspage says of an incident or maintenance beyond the model. See the
 /// [module documentation](super).
 ///
@@ -405,3 +344,235 @@ impl<S: Lifecycle> From<Event<S>> for Record<S> {
 pub type IncidentRecord = Record<IncidentStatus>;
 /// A scheduled maintenance read from Statuspage.
 pub type MaintenanceRecord = Record<MaintenanceStatus>;
+
+/// What Statuspage says of an update beyond the model. See the
+/// [module documentation](super).
+///
+/// The tweet, the placeholders and the other keys, which most updates do not
+/// have, are kept boxed behind accessors: an update without them costs a
+/// pointer for the four.
+///
+/// # Example
+///
+/// ```
+/// use incident_model::{UpdateId, formats::statuspage::{TweetId, UpdateExtras}};
+/// let mut extras = UpdateExtras::new(UpdateId::new("u1")?);
+/// assert!(extras.tweet_id().is_none());
+/// extras.set_tweet_id(Some(TweetId::Number(1_239_232_150_513_627_137)));
+/// assert_eq!(extras.tweet_id(), Some(&TweetId::Number(1_239_232_150_513_627_137)));
+/// # Ok::<(), incident_model::IdError>(())
+/// ```
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct UpdateExtras {
+    /// The update these extras belong to.
+    pub id: UpdateId,
+    /// When the update was last edited.
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Whether subscribers were notified, when given.
+    pub deliver_notifications: Option<bool>,
+    /// What the payload gave for keys the writer derives, where it differs.
+    pub given: GivenValues,
+    rest: Option<Box<Rest>>,
+}
+
+/// The seldom given part of [`UpdateExtras`].
+#[derive(Clone, Default)]
+struct Rest {
+    tweet_id: Option<TweetId>,
+    custom_tweet: Option<String>,
+    placeholders: Vec<Fields>,
+    other: Fields,
+}
+
+impl UpdateExtras {
+    /// Empty extras for the update `id`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// let extras = UpdateExtras::new(UpdateId::new("zl5g2pl5zhfs")?);
+    /// assert_eq!(extras.id.as_str(), "zl5g2pl5zhfs");
+    /// assert!(extras.updated_at.is_none() && extras.deliver_notifications.is_none());
+    /// assert!(extras.placeholders().is_empty() && extras.other().is_empty());
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn new(id: UpdateId) -> Self {
+        UpdateExtras {
+            id,
+            updated_at: None,
+            deliver_notifications: None,
+            given: GivenValues::default(),
+            rest: None,
+        }
+    }
+
+    fn rest_mut(&mut self) -> &mut Rest {
+        self.rest.get_or_insert_with(Box::default)
+    }
+
+    /// The tweet id, when given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// assert_eq!(UpdateExtras::new(UpdateId::new("u1")?).tweet_id(), None);
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn tweet_id(&self) -> Option<&TweetId> {
+        self.rest.as_ref()?.tweet_id.as_ref()
+    }
+
+    /// Sets the tweet id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::{TweetId, UpdateExtras}};
+    /// let mut extras = UpdateExtras::new(UpdateId::new("u1")?);
+    /// extras.set_tweet_id(Some(TweetId::Text("12".into())));
+    /// assert_eq!(extras.tweet_id().map(ToString::to_string).as_deref(), Some("12"));
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    pub fn set_tweet_id(&mut self, tweet_id: Option<TweetId>) {
+        if tweet_id.is_some() || self.rest.is_some() {
+            self.rest_mut().tweet_id = tweet_id;
+        }
+    }
+
+    /// The custom tweet text, when given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// assert_eq!(UpdateExtras::new(UpdateId::new("u1")?).custom_tweet(), None);
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn custom_tweet(&self) -> Option<&str> {
+        self.rest.as_ref()?.custom_tweet.as_deref()
+    }
+
+    /// Sets the custom tweet text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// let mut extras = UpdateExtras::new(UpdateId::new("u1")?);
+    /// extras.set_custom_tweet(Some("We are on it".into()));
+    /// assert_eq!(extras.custom_tweet(), Some("We are on it"));
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    pub fn set_custom_tweet(&mut self, text: Option<String>) {
+        if text.is_some() || self.rest.is_some() {
+            self.rest_mut().custom_tweet = text;
+        }
+    }
+
+    /// `affected_components` entries that are not component changes (no code
+    /// or no statuses), each with its keys verbatim.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// assert!(UpdateExtras::new(UpdateId::new("u1")?).placeholders().is_empty());
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn placeholders(&self) -> &[Fields] {
+        self.rest.as_ref().map_or(&[], |r| &r.placeholders)
+    }
+
+    /// The placeholders, to change.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// let mut extras = UpdateExtras::new(UpdateId::new("u1")?);
+    /// extras.placeholders_mut().push(Vec::new());
+    /// assert_eq!(extras.placeholders().len(), 1);
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    pub fn placeholders_mut(&mut self) -> &mut Vec<Fields> {
+        &mut self.rest_mut().placeholders
+    }
+
+    /// Other keys, verbatim (`twitter_updated_at`, a page's own keys, ...).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use incident_model::{UpdateId, formats::statuspage::UpdateExtras};
+    /// assert!(UpdateExtras::new(UpdateId::new("u1")?).other().is_empty());
+    /// # Ok::<(), incident_model::IdError>(())
+    /// ```
+    #[must_use]
+    pub fn other(&self) -> &Fields {
+        const NONE: &Fields = &Fields::new();
+        self.rest.as_ref().map_or(NONE, |r| &r.other)
+    }
+
+    /// The other keys, to change.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use incident_model::{UpdateId, formats::statuspage::{RawJson, UpdateExtras}};
+    /// let mut extras = UpdateExtras::new(UpdateId::new("u1")?);
+    /// extras.other_mut().push((Cow::Borrowed("position"), RawJson::new("1")?));
+    /// assert_eq!(extras.other()[0].1.as_str(), "1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn other_mut(&mut self) -> &mut Fields {
+        &mut self.rest_mut().other
+    }
+
+    /// Sets the other keys (no allocation for none).
+    pub(crate) fn set_other(&mut self, other: Fields) {
+        if !other.is_empty() || self.rest.is_some() {
+            self.rest_mut().other = other;
+        }
+    }
+}
+
+/// Equal when every part is: an empty part equals one never set.
+impl PartialEq for UpdateExtras {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.updated_at == other.updated_at
+            && self.deliver_notifications == other.deliver_notifications
+            && self.given == other.given
+            && self.tweet_id() == other.tweet_id()
+            && self.custom_tweet() == other.custom_tweet()
+            && self.placeholders() == other.placeholders()
+            && self.other() == other.other()
+    }
+}
+
+impl Eq for UpdateExtras {}
+
+/// The parts as fields, whether set or not (the box is not shown).
+#[allow(clippy::missing_fields_in_debug)]
+impl fmt::Debug for UpdateExtras {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpdateExtras")
+            .field("id", &self.id)
+            .field("updated_at", &self.updated_at)
+            .field("tweet_id", &self.tweet_id())
+            .field("deliver_notifications", &self.deliver_notifications)
+            .field("custom_tweet", &self.custom_tweet())
+            .field("placeholders", &self.placeholders())
+            .field("other", self.other())
+            .field("given", &self.given)
+            .finish()
+    }
+}

@@ -914,7 +914,7 @@ fn update_derived<'a, S: Lifecycle>(
     let deliver = extras
         .and_then(|e| e.deliver_notifications)
         .unwrap_or(false);
-    let placeholders = extras.is_some_and(|e| !e.placeholders.is_empty());
+    let placeholders = extras.is_some_and(|e| !e.placeholders().is_empty());
     let affected = if update.component_changes().is_empty() && !placeholders {
         Derived::Null
     } else {
@@ -1040,7 +1040,7 @@ struct OutUpdate<'a, S> {
 impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let update = self.update;
-        let other: &[(Cow<'static, str>, RawJson)] = self.extras.map_or(&[], |e| &e.other);
+        let other: &[(Cow<'static, str>, RawJson)] = self.extras.map_or(&[], |e| e.other());
         let has = |key: &str| other.iter().any(|(k, _)| k == key);
         let given = self.extras.filter(|_| self.unchanged).map(|e| &e.given);
         let mut map = serializer.serialize_map(None)?;
@@ -1054,10 +1054,10 @@ impl<S: Lifecycle> Serialize for OutUpdate<'_, S> {
                 entry(&mut map, given, key, &derived)?;
             }
         }
-        let custom_tweet = self.extras.and_then(|e| e.custom_tweet.as_deref());
+        let custom_tweet = self.extras.and_then(UpdateExtras::custom_tweet);
         map.serialize_entry("custom_tweet", &custom_tweet)?;
         if !has("tweet_id") {
-            match self.extras.and_then(|e| e.tweet_id.as_ref()) {
+            match self.extras.and_then(UpdateExtras::tweet_id) {
                 Some(TweetId::Number(n)) => map.serialize_entry("tweet_id", n)?,
                 Some(TweetId::Text(s)) => map.serialize_entry("tweet_id", s)?,
                 None => map.serialize_entry("tweet_id", &None::<&str>)?,
@@ -1083,7 +1083,7 @@ impl<S: Lifecycle> Serialize for OutAffected<'_, S> {
             return serializer.collect_seq(given.iter().map(|fields| OutFields(fields)));
         }
         let changes = self.0.component_changes();
-        let placeholders = self.1.map_or(&[][..], |e| &e.placeholders[..]);
+        let placeholders = self.1.map_or(&[][..], UpdateExtras::placeholders);
         if changes.is_empty() && placeholders.is_empty() {
             return serializer.serialize_none();
         }

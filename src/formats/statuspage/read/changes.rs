@@ -12,7 +12,7 @@ use crate::update::ComponentChange;
 
 impl Cx {
     /// The component changes of the update `extras` describes; placeholders go
-    /// to `extras.placeholders`.
+    /// to `extras.placeholders_mut()`.
     pub(super) fn changes(
         &mut self,
         affected: Option<Vec<WireAffected<'_>>>,
@@ -40,7 +40,7 @@ impl Cx {
                 if let Some(given) = &mut given {
                     given.push(placeholder.clone());
                 }
-                extras.placeholders.push(placeholder);
+                extras.placeholders_mut().push(placeholder);
             }
         }
         if let Some(given) = given {

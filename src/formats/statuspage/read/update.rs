@@ -107,7 +107,7 @@ impl Cx {
         let mut extras = UpdateExtras::new(id.clone());
         extras.updated_at = updated;
         extras.deliver_notifications = u.deliver_notifications;
-        extras.custom_tweet = text(u.custom_tweet);
+        extras.set_custom_tweet(text(u.custom_tweet));
         if let Some(raw) = u.tweet_id {
             self.tweet_id(raw, &mut extras, &here);
         }
@@ -117,8 +117,10 @@ impl Cx {
         let component_changes = self.changes(u.affected_components, &mut extras, &here, seen)?;
         // Keep what was already set aside verbatim (a tweet_id of an odd type).
         let mut other = self.other(u.other, keys::UPDATE, "incident update", &here);
-        other.append(&mut extras.other);
-        extras.other = other;
+        if !extras.other().is_empty() {
+            other.append(extras.other_mut());
+        }
+        extras.set_other(other);
         let update =
             Update::from_fields(id, status, body, display_at, created_at, component_changes);
         write::keep_update_given(event, &update, &mut extras, given);
@@ -199,12 +201,12 @@ impl Cx {
         let text = raw.get();
         if text.starts_with('"') {
             let value: String = serde_json::from_str(text).unwrap_or_else(|_| text.to_owned());
-            extras.tweet_id = Some(TweetId::Text(value));
+            extras.set_tweet_id(Some(TweetId::Text(value)));
         } else if let Ok(n) = text.parse::<u64>() {
             if n > F64_EXACT {
                 self.push(anomalies::tweet_id_above_f64(here.incident, &extras.id, n));
             }
-            extras.tweet_id = Some(TweetId::Number(n));
+            extras.set_tweet_id(Some(TweetId::Number(n)));
         } else {
             self.push(anomalies::tweet_id_wrong_type(
                 here.incident,
@@ -212,7 +214,7 @@ impl Cx {
                 text,
             ));
             extras
-                .other
+                .other_mut()
                 .push((Cow::Borrowed("tweet_id"), RawJson::from_raw(raw)));
         }
     }
