@@ -530,7 +530,7 @@ struct RawInterval {
 #[derive(Clone, Default, Debug)]
 pub struct ComponentHistory {
     /// Each component's position in `lists`.
-    index: HashMap<ComponentId, usize>,
+    index: HashMap<ComponentId, usize, foldhash::fast::RandomState>,
     /// The intervals of each component.
     lists: Vec<Vec<RawInterval>>,
 }
