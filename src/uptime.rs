@@ -530,7 +530,7 @@ struct RawInterval {
 #[derive(Clone, Default, Debug)]
 pub struct ComponentHistory {
     /// Each component's position in `lists`.
-    index: HashMap<ComponentId, usize>,
+    index: HashMap<ComponentId, usize, foldhash::fast::RandomState>,
     /// The intervals of each component.
     lists: Vec<Vec<RawInterval>>,
 }
@@ -877,8 +877,8 @@ pub struct MergedHistory {
 }
 
 impl MergedHistory {
-    /// Merges `intervals` (of one component) with a sweep over their sorted ends:
-    /// O(n log n). Empty and inverted intervals are ignored.
+    /// Merges `intervals` (of one component) with a sweep over their ends in
+    /// time order: O(n log n). Empty and inverted intervals are ignored.
     ///
     /// # Example
     ///
@@ -906,51 +906,54 @@ impl MergedHistory {
     }
 
     fn merge(intervals: &[RawInterval]) -> Self {
-        let valid = || intervals.iter().filter(|i| i.start < i.end);
-        let Some(origin) = valid().map(|i| i.start).min() else {
+        let Some(origin) = intervals
+            .iter()
+            .filter(|i| i.start < i.end)
+            .map(|i| i.start)
+            .min()
+        else {
             return MergedHistory::default();
         };
-        // Each end packed in one integer, (time - origin) << 4 | start bit << 3 |
-        // status slot, so the sort moves and compares plain u64s. The times
-        // come from `DateTime`s, well within 2^59 ms of each other; should one
-        // not fit, sort the unpacked ends instead.
-        let mut packed: Vec<u64> = Vec::with_capacity(intervals.len().saturating_mul(2));
-        for interval in valid() {
-            let slot = u64::try_from(interval.status.index()).unwrap_or(0);
-            for (time, start) in [(interval.start, 1u64), (interval.end, 0u64)] {
-                let offset = time
-                    .checked_sub(origin)
-                    .and_then(|offset| u64::try_from(offset).ok())
-                    .filter(|&offset| offset < 1 << 59);
-                match offset {
-                    Some(offset) => packed.push((offset << 4) | (start << 3) | slot),
-                    None => return MergedHistory::merge_unpacked(intervals),
-                }
+        // Each boundary packed in one integer, (time - origin) << 8 | ending
+        // slot + 1 << 4 | starting slot + 1 (0: none), so the sort moves and
+        // compares plain u64s. The times come from `DateTime`s, well within
+        // 2^55 ms of each other; should one not fit, sort the unpacked
+        // boundaries instead.
+        let mut packed: Vec<u64> = Vec::with_capacity(intervals.len().saturating_add(8));
+        let mut fits = true;
+        for_each_boundary(intervals, |time, ended, started| {
+            let offset = time
+                .checked_sub(origin)
+                .and_then(|offset| u64::try_from(offset).ok())
+                .filter(|&offset| offset < 1 << 55);
+            match offset {
+                Some(offset) => packed.push((offset << 8) | (code(ended) << 4) | code(started)),
+                None => fits = false,
             }
+        });
+        if !fits {
+            return MergedHistory::merge_unpacked(intervals);
         }
         packed.sort_unstable();
-        let ends = packed.iter().map(|&key| {
-            let offset = i64::try_from(key >> 4).unwrap_or(i64::MAX);
-            let slot = usize::try_from(key & 7).unwrap_or(0);
-            (origin.saturating_add(offset), key & 8 != 0, slot)
+        let boundaries = packed.iter().map(|&key| {
+            let offset = i64::try_from(key >> 8).unwrap_or(i64::MAX);
+            (origin.saturating_add(offset), decode(key >> 4), decode(key))
         });
         MergedHistory {
-            segments: sweep(ends),
+            segments: sweep(boundaries),
         }
     }
 
     /// [`MergedHistory::merge`] without packing.
     fn merge_unpacked(intervals: &[RawInterval]) -> Self {
-        let mut ends: Vec<(i64, bool, usize)> =
-            Vec::with_capacity(intervals.len().saturating_mul(2));
-        for interval in intervals.iter().filter(|i| i.start < i.end) {
-            let slot = interval.status.index();
-            ends.push((interval.start, true, slot));
-            ends.push((interval.end, false, slot));
-        }
-        ends.sort_unstable_by_key(|&(time, _, _)| time);
+        let mut boundaries: Vec<(i64, Option<usize>, Option<usize>)> =
+            Vec::with_capacity(intervals.len().saturating_add(8));
+        for_each_boundary(intervals, |time, ended, started| {
+            boundaries.push((time, ended, started));
+        });
+        boundaries.sort_unstable_by_key(|&(time, _, _)| time);
         MergedHistory {
-            segments: sweep(ends.into_iter()),
+            segments: sweep(boundaries.into_iter()),
         }
     }
 
@@ -1278,10 +1281,44 @@ impl Tally {
     }
 }
 
-/// The sweep over interval ends `(time, is start, status slot)` sorted by time:
-/// the disjoint stretches with the set of statuses in force, touching stretches
-/// with the same set joined.
-fn sweep(ends: impl Iterator<Item = (i64, bool, usize)>) -> Vec<Segment> {
+/// Calls `visit` with every boundary of `intervals`, as `(time, the status slot
+/// ending then, the status slot starting then)`. Where an interval starts at
+/// the end of the one before it in the list (the stretches of one component
+/// within one event, as [`ComponentHistory::add_event`] pushes them), the two
+/// share one boundary: n intervals in such runs of r give n + r boundaries to
+/// sort, not 2n. Empty and inverted intervals are skipped.
+fn for_each_boundary(
+    intervals: &[RawInterval],
+    mut visit: impl FnMut(i64, Option<usize>, Option<usize>),
+) {
+    let mut before: Option<&RawInterval> = None;
+    for interval in intervals {
+        let valid = interval.start < interval.end;
+        let slot = interval.status.index();
+        match before {
+            Some(previous) if valid && previous.end == interval.start => {
+                visit(interval.start, Some(previous.status.index()), Some(slot));
+            }
+            _ => {
+                if let Some(previous) = before {
+                    visit(previous.end, Some(previous.status.index()), None);
+                }
+                if valid {
+                    visit(interval.start, None, Some(slot));
+                }
+            }
+        }
+        before = valid.then_some(interval);
+    }
+    if let Some(previous) = before {
+        visit(previous.end, Some(previous.status.index()), None);
+    }
+}
+
+/// The sweep over boundaries `(time, status slot ending, status slot starting)`
+/// sorted by time (those of one time in any order): the disjoint stretches with
+/// the set of statuses in force, touching stretches with the same set joined.
+fn sweep(ends: impl Iterator<Item = (i64, Option<usize>, Option<usize>)>) -> Vec<Segment> {
     let mut in_force = [0usize; STATUSES];
     let mut segments: Vec<Segment> = Vec::new();
     let mut previous: Option<i64> = None;
@@ -1300,18 +1337,28 @@ fn sweep(ends: impl Iterator<Item = (i64, bool, usize)>) -> Vec<Segment> {
                 }),
             }
         }
-        while let Some((_, start, slot)) = ends.next_if(|&(at, _, _)| at == time) {
-            if let Some(count) = in_force.get_mut(slot) {
-                *count = if start {
-                    count.saturating_add(1)
-                } else {
-                    count.saturating_sub(1)
-                };
+        while let Some((_, ended, started)) = ends.next_if(|&(at, _, _)| at == time) {
+            if let Some(count) = ended.and_then(|slot| in_force.get_mut(slot)) {
+                *count = count.saturating_sub(1);
+            }
+            if let Some(count) = started.and_then(|slot| in_force.get_mut(slot)) {
+                *count = count.saturating_add(1);
             }
         }
         previous = Some(time);
     }
     segments
+}
+
+/// A status slot packed in four bits: slot + 1, 0 for none.
+fn code(slot: Option<usize>) -> u64 {
+    slot.and_then(|slot| u64::try_from(slot).ok())
+        .map_or(0, |slot| slot.saturating_add(1) & 15)
+}
+
+/// The status slot of the low four bits of `key` (see [`code`]).
+fn decode(key: u64) -> Option<usize> {
+    usize::try_from(key & 15).ok()?.checked_sub(1)
 }
 
 fn mask_of(in_force: &[usize; STATUSES]) -> u8 {
@@ -1867,7 +1914,23 @@ pub struct DayBucket {
 mod tests {
     use super::*;
 
-    /// The packed sort gives exactly what sorting the unpacked ends gives.
+    /// The sweep over every end of every interval, one by one: what the merge
+    /// of runs has to give.
+    fn merge_every_end(intervals: &[RawInterval]) -> MergedHistory {
+        let mut ends: Vec<(i64, Option<usize>, Option<usize>)> = Vec::new();
+        for interval in intervals.iter().filter(|i| i.start < i.end) {
+            let slot = interval.status.index();
+            ends.push((interval.start, None, Some(slot)));
+            ends.push((interval.end, Some(slot), None));
+        }
+        ends.sort_by_key(|&(time, _, _)| time);
+        MergedHistory {
+            segments: sweep(ends.into_iter()),
+        }
+    }
+
+    /// The packed sort gives exactly what sorting the unpacked ends gives, and
+    /// both what the sweep over every end gives, runs or no runs.
     #[test]
     fn packed_and_unpacked_merges_agree() {
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
@@ -1879,20 +1942,27 @@ mod tests {
         };
         for round in 0..200 {
             let base = 1_600_000_000_000 + next(1_000_000);
+            let mut previous_end: Option<i64> = None;
             let intervals: Vec<RawInterval> = (0..next(60) + round % 3)
                 .map(|_| {
-                    let start = base + next(50) * 1_000;
+                    // Half of the intervals continue a run (start where the one
+                    // before ended), as an event's stretches do.
+                    let start = match previous_end {
+                        Some(end) if next(2) == 0 => end,
+                        _ => base + next(50) * 1_000,
+                    };
+                    let end = start + (next(12) - 2) * 1_000;
+                    previous_end = Some(end);
                     RawInterval {
                         start,
-                        end: start + (next(12) - 2) * 1_000,
+                        end,
                         status: ComponentStatus::ALL[usize::try_from(next(5)).unwrap()],
                     }
                 })
                 .collect();
-            assert_eq!(
-                MergedHistory::merge(&intervals),
-                MergedHistory::merge_unpacked(&intervals)
-            );
+            let merged = MergedHistory::merge(&intervals);
+            assert_eq!(merged, MergedHistory::merge_unpacked(&intervals));
+            assert_eq!(merged, merge_every_end(&intervals));
         }
         // Ends too far apart to pack fall back to the unpacked sort.
         let far = [
